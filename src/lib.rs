@@ -1,0 +1,4 @@
+//! OKR Canvas.
+pub mod domain;
+
+pub fn start() {}
