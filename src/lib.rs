@@ -1,4 +1,24 @@
-//! OKR Canvas.
-pub mod domain;
+//! OKR Canvas: a page on which an organisation maps how its OKRs align.
+//!
+//! The crate is split along one line: a pure core that knows nothing of the
+//! browser (`domain`, `geometry`, `scene`), tested on the host, and a thin
+//! shell that does (`browser` for web APIs, `ui` for Leptos components).
+//! `main.rs` only calls [`start`].
 
-pub fn start() {}
+pub mod browser;
+pub mod domain;
+pub mod geometry;
+pub mod scene;
+pub mod ui;
+
+/// Mounts the app on the page, replacing the loading message.
+pub fn start() {
+    browser::panic::install_panic_overlay();
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(ui::App);
+}

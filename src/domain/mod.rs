@@ -1,1 +1,11 @@
 //! The pure core.
+
+pub mod export;
+pub mod generate;
+pub mod graph;
+pub mod import;
+pub mod layout;
+pub mod model;
+pub mod progress;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;

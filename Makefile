@@ -1,0 +1,53 @@
+# OKR Canvas: the two commands of README.md, and the steps they are made of.
+#
+#   make run    install what is missing, build, serve on http://127.0.0.1:8080/
+#   make test   install what is missing, then every check and test layer
+#
+# Both are idempotent: installed tools at the right version are skipped.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# The pinned npm tools (wasm-opt 132, Playwright) and cargo-installed tools
+# come first on PATH, ahead of any older system copy.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+PORT ?= 8080
+
+.PHONY: run test setup-build setup-test lint test-core test-wasm build size test-e2e clean
+
+run: setup-build
+	trunk serve --release --address 127.0.0.1 --port $(PORT)
+
+test: setup-test lint test-core test-wasm build size test-e2e
+	@echo "All checks passed."
+
+setup-build:
+	.ci/setup.sh build
+
+setup-test:
+	.ci/setup.sh test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+test-core:
+	cargo test
+
+test-wasm:
+	cargo test $(WASM) --test browser
+
+build:
+	trunk build --release
+
+size:
+	.ci/size-budget.sh dist
+
+test-e2e:
+	npx playwright test -c tests/e2e
+
+clean:
+	cargo clean
+	rm -rf dist test-results tests/e2e/screenshots

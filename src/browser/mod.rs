@@ -1,0 +1,7 @@
+//! The thin shell around the browser: everything that calls `web_sys` lives
+//! here, behind small functions with errors as values, so components and the
+//! core never touch browser APIs directly.
+
+pub mod download;
+pub mod panic;
+pub mod storage;

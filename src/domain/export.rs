@@ -1,0 +1,102 @@
+//! Writing a canvas as a file (format version 1).
+//!
+//! Files are kept in git and mailed around, so the output is meant to diff cleanly:
+//! pretty-printed with two spaces, fields in the order of the format description (the
+//! order of the struct fields in `model`), the layout sorted by id (a `BTreeMap`), whole
+//! numbers without a fraction, absent optional fields left out, and a final newline.
+//! Importing what this writes gives back the same document, and exporting that again
+//! gives the same bytes.
+
+use super::model::Document;
+
+/// The canvas as the text of a `.okr.json` file.
+pub fn export(doc: &Document) -> String {
+    // Serialising these types into memory has no failure path: every map key is a
+    // string and nothing does I/O, so the error arm is unreachable in practice.
+    match serde_json::to_string_pretty(doc) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        Err(error) => unreachable!("a document always serialises: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::*;
+
+    fn small_document() -> Document {
+        let mut doc = Document::new("Acme — Q1 2027");
+        doc.teams.push(Team {
+            id: "acme".into(),
+            name: "Acme".into(),
+            level: Level::Company,
+            parent: None,
+            color: None,
+        });
+        let mut kr = KeyResult::new("kr-arr", "Nordic ARR", 0.0, 2_000_000.0);
+        kr.current = Some(450_000.0);
+        kr.unit = Some("EUR".into());
+        doc.objectives.push(Objective {
+            id: "o-nordic".into(),
+            team: "acme".into(),
+            title: "Win the Nordic market".into(),
+            description: None,
+            kind: ObjectiveKind::Aspirational,
+            rollup: Rollup::KeyResults,
+            standalone: None,
+            key_results: vec![kr],
+        });
+        doc.objectives.push(Objective {
+            id: "z-last".into(),
+            title: "Keep customers happy".into(),
+            kind: ObjectiveKind::Committed,
+            rollup: Rollup::Both,
+            standalone: Some("Our mission".into()),
+            key_results: Vec::new(),
+            ..doc.objectives[0].clone()
+        });
+        doc.links.push(Link {
+            from: "z-last".into(),
+            to: "kr-arr".into(),
+            kind: LinkKind::Soft,
+            note: Some("Happy customers buy more".into()),
+        });
+        doc.layout
+            .insert("z-last".into(), Position { x: 1.0, y: 2.5 });
+        doc.layout
+            .insert("o-nordic".into(), Position { x: 0.0, y: 0.0 });
+        doc
+    }
+
+    #[test]
+    fn export_is_pretty_ordered_and_ends_with_a_newline() {
+        let text = export(&small_document());
+        assert!(text.ends_with("}\n"));
+        assert!(
+            text.starts_with("{\n  \"format\": \"okr-canvas\",\n  \"version\": 1,\n  \"title\"")
+        );
+        let teams = text.find("\"teams\"").unwrap();
+        let objectives = text.find("\"objectives\"").unwrap();
+        let links = text.find("\"links\"").unwrap();
+        let layout = text.find("\"layout\"").unwrap();
+        assert!(teams < objectives && objectives < links && links < layout);
+        assert!(text.find("\"o-nordic\": {").unwrap() < text.find("\"z-last\": {").unwrap());
+        assert!(text.contains("\"target\": 2000000,"));
+        assert!(!text.contains("\"cycle\""), "absent cycle stays absent");
+        assert!(
+            !text.contains("\"checkIns\""),
+            "no empty history is written"
+        );
+    }
+
+    #[test]
+    fn export_import_export_gives_the_same_bytes() {
+        let first = export(&small_document());
+        let imported = crate::domain::import::import(first.as_bytes()).unwrap();
+        assert_eq!(imported.document, small_document());
+        assert_eq!(export(&imported.document), first);
+    }
+}

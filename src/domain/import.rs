@@ -1,0 +1,2127 @@
+//! Reading a canvas file: bytes in, a valid document out, or every problem at once.
+//!
+//! Files come from other people, other versions of the app and hand edits, so nothing
+//! here trusts its input and nothing may panic. Loading is all-or-nothing and runs in
+//! stages, each reporting all it finds (up to a cap) before the next one starts, because
+//! later stages only make sense on what earlier ones accepted:
+//!
+//! 1. size, UTF-8 and JSON syntax (with line and column);
+//! 2. `format` and `version`, so that a file of another kind or from a newer version
+//!    gets one clear message instead of a page of confusing ones; older versions would
+//!    pass through [`migrate`];
+//! 3. the count limits, before any work proportional to the content;
+//! 4. a walk over the JSON that checks every field's presence and type, builds the
+//!    typed document, checks each value's own rules (`model`) and warns about unknown
+//!    fields;
+//! 5. cross-references and alignment rules, by building the `graph`, whose rules are
+//!    the same ones the editing operations enforce.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::Deserialize as _;
+
+use serde_json::{Map, Value};
+
+use super::graph::{AlignmentGraph, RuleError};
+use super::model::{
+    check_cycle, check_document_fields, check_key_result, check_link_fields,
+    check_objective_own_fields, check_team, CheckIn, Cycle, Document, FieldError, FormatName,
+    JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Position, Rollup, Team,
+    FORMAT_NAME, FORMAT_VERSION, TITLE_MAX_CHARS,
+};
+
+/// The largest file accepted, in bytes (10 MiB).
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_OBJECTIVES: usize = 20_000;
+pub const MAX_KEY_RESULTS: usize = 100_000;
+/// Errors beyond this many are counted, not listed.
+pub const MAX_LISTED_ERRORS: usize = 100;
+/// Warnings beyond this many are counted, not listed.
+pub const MAX_LISTED_WARNINGS: usize = 100;
+
+/// A file that loaded, and what was ignored on the way.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub document: Document,
+    pub warnings: Vec<ImportWarning>,
+    /// Warnings beyond [`MAX_LISTED_WARNINGS`].
+    pub unlisted_warnings: usize,
+}
+
+/// A file that did not load: every problem found (up to [`MAX_LISTED_ERRORS`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFailure {
+    errors: Vec<ImportError>,
+    unlisted: usize,
+}
+
+impl ImportFailure {
+    /// The problems, in file order within each stage.
+    pub fn errors(&self) -> &[ImportError] {
+        &self.errors
+    }
+
+    /// How many more problems there were than are listed.
+    pub fn unlisted(&self) -> usize {
+        self.unlisted
+    }
+
+    /// One sentence for a heading: how many problems, and whether all are listed.
+    pub fn summary(&self) -> String {
+        let total = self.errors.len() + self.unlisted;
+        match (total, self.unlisted) {
+            (0 | 1, _) => "the file has a problem.".to_owned(),
+            (n, 0) => format!("the file has {n} problems."),
+            (n, _) => format!(
+                "the file has {n} problems; the first {} are listed.",
+                self.errors.len()
+            ),
+        }
+    }
+
+    fn single(path: &JsonPath<'_>, kind: ImportErrorKind) -> Self {
+        ImportFailure {
+            errors: vec![ImportError {
+                path: path.to_string(),
+                kind,
+            }],
+            unlisted: 0,
+        }
+    }
+}
+
+impl fmt::Display for ImportFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "The file was not opened: {}", self.summary())?;
+        for error in &self.errors {
+            write!(f, "\n- {error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportFailure {}
+
+/// One problem, at one place in the file.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{path}: {kind}")]
+pub struct ImportError {
+    /// A JSON path such as `$.objectives[3].keyResults[0].target`; `$` for the file.
+    pub path: String,
+    pub kind: ImportErrorKind,
+}
+
+/// What is wrong, in words for the person who has to fix the file.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ImportErrorKind {
+    #[error("The file is {size} bytes; a canvas file may be at most {limit} bytes (10 MiB).")]
+    TooLarge { size: usize, limit: usize },
+    #[error("The file is empty.")]
+    Empty,
+    #[error("The file is not UTF-8 text (line {line}, column {column}); save it as UTF-8 and try again.")]
+    NotUtf8 { line: usize, column: usize },
+    #[error("The file ends too early, at line {line}, column {column}: it looks cut off. Something is missing there, such as a closing bracket or quote.")]
+    Truncated { line: usize, column: usize },
+    #[error("The file is not valid JSON at line {line}, column {column}: {reason}.")]
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("The number at line {line}, column {column} is too large to use; numbers must stay between about -1.7e308 and 1.7e308.")]
+    NumberOutOfRange { line: usize, column: usize },
+    #[error("The file is nested too deeply at line {line}, column {column}; a canvas file never needs that many levels of brackets.")]
+    TooDeep { line: usize, column: usize },
+    #[error("This is not an OKR Canvas file: \"format\" is {found}, expected \"okr-canvas\".")]
+    WrongFormat { found: String },
+    #[error("This file was made by a newer version of OKR Canvas (file format version {found}); this version reads format version {supported} and older. Open it in a newer version.")]
+    NewerVersion { found: u64, supported: u64 },
+    #[error("\"version\" is {found}; expected a whole number from 1 to {supported}.")]
+    UnsupportedVersion { found: String, supported: u64 },
+    #[error("The file has {found} {what}; at most {limit} are allowed. Split the canvas into smaller files.")]
+    TooMany {
+        what: &'static str,
+        limit: usize,
+        found: usize,
+    },
+    #[error("Expected {expected} here, but found {found}.")]
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("The required field \"{field}\" is missing; add {expected}.")]
+    MissingField {
+        field: &'static str,
+        expected: &'static str,
+    },
+    #[error("\"{found}\" is not allowed here; use one of: {allowed}.")]
+    NotAllowed {
+        found: String,
+        allowed: &'static str,
+    },
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+}
+
+/// Something the importer ignored.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{path}: {kind}")]
+pub struct ImportWarning {
+    pub path: String,
+    pub kind: ImportWarningKind,
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ImportWarningKind {
+    #[error("The field \"{name}\" is not part of the format and was ignored.")]
+    UnknownField { name: String },
+    #[error("There is no objective '{id}', so its card position was ignored.")]
+    PositionOfUnknownCard { id: String },
+}
+
+/// Reads a canvas file.
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportFailure> {
+    let root = JsonPath::Root;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportFailure::single(
+            &root,
+            ImportErrorKind::TooLarge {
+                size: bytes.len(),
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    // Editors on Windows like to start UTF-8 files with a byte-order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_and_column(bytes, error.valid_up_to());
+        ImportFailure::single(&root, ImportErrorKind::NotUtf8 { line, column })
+    })?;
+    if text.trim().is_empty() {
+        return Err(ImportFailure::single(&root, ImportErrorKind::Empty));
+    }
+    // A quick pass over the text finds syntax errors and unknown fields without building
+    // anything. A well-formed file with no unknown fields (every file this app writes)
+    // is then read straight into the typed document; anything else takes the careful
+    // path, which explains every problem. Both end in the same value and rule checks.
+    let unknown_fields = scan_for_unknown_fields(text)
+        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
+    if !unknown_fields {
+        if let Ok(document) = serde_json::from_str::<Document>(text) {
+            if document.version == FORMAT_VERSION {
+                return check_typed_document(document, Walker::default());
+            }
+        }
+    }
+    import_value(text)
+}
+
+/// The careful path: every shape problem, with its place.
+fn import_value(text: &str) -> Result<Imported, ImportFailure> {
+    let root = JsonPath::Root;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
+    let value = check_format_and_version(value)?;
+    let Value::Object(top) = value else {
+        // check_format_and_version only lets objects through.
+        return Err(ImportFailure::single(
+            &root,
+            ImportErrorKind::WrongType {
+                expected: "an object { … } holding the canvas",
+                found: "something else",
+            },
+        ));
+    };
+    check_counts(&top)?;
+
+    let mut walker = Walker::default();
+    let document = walker.document(top);
+    match document {
+        // The walk checked every value's own rules already.
+        Some(document) if walker.errors.is_empty() => check_references(document, walker),
+        _ => Err(walker.into_failure()),
+    }
+}
+
+/// Limits and single-value rules of a document read without the walk, then the rest.
+fn check_typed_document(document: Document, mut walker: Walker) -> Result<Imported, ImportFailure> {
+    let root = JsonPath::Root;
+    let key_results: usize = document
+        .objectives
+        .iter()
+        .map(|o| o.key_results.len())
+        .sum();
+    for (what, limit, found) in [
+        ("objectives", MAX_OBJECTIVES, document.objectives.len()),
+        ("key results", MAX_KEY_RESULTS, key_results),
+    ] {
+        if found > limit {
+            return Err(ImportFailure::single(
+                &root.field("objectives"),
+                ImportErrorKind::TooMany { what, limit, found },
+            ));
+        }
+    }
+    check_document_fields(&document, &mut walker.field_errors());
+    if !walker.errors.is_empty() {
+        return Err(walker.into_failure());
+    }
+    check_references(document, walker)
+}
+
+/// Cross-references and alignment rules, by building the graph.
+fn check_references(mut document: Document, mut walker: Walker) -> Result<Imported, ImportFailure> {
+    walker.drop_unknown_positions(&mut document);
+    match AlignmentGraph::from_owned_document(document) {
+        Ok(graph) => Ok(Imported {
+            document: graph.into_document(),
+            warnings: walker.warnings,
+            unlisted_warnings: walker.unlisted_warnings,
+        }),
+        Err(violations) => {
+            for violation in violations {
+                walker.push_error(violation.path, ImportErrorKind::Rule(violation.error));
+            }
+            Err(walker.into_failure())
+        }
+    }
+}
+
+/// Brings a file of an older format version up to the current one. There is no older
+/// version yet: version 1 is the first, so anything below it is refused rather than
+/// guessed at. A future version 2 adds a `1 => …` arm here, and the importer keeps
+/// reading every file an earlier release wrote.
+pub fn migrate(value: Value, from_version: u64) -> Result<Value, ImportErrorKind> {
+    match from_version {
+        FORMAT_VERSION => Ok(value),
+        other => Err(ImportErrorKind::UnsupportedVersion {
+            found: other.to_string(),
+            supported: FORMAT_VERSION,
+        }),
+    }
+}
+
+fn check_format_and_version(value: Value) -> Result<Value, ImportFailure> {
+    let root = JsonPath::Root;
+    let Value::Object(top) = &value else {
+        return Err(ImportFailure::single(
+            &root,
+            ImportErrorKind::WrongType {
+                expected: "an object { … } holding the canvas",
+                found: kind_of(&value),
+            },
+        ));
+    };
+    match top.get("format") {
+        Some(Value::String(format)) if format == FORMAT_NAME => {}
+        Some(other) => {
+            return Err(ImportFailure::single(
+                &root.field("format"),
+                ImportErrorKind::WrongFormat {
+                    found: short_json(other),
+                },
+            ))
+        }
+        None => {
+            return Err(ImportFailure::single(
+                &root.field("format"),
+                ImportErrorKind::WrongFormat {
+                    found: "missing".to_owned(),
+                },
+            ))
+        }
+    }
+    let version_path = root.field("version");
+    let version = match top.get("version") {
+        None => {
+            return Err(ImportFailure::single(
+                &root,
+                ImportErrorKind::MissingField {
+                    field: "version",
+                    expected: "\"version\": 1",
+                },
+            ))
+        }
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(0),
+        Some(other) => {
+            return Err(ImportFailure::single(
+                &version_path,
+                ImportErrorKind::UnsupportedVersion {
+                    found: short_json(other),
+                    supported: FORMAT_VERSION,
+                },
+            ))
+        }
+    };
+    if version > FORMAT_VERSION {
+        return Err(ImportFailure::single(
+            &version_path,
+            ImportErrorKind::NewerVersion {
+                found: version,
+                supported: FORMAT_VERSION,
+            },
+        ));
+    }
+    migrate(value, version).map_err(|kind| ImportFailure::single(&version_path, kind))
+}
+
+/// Refuses over-limit files before spending time proportional to their content.
+fn check_counts(top: &Map<String, Value>) -> Result<(), ImportFailure> {
+    let root = JsonPath::Root;
+    let Some(Value::Array(objectives)) = top.get("objectives") else {
+        return Ok(());
+    };
+    if objectives.len() > MAX_OBJECTIVES {
+        return Err(ImportFailure::single(
+            &root.field("objectives"),
+            ImportErrorKind::TooMany {
+                what: "objectives",
+                limit: MAX_OBJECTIVES,
+                found: objectives.len(),
+            },
+        ));
+    }
+    let key_results: usize = objectives
+        .iter()
+        .filter_map(|o| match o.get("keyResults") {
+            Some(Value::Array(krs)) => Some(krs.len()),
+            _ => None,
+        })
+        .sum();
+    if key_results > MAX_KEY_RESULTS {
+        return Err(ImportFailure::single(
+            &root.field("objectives"),
+            ImportErrorKind::TooMany {
+                what: "key results",
+                limit: MAX_KEY_RESULTS,
+                found: key_results,
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
+    let (line, column) = (error.line(), error.column());
+    if error.is_eof() {
+        return ImportErrorKind::Truncated { line, column };
+    }
+    let full = error.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let reason = full.strip_suffix(&suffix).unwrap_or(&full);
+    if reason.starts_with("number out of range") {
+        return ImportErrorKind::NumberOutOfRange { line, column };
+    }
+    if reason.starts_with("recursion limit exceeded") {
+        return ImportErrorKind::TooDeep { line, column };
+    }
+    let plain = match reason {
+        "expected value" => "something here is not a JSON value (text needs double quotes; numbers, true, false and null are written bare)",
+        "expected ident" => "a word here is not true, false or null (text needs double quotes)",
+        "trailing comma" => "there is a comma before a closing bracket; remove it",
+        "expected `,` or `}`" => "a comma or a closing } is missing",
+        "expected `,` or `]`" => "a comma or a closing ] is missing",
+        "expected `:`" => "a colon (:) is missing after a field name",
+        "key must be a string" => "field names must be in double quotes",
+        "trailing characters" => "there is more text after the end of the canvas",
+        "invalid number" => "a number is written incorrectly",
+        "invalid escape" => "a backslash in text starts an unknown escape (write \\\\ for a backslash)",
+        r"control character (\u0000-\u001F) found while parsing a string" => {
+            "text contains a raw line break or tab; write it as \\n or \\t"
+        }
+        other => other,
+    };
+    ImportErrorKind::NotJson {
+        line,
+        column,
+        reason: plain.to_owned(),
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset`.
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = before
+        .get(line_start..)
+        .map_or(0, |rest| String::from_utf8_lossy(rest).chars().count())
+        + 1;
+    (line, column)
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list [ … ]",
+        Value::Object(_) => "an object { … }",
+    }
+}
+
+/// A value as it appears in the file, shortened for messages.
+fn short_json(value: &Value) -> String {
+    let text = match value {
+        Value::Array(_) | Value::Object(_) => kind_of(value).to_owned(),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+/// Walks the JSON tree, collecting errors and warnings and building typed values. Each
+/// method returns `None` when the value cannot be used; the error is already recorded.
+#[derive(Default)]
+struct Walker {
+    errors: Vec<ImportError>,
+    unlisted_errors: usize,
+    warnings: Vec<ImportWarning>,
+    unlisted_warnings: usize,
+}
+
+impl Walker {
+    fn error(&mut self, path: &JsonPath<'_>, kind: ImportErrorKind) {
+        if self.errors.len() < MAX_LISTED_ERRORS {
+            self.errors.push(ImportError {
+                path: path.to_string(),
+                kind,
+            });
+        } else {
+            self.unlisted_errors += 1;
+        }
+    }
+
+    fn push_error(&mut self, path: String, kind: ImportErrorKind) {
+        if self.errors.len() < MAX_LISTED_ERRORS {
+            self.errors.push(ImportError { path, kind });
+        } else {
+            self.unlisted_errors += 1;
+        }
+    }
+
+    fn warn(&mut self, path: &JsonPath<'_>, kind: ImportWarningKind) {
+        if self.warnings.len() < MAX_LISTED_WARNINGS {
+            self.warnings.push(ImportWarning {
+                path: path.to_string(),
+                kind,
+            });
+        } else {
+            self.unlisted_warnings += 1;
+        }
+    }
+
+    fn into_failure(self) -> ImportFailure {
+        ImportFailure {
+            errors: self.errors,
+            unlisted: self.unlisted_errors,
+        }
+    }
+
+    fn field_errors(&mut self) -> impl FnMut(&JsonPath<'_>, FieldError) + '_ {
+        move |path, error| self.error(path, ImportErrorKind::Field(error))
+    }
+
+    /// Whatever is left in `object` after the known fields were taken out is unknown.
+    fn warn_unknown(&mut self, path: &JsonPath<'_>, object: Map<String, Value>) {
+        for name in object.into_iter().map(|(name, _)| name) {
+            self.warn(
+                &path.field(&name),
+                ImportWarningKind::UnknownField { name: name.clone() },
+            );
+        }
+    }
+
+    fn object(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Map<String, Value>> {
+        match value {
+            Value::Object(object) => Some(object),
+            other => {
+                self.error(
+                    path,
+                    ImportErrorKind::WrongType {
+                        expected: "an object { … }",
+                        found: kind_of(&other),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn array(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Vec<Value>> {
+        match value {
+            Value::Array(items) => Some(items),
+            other => {
+                self.error(
+                    path,
+                    ImportErrorKind::WrongType {
+                        expected: "a list [ … ]",
+                        found: kind_of(&other),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn required(
+        &mut self,
+        path: &JsonPath<'_>,
+        object: &mut Map<String, Value>,
+        field: &'static str,
+        expected: &'static str,
+    ) -> Option<Value> {
+        let value = object.remove(field);
+        if value.is_none() {
+            self.error(path, ImportErrorKind::MissingField { field, expected });
+        }
+        value
+    }
+
+    fn string(&mut self, path: &JsonPath<'_>, value: Value) -> Option<String> {
+        match value {
+            Value::String(text) => Some(text),
+            other => {
+                self.error(
+                    path,
+                    ImportErrorKind::WrongType {
+                        expected: "text in double quotes",
+                        found: kind_of(&other),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, path: &JsonPath<'_>, value: Value) -> Option<f64> {
+        match &value {
+            Value::Number(number) => {
+                // Without arbitrary precision every JSON number has an f64 value; a
+                // number that does not is refused rather than trusted.
+                let float = number.as_f64().filter(|f| f.is_finite());
+                if float.is_none() {
+                    self.error(
+                        path,
+                        ImportErrorKind::Field(FieldError::NotFinite { field: "number" }),
+                    );
+                }
+                float
+            }
+            other => {
+                self.error(
+                    path,
+                    ImportErrorKind::WrongType {
+                        expected: "a number",
+                        found: kind_of(other),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn required_string(
+        &mut self,
+        path: &JsonPath<'_>,
+        object: &mut Map<String, Value>,
+        field: &'static str,
+        expected: &'static str,
+    ) -> Option<String> {
+        let value = self.required(path, object, field, expected)?;
+        self.string(&path.field(field), value)
+    }
+
+    fn required_number(
+        &mut self,
+        path: &JsonPath<'_>,
+        object: &mut Map<String, Value>,
+        field: &'static str,
+        expected: &'static str,
+    ) -> Option<f64> {
+        let value = self.required(path, object, field, expected)?;
+        self.number(&path.field(field), value)
+    }
+
+    /// `Some(None)` when absent or null (as the schema and serde allow), `None` when
+    /// present but unusable.
+    fn optional_string(
+        &mut self,
+        path: &JsonPath<'_>,
+        object: &mut Map<String, Value>,
+        field: &'static str,
+    ) -> Option<Option<String>> {
+        match object.remove(field) {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.string(&path.field(field), value).map(Some),
+        }
+    }
+
+    fn optional_number(
+        &mut self,
+        path: &JsonPath<'_>,
+        object: &mut Map<String, Value>,
+        field: &'static str,
+    ) -> Option<Option<f64>> {
+        match object.remove(field) {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.number(&path.field(field), value).map(Some),
+        }
+    }
+
+    fn choice<T: Copy>(
+        &mut self,
+        path: &JsonPath<'_>,
+        value: Value,
+        choices: &[(&str, T)],
+        allowed: &'static str,
+    ) -> Option<T> {
+        let text = self.string(path, value)?;
+        let found = choices
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|&(_, v)| v);
+        if found.is_none() {
+            self.error(
+                path,
+                ImportErrorKind::NotAllowed {
+                    found: text,
+                    allowed,
+                },
+            );
+        }
+        found
+    }
+
+    fn document(&mut self, mut top: Map<String, Value>) -> Option<Document> {
+        let root = JsonPath::Root;
+        // Checked before the walk.
+        top.remove("format");
+        top.remove("version");
+        let title = self.required_string(
+            &root,
+            &mut top,
+            "title",
+            "the canvas's title, such as \"title\": \"Acme — Q1 2027\"",
+        );
+        if let Some(title) = &title {
+            let mut report = self.field_errors();
+            if title.is_empty() {
+                report(&root.field("title"), FieldError::Empty { field: "title" });
+            } else if title.chars().count() > TITLE_MAX_CHARS {
+                report(
+                    &root.field("title"),
+                    FieldError::TooLong {
+                        field: "title",
+                        max: TITLE_MAX_CHARS,
+                        found: title.chars().count(),
+                    },
+                );
+            }
+        }
+        let cycle = match top.remove("cycle") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.cycle(&root.field("cycle"), value).map(Some),
+        };
+        let teams = self.list(
+            &root,
+            &mut top,
+            "teams",
+            "the list of teams, \"teams\": [] if there are none",
+            Self::team,
+        );
+        let objectives = self.list(
+            &root,
+            &mut top,
+            "objectives",
+            "the list of objectives, \"objectives\": [] if there are none",
+            Self::objective,
+        );
+        let links = self.list(
+            &root,
+            &mut top,
+            "links",
+            "the list of links, \"links\": [] if there are none",
+            Self::link,
+        );
+        let layout = match top.remove("layout") {
+            None => Some(Default::default()),
+            Some(value) => self.layout(&root.field("layout"), value),
+        };
+        self.warn_unknown(&root, top);
+        Some(Document {
+            format: FormatName::OkrCanvas,
+            version: FORMAT_VERSION,
+            title: title?,
+            cycle: cycle?,
+            teams: teams?,
+            objectives: objectives?,
+            links: links?,
+            layout: layout?,
+        })
+    }
+
+    fn list<T>(
+        &mut self,
+        path: &JsonPath<'_>,
+        object: &mut Map<String, Value>,
+        field: &'static str,
+        expected: &'static str,
+        item: fn(&mut Self, &JsonPath<'_>, Value) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let value = self.required(path, object, field, expected)?;
+        let list_path = path.field(field);
+        let values = self.array(&list_path, value)?;
+        let mut items = Vec::with_capacity(values.len());
+        let mut complete = true;
+        for (i, value) in values.into_iter().enumerate() {
+            match item(self, &list_path.index(i), value) {
+                Some(built) => items.push(built),
+                None => complete = false,
+            }
+        }
+        complete.then_some(items)
+    }
+
+    fn cycle(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Cycle> {
+        let mut object = self.object(path, value)?;
+        let label = self.required_string(
+            path,
+            &mut object,
+            "label",
+            "the cycle's name, such as \"Q1 2027\"",
+        );
+        let start = self.required_string(
+            path,
+            &mut object,
+            "start",
+            "the first day, such as \"2027-01-01\"",
+        );
+        let end = self.required_string(
+            path,
+            &mut object,
+            "end",
+            "the last day, such as \"2027-03-31\"",
+        );
+        self.warn_unknown(path, object);
+        let cycle = Cycle {
+            label: label?,
+            start: start?,
+            end: end?,
+        };
+        check_cycle(path, &cycle, &mut self.field_errors());
+        Some(cycle)
+    }
+
+    fn team(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Team> {
+        let mut object = self.object(path, value)?;
+        let id = self.required_string(path, &mut object, "id", "the team's id, such as \"sales\"");
+        let name = self.required_string(path, &mut object, "name", "the team's name");
+        let level = self
+            .required(
+                path,
+                &mut object,
+                "level",
+                "the team's level: company, department, team or individual",
+            )
+            .and_then(|v| {
+                self.choice(
+                    &path.field("level"),
+                    v,
+                    &[
+                        ("company", Level::Company),
+                        ("department", Level::Department),
+                        ("team", Level::Team),
+                        ("individual", Level::Individual),
+                    ],
+                    "company, department, team, individual",
+                )
+            });
+        let parent = self.optional_string(path, &mut object, "parent");
+        let color = self.optional_string(path, &mut object, "color");
+        self.warn_unknown(path, object);
+        let team = Team {
+            id: id?,
+            name: name?,
+            level: level?,
+            parent: parent?,
+            color: color?,
+        };
+        check_team(path, &team, &mut self.field_errors());
+        Some(team)
+    }
+
+    fn objective(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Objective> {
+        let mut object = self.object(path, value)?;
+        let id = self.required_string(
+            path,
+            &mut object,
+            "id",
+            "the objective's id, such as \"o-growth\"",
+        );
+        let team = self.required_string(
+            path,
+            &mut object,
+            "team",
+            "the id of the team that owns the objective",
+        );
+        let title = self.required_string(path, &mut object, "title", "the objective's title");
+        let description = self.optional_string(path, &mut object, "description");
+        let kind = match object.remove("kind") {
+            None => Some(ObjectiveKind::default()),
+            Some(value) => self.choice(
+                &path.field("kind"),
+                value,
+                &[
+                    ("aspirational", ObjectiveKind::Aspirational),
+                    ("committed", ObjectiveKind::Committed),
+                ],
+                "aspirational, committed",
+            ),
+        };
+        let rollup = match object.remove("rollup") {
+            None => Some(Rollup::default()),
+            Some(value) => self.choice(
+                &path.field("rollup"),
+                value,
+                &[
+                    ("key_results", Rollup::KeyResults),
+                    ("children", Rollup::Children),
+                    ("both", Rollup::Both),
+                ],
+                "key_results, children, both",
+            ),
+        };
+        let standalone = match object.remove("standalone") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(reason)) => Some(Some(reason)),
+            Some(other) => {
+                self.error(
+                    &path.field("standalone"),
+                    ImportErrorKind::WrongType {
+                        expected: "text saying why the objective stands alone, or null",
+                        found: kind_of(&other),
+                    },
+                );
+                None
+            }
+        };
+        let key_results_value = object.remove("keyResults");
+        self.warn_unknown(path, object);
+        let objective = (|| {
+            Some(Objective {
+                id: id?,
+                team: team?,
+                title: title?,
+                description: description?,
+                kind: kind?,
+                rollup: rollup?,
+                standalone: standalone?,
+                key_results: Vec::new(),
+            })
+        })();
+        if let Some(objective) = &objective {
+            check_objective_own_fields(path, objective, &mut self.field_errors());
+        }
+        // Key results after the objective's own fields, so errors come in file order.
+        let key_results = match key_results_value {
+            None => Some(Vec::new()),
+            Some(value) => {
+                let list_path = path.field("keyResults");
+                self.array(&list_path, value).and_then(|values| {
+                    let mut items = Vec::with_capacity(values.len());
+                    let mut complete = true;
+                    for (i, value) in values.into_iter().enumerate() {
+                        match self.key_result(&list_path.index(i), value) {
+                            Some(kr) => items.push(kr),
+                            None => complete = false,
+                        }
+                    }
+                    complete.then_some(items)
+                })
+            }
+        };
+        Some(Objective {
+            key_results: key_results?,
+            ..objective?
+        })
+    }
+
+    fn key_result(&mut self, path: &JsonPath<'_>, value: Value) -> Option<KeyResult> {
+        let mut object = self.object(path, value)?;
+        let id = self.required_string(
+            path,
+            &mut object,
+            "id",
+            "the key result's id, such as \"kr-arr\"",
+        );
+        let title = self.required_string(path, &mut object, "title", "the key result's title");
+        let start =
+            self.required_number(path, &mut object, "start", "the starting value, a number");
+        let target =
+            self.required_number(path, &mut object, "target", "the target value, a number");
+        let current = self.optional_number(path, &mut object, "current");
+        let unit = self.optional_string(path, &mut object, "unit");
+        let weight = self.optional_number(path, &mut object, "weight");
+        let confidence = self.optional_number(path, &mut object, "confidence");
+        let check_ins = match object.remove("checkIns") {
+            None => Some(Vec::new()),
+            Some(value) => {
+                let list_path = path.field("checkIns");
+                self.array(&list_path, value).and_then(|values| {
+                    let mut items = Vec::with_capacity(values.len());
+                    let mut complete = true;
+                    for (i, value) in values.into_iter().enumerate() {
+                        match self.check_in(&list_path.index(i), value) {
+                            Some(check_in) => items.push(check_in),
+                            None => complete = false,
+                        }
+                    }
+                    complete.then_some(items)
+                })
+            }
+        };
+        self.warn_unknown(path, object);
+        let key_result = KeyResult {
+            id: id?,
+            title: title?,
+            start: start?,
+            target: target?,
+            current: current?,
+            unit: unit?,
+            weight: weight?.unwrap_or(1.0),
+            confidence: confidence?,
+            check_ins: check_ins?,
+        };
+        check_key_result(path, &key_result, &mut self.field_errors());
+        Some(key_result)
+    }
+
+    fn check_in(&mut self, path: &JsonPath<'_>, value: Value) -> Option<CheckIn> {
+        let mut object = self.object(path, value)?;
+        let date = self.required_string(
+            path,
+            &mut object,
+            "date",
+            "the date of the check-in, such as \"2027-01-20\"",
+        );
+        let value = self.required_number(
+            path,
+            &mut object,
+            "value",
+            "the value measured on that date",
+        );
+        let confidence = self.optional_number(path, &mut object, "confidence");
+        let note = self.optional_string(path, &mut object, "note");
+        self.warn_unknown(path, object);
+        Some(CheckIn {
+            date: date?,
+            value: value?,
+            confidence: confidence?,
+            note: note?,
+        })
+    }
+
+    fn link(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Link> {
+        let mut object = self.object(path, value)?;
+        let from = self.required_string(
+            path,
+            &mut object,
+            "from",
+            "the id of the supporting objective",
+        );
+        let to = self.required_string(
+            path,
+            &mut object,
+            "to",
+            "the id of the objective or key result it supports",
+        );
+        let kind = self
+            .required(path, &mut object, "kind", "the kind of link: hard or soft")
+            .and_then(|v| {
+                self.choice(
+                    &path.field("kind"),
+                    v,
+                    &[("hard", LinkKind::Hard), ("soft", LinkKind::Soft)],
+                    "hard, soft",
+                )
+            });
+        let note = self.optional_string(path, &mut object, "note");
+        self.warn_unknown(path, object);
+        let link = Link {
+            from: from?,
+            to: to?,
+            kind: kind?,
+            note: note?,
+        };
+        check_link_fields(path, &link, &mut self.field_errors());
+        Some(link)
+    }
+
+    fn layout(
+        &mut self,
+        path: &JsonPath<'_>,
+        value: Value,
+    ) -> Option<std::collections::BTreeMap<String, Position>> {
+        let object = self.object(path, value)?;
+        let mut layout = std::collections::BTreeMap::new();
+        let mut complete = true;
+        for (id, value) in object {
+            let place = path.field(&id);
+            let Some(mut position) = self.object(&place, value) else {
+                complete = false;
+                continue;
+            };
+            let x = self.required_number(
+                &place,
+                &mut position,
+                "x",
+                "the card's horizontal position, a number",
+            );
+            let y = self.required_number(
+                &place,
+                &mut position,
+                "y",
+                "the card's vertical position, a number",
+            );
+            self.warn_unknown(&place, position);
+            match (x, y) {
+                (Some(x), Some(y)) => {
+                    layout.insert(id, Position { x, y });
+                }
+                _ => complete = false,
+            }
+        }
+        complete.then_some(layout)
+    }
+
+    /// Positions are only kept for cards that exist; the rest are harmless leftovers.
+    fn drop_unknown_positions(&mut self, document: &mut Document) {
+        if document.layout.is_empty() {
+            return;
+        }
+        let ids: super::model::IdSet<&str> =
+            document.objectives.iter().map(|o| o.id.as_str()).collect();
+        let unknown: Vec<String> = document
+            .layout
+            .keys()
+            .filter(|id| !ids.contains(id.as_str()))
+            .cloned()
+            .collect();
+        let layout_path = JsonPath::Root;
+        let layout_path = layout_path.field("layout");
+        for id in unknown {
+            document.layout.remove(&id);
+            self.warn(
+                &layout_path.field(&id),
+                ImportWarningKind::PositionOfUnknownCard { id: id.clone() },
+            );
+        }
+    }
+}
+
+/// Where a value sits in the format, for the quick scan for unknown fields.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// A value whose inside is not looked at (text, numbers, or a field whose shape is
+    /// checked later anyway).
+    Opaque,
+    Top,
+    Cycle,
+    Team,
+    Objective,
+    KeyResult,
+    CheckIn,
+    Link,
+    Layout,
+    Position,
+    ListOf(Item),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    Team,
+    Objective,
+    KeyResult,
+    CheckIn,
+    Link,
+}
+
+impl Shape {
+    /// The shape of field `key` inside this one, or `None` when the field is unknown.
+    fn field(self, key: &str) -> Option<Shape> {
+        use Shape::*;
+        let known = match (self, key) {
+            (Opaque, _) => Opaque,
+            (Top, "format" | "version" | "title") => Opaque,
+            (Top, "cycle") => Cycle,
+            (Top, "teams") => ListOf(Item::Team),
+            (Top, "objectives") => ListOf(Item::Objective),
+            (Top, "links") => ListOf(Item::Link),
+            (Top, "layout") => Layout,
+            (Cycle, "label" | "start" | "end") => Opaque,
+            (Team, "id" | "name" | "level" | "parent" | "color") => Opaque,
+            (
+                Objective,
+                "id" | "team" | "title" | "description" | "kind" | "rollup" | "standalone",
+            ) => Opaque,
+            (Objective, "keyResults") => ListOf(Item::KeyResult),
+            (
+                KeyResult,
+                "id" | "title" | "start" | "target" | "current" | "unit" | "weight" | "confidence",
+            ) => Opaque,
+            (KeyResult, "checkIns") => ListOf(Item::CheckIn),
+            (CheckIn, "date" | "value" | "confidence" | "note") => Opaque,
+            (Link, "from" | "to" | "kind" | "note") => Opaque,
+            (Layout, _) => Position,
+            (Position, "x" | "y") => Opaque,
+            _ => return None,
+        };
+        Some(known)
+    }
+
+    fn item(self) -> Shape {
+        match self {
+            Shape::ListOf(Item::Team) => Shape::Team,
+            Shape::ListOf(Item::Objective) => Shape::Objective,
+            Shape::ListOf(Item::KeyResult) => Shape::KeyResult,
+            Shape::ListOf(Item::CheckIn) => Shape::CheckIn,
+            Shape::ListOf(Item::Link) => Shape::Link,
+            _ => Shape::Opaque,
+        }
+    }
+}
+
+/// Reads the whole text once, allocating nothing for known fields, and says whether any
+/// object has a field the format does not know. Syntax errors come out as serde_json
+/// errors, with line and column (and its nesting limit applies).
+fn scan_for_unknown_fields(text: &str) -> Result<bool, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let unknown = Cell::new(false);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    ShapeScan {
+        shape: Shape::Top,
+        unknown: &unknown,
+    }
+    .deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(unknown.get())
+}
+
+struct ShapeScan<'a> {
+    shape: Shape,
+    unknown: &'a Cell<bool>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ShapeScan<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        if self.shape == Shape::Opaque {
+            serde::de::IgnoredAny::deserialize(deserializer)?;
+            Ok(())
+        } else {
+            deserializer.deserialize_any(self)
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ShapeScan<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let item = self.shape.item();
+        while seq
+            .next_element_seed(ShapeScan {
+                shape: item,
+                unknown: self.unknown,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(child) = map.next_key_seed(KeyScan { parent: self.shape })? {
+            match child {
+                Some(shape) => map.next_value_seed(ShapeScan {
+                    shape,
+                    unknown: self.unknown,
+                })?,
+                None => {
+                    self.unknown.set(true);
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads one object key and looks it up in its parent's shape.
+struct KeyScan {
+    parent: Shape,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyScan {
+    type Value = Option<Shape>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for KeyScan {
+    type Value = Option<Shape>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self.parent.field(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::graph::{LinkError, ObjectiveError, TeamError};
+    use serde_json::json;
+
+    /// A small valid canvas: a company, a department and a team, one objective each,
+    /// a hard chain team → department → company key result, and a soft link.
+    fn valid() -> Value {
+        json!({
+            "format": "okr-canvas",
+            "version": 1,
+            "title": "Acme — Q1 2027",
+            "cycle": { "label": "Q1 2027", "start": "2027-01-01", "end": "2027-03-31" },
+            "teams": [
+                { "id": "acme", "name": "Acme", "level": "company" },
+                { "id": "sales", "name": "Sales", "level": "department", "parent": "acme" },
+                { "id": "nordic", "name": "Nordic AE", "level": "team", "parent": "sales", "color": "#2a9d8f" }
+            ],
+            "objectives": [
+                {
+                    "id": "o-company", "team": "acme", "title": "Win the Nordic market",
+                    "kind": "committed", "rollup": "both",
+                    "keyResults": [
+                        { "id": "kr-arr", "title": "Nordic ARR", "start": 0, "target": 2000000,
+                          "current": 450000, "unit": "EUR", "weight": 2, "confidence": 0.6,
+                          "checkIns": [
+                              { "date": "2027-01-20", "value": 300000, "confidence": 0.5, "note": "Two pilots" },
+                              { "date": "2027-02-20", "value": 450000 }
+                          ] }
+                    ]
+                },
+                { "id": "o-sales", "team": "sales", "title": "Grow ARR", "rollup": "children" },
+                { "id": "o-nordic", "team": "nordic", "title": "Sign ten customers",
+                  "keyResults": [ { "id": "kr-signed", "title": "Customers signed", "start": 0, "target": 10 } ] },
+                { "id": "o-brand", "team": "nordic", "title": "Be known", "standalone": null }
+            ],
+            "links": [
+                { "from": "o-nordic", "to": "o-sales", "kind": "hard" },
+                { "from": "o-sales", "to": "kr-arr", "kind": "hard" },
+                { "from": "o-brand", "to": "o-company", "kind": "soft", "note": "Brand lifts pipeline" }
+            ],
+            "layout": { "o-company": { "x": 0, "y": 0 }, "o-sales": { "x": -120.5, "y": 300 } }
+        })
+    }
+
+    fn bytes(value: &Value) -> Vec<u8> {
+        serde_json::to_vec(value).unwrap()
+    }
+
+    fn failure(bytes: &[u8]) -> ImportFailure {
+        match import(bytes) {
+            Ok(_) => panic!("the file should have been refused"),
+            Err(failure) => failure,
+        }
+    }
+
+    fn errors_of(value: &Value) -> Vec<(String, ImportErrorKind)> {
+        failure(&bytes(value))
+            .errors()
+            .iter()
+            .map(|e| (e.path.clone(), e.kind.clone()))
+            .collect()
+    }
+
+    /// The single error of a refused file.
+    fn only_error(value: &Value) -> (String, ImportErrorKind) {
+        let errors = errors_of(value);
+        assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+        errors.into_iter().next().unwrap()
+    }
+
+    fn with(change: impl FnOnce(&mut Value)) -> Value {
+        let mut value = valid();
+        change(&mut value);
+        value
+    }
+
+    #[test]
+    fn a_valid_file_loads_with_defaults_applied() {
+        let imported = import(&bytes(&valid())).unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        let doc = &imported.document;
+        assert_eq!(doc.objectives.len(), 4);
+        let nordic = &doc.objectives[2];
+        assert_eq!(nordic.kind, ObjectiveKind::Aspirational);
+        assert_eq!(nordic.rollup, Rollup::KeyResults);
+        assert_eq!(nordic.key_results[0].weight, 1.0);
+        assert_eq!(nordic.key_results[0].current, None);
+        assert_eq!(nordic.key_results[0].current_value(), 0.0);
+        assert_eq!(doc.objectives[3].standalone, None);
+        assert_eq!(doc.layout.len(), 2);
+        let graph = AlignmentGraph::from_document(doc).unwrap();
+        assert_eq!(
+            graph.hard_parent_of("o-sales").map(|l| l.to.as_str()),
+            Some("kr-arr")
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let mut file = b"\xEF\xBB\xBF".to_vec();
+        file.extend(bytes(&valid()));
+        assert!(import(&file).is_ok());
+    }
+
+    #[test]
+    fn export_of_an_import_is_stable() {
+        let first = import(&bytes(&valid())).unwrap().document;
+        let text = crate::domain::export::export(&first);
+        let second = import(text.as_bytes()).unwrap().document;
+        assert_eq!(first, second);
+        assert_eq!(crate::domain::export::export(&second), text);
+    }
+
+    // --- Stage 1: bytes and syntax ------------------------------------------------------
+
+    #[test]
+    fn truncated_text_is_reported_with_line_and_column() {
+        let text = "{\n  \"format\": \"okr-canvas\",\n  \"version\": 1,\n  \"title\": \"Acme";
+        let errors = failure(text.as_bytes());
+        let [error] = errors.errors() else {
+            panic!("{errors:?}")
+        };
+        assert_eq!(error.path, "$");
+        assert!(
+            matches!(error.kind, ImportErrorKind::Truncated { line: 4, .. }),
+            "{:?}",
+            error.kind
+        );
+        assert!(error.to_string().contains("cut off"));
+    }
+
+    #[test]
+    fn non_json_text_is_reported_with_line_and_column() {
+        let errors = failure(b"{\n  \"format\": okr-canvas\n}");
+        let [error] = errors.errors() else {
+            panic!("{errors:?}")
+        };
+        match &error.kind {
+            ImportErrorKind::NotJson {
+                line,
+                column,
+                reason,
+            } => {
+                assert_eq!((*line, *column), (2, 13));
+                assert!(reason.contains("double quotes"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(error.to_string().contains("line 2, column 13"));
+        let errors = failure(b"Subject: our OKRs\n\nHello");
+        assert!(matches!(
+            errors.errors()[0].kind,
+            ImportErrorKind::NotJson {
+                line: 1,
+                column: 1,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn trailing_commas_are_explained() {
+        let errors = failure(b"{\"format\": \"okr-canvas\",}");
+        match &errors.errors()[0].kind {
+            ImportErrorKind::NotJson { reason, .. } => {
+                assert!(reason.contains("comma"), "{reason}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_empty_file_is_refused() {
+        assert_eq!(failure(b"").errors()[0].kind, ImportErrorKind::Empty);
+        assert_eq!(failure(b"  \n").errors()[0].kind, ImportErrorKind::Empty);
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_refused_with_its_place() {
+        let errors = failure(b"{\n  \"title\": \"Caf\xE9\"\n}");
+        assert_eq!(
+            errors.errors()[0].kind,
+            ImportErrorKind::NotUtf8 {
+                line: 2,
+                column: 16
+            }
+        );
+    }
+
+    #[test]
+    fn an_over_large_file_is_refused_before_reading_it() {
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        let errors = failure(&big);
+        assert_eq!(
+            errors.errors()[0].kind,
+            ImportErrorKind::TooLarge {
+                size: MAX_FILE_BYTES + 1,
+                limit: MAX_FILE_BYTES
+            }
+        );
+        assert!(errors.errors()[0].to_string().contains("10 MiB"));
+    }
+
+    #[test]
+    fn huge_numbers_are_refused_clearly() {
+        let text = bytes(&valid());
+        let text = String::from_utf8(text)
+            .unwrap()
+            .replace("\"target\":10,", "\"target\":1e400,");
+        let errors = failure(text.as_bytes());
+        let [error] = errors.errors() else {
+            panic!("{errors:?}")
+        };
+        assert!(matches!(
+            error.kind,
+            ImportErrorKind::NumberOutOfRange { line: 1, .. }
+        ));
+        assert!(error.to_string().contains("too large"));
+    }
+
+    #[test]
+    fn nan_and_infinity_are_not_numbers() {
+        for literal in ["NaN", "Infinity", "-Infinity"] {
+            let text = String::from_utf8(bytes(&valid()))
+                .unwrap()
+                .replace("\"target\":10,", &format!("\"target\":{literal},"));
+            let errors = failure(text.as_bytes());
+            assert!(
+                matches!(errors.errors()[0].kind, ImportErrorKind::NotJson { .. }),
+                "{literal}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_crashing() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(
+            failure(text.as_bytes()).errors()[0].kind,
+            ImportErrorKind::TooDeep { .. }
+        ));
+        let text = format!(
+            "{{\"format\":\"okr-canvas\",\"x\":{}",
+            "{\"a\":".repeat(5000)
+        );
+        assert!(import(text.as_bytes()).is_err());
+    }
+
+    // --- Stage 2: format and version ----------------------------------------------------
+
+    #[test]
+    fn a_file_that_is_not_an_object_is_refused() {
+        let errors = failure(b"[1, 2, 3]");
+        assert_eq!(
+            errors.errors()[0].kind,
+            ImportErrorKind::WrongType {
+                expected: "an object { … } holding the canvas",
+                found: "a list [ … ]"
+            }
+        );
+    }
+
+    #[test]
+    fn a_wrong_format_gets_its_own_message() {
+        let (path, kind) = only_error(&with(|v| v["format"] = json!("trello-board")));
+        assert_eq!(path, "$.format");
+        assert_eq!(
+            kind,
+            ImportErrorKind::WrongFormat {
+                found: "\"trello-board\"".into()
+            }
+        );
+        assert!(kind.to_string().contains("not an OKR Canvas file"));
+        let (_, kind) = only_error(&with(|v| {
+            v.as_object_mut().unwrap().remove("format");
+        }));
+        assert!(matches!(kind, ImportErrorKind::WrongFormat { .. }));
+    }
+
+    #[test]
+    fn a_newer_version_gets_its_own_message() {
+        let (path, kind) = only_error(&with(|v| v["version"] = json!(2)));
+        assert_eq!(path, "$.version");
+        assert_eq!(
+            kind,
+            ImportErrorKind::NewerVersion {
+                found: 2,
+                supported: 1
+            }
+        );
+        assert!(kind.to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn versions_that_never_existed_are_refused() {
+        for version in [json!(0), json!(-1), json!(1.5), json!("1"), json!(null)] {
+            let (path, kind) = only_error(&with(|v| v["version"] = version.clone()));
+            assert_eq!(path, "$.version");
+            assert!(
+                matches!(kind, ImportErrorKind::UnsupportedVersion { .. }),
+                "{version}: {kind:?}"
+            );
+        }
+        let (_, kind) = only_error(&with(|v| {
+            v.as_object_mut().unwrap().remove("version");
+        }));
+        assert!(matches!(
+            kind,
+            ImportErrorKind::MissingField {
+                field: "version",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn migration_accepts_the_current_version_unchanged() {
+        assert_eq!(migrate(valid(), 1), Ok(valid()));
+        assert!(migrate(valid(), 0).is_err());
+    }
+
+    // --- Stage 3: limits ----------------------------------------------------------------
+
+    #[test]
+    fn too_many_objectives_are_refused_with_the_limit() {
+        let (path, kind) = only_error(&with(|v| {
+            v["objectives"] = Value::Array(vec![json!({}); MAX_OBJECTIVES + 1]);
+        }));
+        assert_eq!(path, "$.objectives");
+        assert_eq!(
+            kind,
+            ImportErrorKind::TooMany {
+                what: "objectives",
+                limit: MAX_OBJECTIVES,
+                found: MAX_OBJECTIVES + 1
+            }
+        );
+    }
+
+    #[test]
+    fn too_many_key_results_are_refused_with_the_limit() {
+        let (_, kind) = only_error(&with(|v| {
+            let krs = Value::Array(vec![json!(0); MAX_KEY_RESULTS / 2 + 1]);
+            v["objectives"][0]["keyResults"] = krs.clone();
+            v["objectives"][1]["keyResults"] = krs;
+        }));
+        assert!(
+            matches!(
+                kind,
+                ImportErrorKind::TooMany {
+                    what: "key results",
+                    ..
+                }
+            ),
+            "{kind:?}"
+        );
+    }
+
+    // --- Stage 4: shapes and values -----------------------------------------------------
+
+    #[test]
+    fn wrong_types_are_reported_at_their_place() {
+        let errors = errors_of(&with(|v| {
+            v["title"] = json!(42);
+            v["objectives"][0]["keyResults"][0]["target"] = json!("two million");
+            v["objectives"][1]["keyResults"] = json!({});
+            v["links"][0]["from"] = json!(null);
+        }));
+        let places: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            places,
+            vec![
+                "$.title",
+                "$.objectives[0].keyResults[0].target",
+                "$.objectives[1].keyResults",
+                "$.links[0].from"
+            ]
+        );
+        assert_eq!(
+            errors[1].1,
+            ImportErrorKind::WrongType {
+                expected: "a number",
+                found: "text"
+            }
+        );
+    }
+
+    #[test]
+    fn missing_required_fields_are_named() {
+        let errors = errors_of(&with(|v| {
+            v["objectives"][1].as_object_mut().unwrap().remove("title");
+            v["objectives"][0]["keyResults"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("target");
+            v.as_object_mut().unwrap().remove("links");
+        }));
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|(p, k)| match k {
+                ImportErrorKind::MissingField { field, .. } => (p.as_str(), *field),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("$.objectives[0].keyResults[0]", "target"),
+                ("$.objectives[1]", "title"),
+                ("$", "links"),
+            ]
+        );
+        assert!(errors[0].1.to_string().contains("\"target\" is missing"));
+    }
+
+    #[test]
+    fn unknown_choices_list_the_allowed_ones() {
+        let (path, kind) = only_error(&with(|v| v["teams"][1]["level"] = json!("division")));
+        assert_eq!(path, "$.teams[1].level");
+        assert!(kind
+            .to_string()
+            .contains("company, department, team, individual"));
+        let (path, _) = only_error(&with(|v| v["links"][0]["kind"] = json!("strong")));
+        assert_eq!(path, "$.links[0].kind");
+        let (path, _) = only_error(&with(|v| {
+            v["objectives"][0]["rollup"] = json!("keyResults")
+        }));
+        assert_eq!(path, "$.objectives[0].rollup");
+    }
+
+    #[test]
+    fn unknown_fields_are_warnings_not_errors() {
+        let imported = import(&bytes(&with(|v| {
+            v["owner"] = json!("Ann");
+            v["objectives"][0]["keyResults"][0]["colour"] = json!("red");
+        })))
+        .unwrap();
+        let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            vec![
+                "$.objectives[0].keyResults[0].colour: The field \"colour\" is not part of the format and was ignored.",
+                "$.owner: The field \"owner\" is not part of the format and was ignored.",
+            ]
+        );
+        let text = crate::domain::export::export(&imported.document);
+        assert!(!text.contains("colour") && !text.contains("owner"));
+    }
+
+    #[test]
+    fn positions_of_unknown_cards_are_dropped_with_a_warning() {
+        let imported = import(&bytes(&with(|v| {
+            v["layout"]["o-gone"] = json!({"x": 1, "y": 2})
+        })))
+        .unwrap();
+        assert!(!imported.document.layout.contains_key("o-gone"));
+        assert_eq!(
+            imported.warnings[0].kind,
+            ImportWarningKind::PositionOfUnknownCard {
+                id: "o-gone".into()
+            }
+        );
+    }
+
+    #[test]
+    fn over_long_strings_are_refused_with_the_limit() {
+        let errors = errors_of(&with(|v| {
+            v["title"] = json!("t".repeat(201));
+            v["objectives"][0]["description"] = json!("d".repeat(10_001));
+            v["objectives"][0]["keyResults"][0]["unit"] = json!("u".repeat(21));
+            v["links"][2]["note"] = json!("é".repeat(2_001));
+        }));
+        let found: Vec<(&str, usize)> = errors
+            .iter()
+            .map(|(p, k)| match k {
+                ImportErrorKind::Field(FieldError::TooLong { max, .. }) => (p.as_str(), *max),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("$.title", 200),
+                ("$.objectives[0].description", 10_000),
+                ("$.objectives[0].keyResults[0].unit", 20),
+                ("$.links[2].note", 2_000),
+            ]
+        );
+        // Characters are counted, not bytes: 500 two-byte characters are fine.
+        assert!(import(&bytes(&with(
+            |v| v["objectives"][0]["title"] = json!("é".repeat(500))
+        )))
+        .is_ok());
+    }
+
+    #[test]
+    fn empty_titles_are_refused() {
+        let (path, kind) = only_error(&with(|v| v["objectives"][2]["title"] = json!("")));
+        assert_eq!(path, "$.objectives[2].title");
+        assert!(matches!(
+            kind,
+            ImportErrorKind::Field(FieldError::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn bad_values_are_refused_each_at_its_place() {
+        let errors = errors_of(&with(|v| {
+            v["cycle"]["start"] = json!("2027-04-01");
+            v["teams"][2]["color"] = json!("teal");
+            v["objectives"][3]["id"] = json!("o brand");
+            v["objectives"][0]["keyResults"][0]["weight"] = json!(0);
+            v["objectives"][0]["keyResults"][0]["confidence"] = json!(60);
+            v["objectives"][0]["keyResults"][0]["checkIns"][1]["date"] = json!("2027-01-10");
+            v["objectives"][2]["keyResults"][0]["checkIns"] =
+                json!([{ "date": "2027-02-30", "value": 1 }]);
+        }));
+        let kinds: Vec<(&str, &FieldError)> = errors
+            .iter()
+            .map(|(p, k)| match k {
+                ImportErrorKind::Field(field) => (p.as_str(), field),
+                other => panic!("{p}: {other:?}"),
+            })
+            .collect();
+        assert!(matches!(
+            kinds[0],
+            ("$.cycle.end", FieldError::CycleEndsBeforeStart { .. })
+        ));
+        assert!(matches!(
+            kinds[1],
+            ("$.teams[2].color", FieldError::BadColor { .. })
+        ));
+        assert!(matches!(
+            kinds[2],
+            (
+                "$.objectives[0].keyResults[0].weight",
+                FieldError::WeightNotPositive { .. }
+            )
+        ));
+        assert!(matches!(
+            kinds[3],
+            (
+                "$.objectives[0].keyResults[0].confidence",
+                FieldError::ConfidenceOutOfRange { .. }
+            )
+        ));
+        assert!(matches!(
+            kinds[4],
+            (
+                "$.objectives[0].keyResults[0].checkIns[1].date",
+                FieldError::CheckInsOutOfOrder { .. }
+            )
+        ));
+        assert!(matches!(
+            kinds[5],
+            (
+                "$.objectives[2].keyResults[0].checkIns[0].date",
+                FieldError::BadDate { .. }
+            )
+        ));
+        assert!(matches!(
+            kinds[6],
+            ("$.objectives[3].id", FieldError::BadId { .. })
+        ));
+        assert_eq!(kinds.len(), 7);
+    }
+
+    #[test]
+    fn null_optional_fields_count_as_absent() {
+        let imported = import(&bytes(&with(|v| {
+            v["cycle"] = json!(null);
+            v["objectives"][0]["description"] = json!(null);
+            v["objectives"][0]["keyResults"][0]["current"] = json!(null);
+        })))
+        .unwrap();
+        assert_eq!(imported.document.cycle, None);
+        assert_eq!(imported.document.objectives[0].description, None);
+        assert_eq!(imported.document.objectives[0].key_results[0].current, None);
+        let (path, _) = only_error(&with(|v| v["objectives"][0]["description"] = json!(7)));
+        assert_eq!(path, "$.objectives[0].description");
+    }
+
+    #[test]
+    fn errors_are_capped_and_counted() {
+        let value = with(|v| {
+            v["objectives"] = Value::Array(
+                (0..150)
+                    .map(|i| json!({ "id": format!("o{i}"), "team": "acme", "title": 7 }))
+                    .collect(),
+            );
+        });
+        let failure = failure(&bytes(&value));
+        assert_eq!(failure.errors().len(), MAX_LISTED_ERRORS);
+        assert_eq!(failure.unlisted(), 50);
+        assert!(failure.summary().contains("150 problems"));
+    }
+
+    // --- Stage 5: references and alignment ----------------------------------------------
+
+    fn rule_error(value: &Value) -> (String, RuleError) {
+        match only_error(value) {
+            (path, ImportErrorKind::Rule(error)) => (path, error),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_team_of_an_objective_is_refused() {
+        let (path, error) = rule_error(&with(|v| v["objectives"][1]["team"] = json!("marketing")));
+        assert_eq!(path, "$.objectives[1].team");
+        assert!(matches!(
+            error,
+            RuleError::Objective(ObjectiveError::UnknownTeam { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_parent_team_is_refused() {
+        let (path, error) = rule_error(&with(|v| v["teams"][1]["parent"] = json!("holding")));
+        assert_eq!(path, "$.teams[1].parent");
+        assert!(matches!(
+            error,
+            RuleError::Team(TeamError::UnknownParent { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_link_ends_are_refused() {
+        let errors = errors_of(&with(|v| {
+            v["links"][0]["from"] = json!("o-ghost");
+            v["links"][2]["to"] = json!("kr-ghost");
+        }));
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].0, "$.links[0].from");
+        assert!(matches!(
+            errors[0].1,
+            ImportErrorKind::Rule(RuleError::Link(LinkError::UnknownSource { .. }))
+        ));
+        assert_eq!(errors[1].0, "$.links[2].to");
+        assert!(matches!(
+            errors[1].1,
+            ImportErrorKind::Rule(RuleError::Link(LinkError::UnknownTarget { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_link_from_a_key_result_is_refused() {
+        let (path, error) = rule_error(&with(|v| v["links"][2]["from"] = json!("kr-signed")));
+        assert_eq!(path, "$.links[2].from");
+        assert!(matches!(
+            error,
+            RuleError::Link(LinkError::SourceIsKeyResult { .. })
+        ));
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused_across_objectives_and_key_results() {
+        let (path, error) = rule_error(&with(|v| {
+            v["objectives"][2]["keyResults"][0]["id"] = json!("o-sales")
+        }));
+        assert_eq!(path, "$.objectives[2].keyResults[0].id");
+        assert!(matches!(
+            error,
+            RuleError::Objective(ObjectiveError::DuplicateId { .. })
+        ));
+        let errors = errors_of(&with(|v| v["teams"][2]["id"] = json!("sales")));
+        let (path, ImportErrorKind::Rule(error)) = &errors[0] else {
+            panic!("{errors:?}")
+        };
+        assert_eq!(path, "$.teams[2].id");
+        assert!(matches!(
+            error,
+            RuleError::Team(TeamError::DuplicateId { .. })
+        ));
+    }
+
+    #[test]
+    fn a_team_parent_must_be_higher() {
+        let (path, error) = rule_error(&with(|v| v["teams"][1]["level"] = json!("company")));
+        assert_eq!(path, "$.teams[1].parent");
+        assert!(matches!(
+            error,
+            RuleError::Team(TeamError::ParentNotHigher { .. })
+        ));
+    }
+
+    #[test]
+    fn team_parents_must_not_loop() {
+        let errors = errors_of(&with(|v| {
+            v["teams"][0]["parent"] = json!("sales");
+        }));
+        assert!(
+            matches!(
+                errors[0].1,
+                ImportErrorKind::Rule(RuleError::Team(TeamError::ParentCycle { .. }))
+            ),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_hard_link_to_a_lower_level_is_refused() {
+        let (path, error) = rule_error(&with(|v| {
+            v["links"][2] = json!({ "from": "o-company", "to": "o-brand", "kind": "hard" });
+        }));
+        assert_eq!(path, "$.links[2]");
+        assert!(matches!(
+            error,
+            RuleError::Link(LinkError::HardNotUpward { .. })
+        ));
+        assert!(
+            error
+                .to_string()
+                .contains("Acme (company) → 'Win the Nordic market'"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_hard_link_to_the_same_level_is_refused() {
+        let (path, error) = rule_error(&with(|v| {
+            v["links"][2] = json!({ "from": "o-brand", "to": "o-nordic", "kind": "hard" });
+        }));
+        assert_eq!(path, "$.links[2]");
+        assert!(matches!(
+            error,
+            RuleError::Link(LinkError::HardNotUpward { .. })
+        ));
+    }
+
+    #[test]
+    fn a_hard_cycle_is_refused() {
+        let (path, error) = rule_error(&with(|v| {
+            v["links"][2] = json!({ "from": "o-company", "to": "o-nordic", "kind": "hard" });
+        }));
+        assert_eq!(path, "$.links[2]");
+        assert!(
+            matches!(error, RuleError::Link(LinkError::HardCycle { .. })),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_hard_parent_is_refused() {
+        let (path, error) = rule_error(&with(|v| {
+            v["links"][2] = json!({ "from": "o-nordic", "to": "kr-arr", "kind": "hard" });
+        }));
+        assert_eq!(path, "$.links[2]");
+        assert!(matches!(
+            error,
+            RuleError::Link(LinkError::SecondHardParent { .. })
+        ));
+        assert_eq!(
+            error.to_string(),
+            "Nordic AE → 'Sign ten customers' already has a hard parent, 'Grow ARR'; move the hard link instead?"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_link_is_refused() {
+        let (path, error) = rule_error(&with(|v| {
+            v["links"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({ "from": "o-brand", "to": "o-company", "kind": "hard" }));
+        }));
+        assert_eq!(path, "$.links[3]");
+        assert!(matches!(
+            error,
+            RuleError::Link(LinkError::Duplicate { .. })
+        ));
+    }
+
+    #[test]
+    fn a_link_to_itself_or_its_own_key_result_is_refused() {
+        let (_, error) = rule_error(&with(|v| v["links"][2]["to"] = json!("o-brand")));
+        assert!(matches!(error, RuleError::Link(LinkError::ToItself { .. })));
+        let (path, error) = rule_error(&with(|v| {
+            v["links"][2] = json!({ "from": "o-nordic", "to": "kr-signed", "kind": "soft" });
+        }));
+        assert_eq!(path, "$.links[2]");
+        assert!(matches!(
+            error,
+            RuleError::Link(LinkError::ToOwnKeyResult { .. })
+        ));
+    }
+
+    #[test]
+    fn all_link_problems_are_listed_at_once() {
+        let errors = errors_of(&with(|v| {
+            let links = v["links"].as_array_mut().unwrap();
+            links.push(json!({ "from": "o-brand", "to": "o-brand", "kind": "soft" }));
+            links.push(json!({ "from": "o-nordic", "to": "o-company", "kind": "hard" }));
+        }));
+        let places: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(places, vec!["$.links[3]", "$.links[4]"]);
+    }
+}

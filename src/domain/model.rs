@@ -1,0 +1,1031 @@
+//! The document: the types of an OKR canvas exactly as the file format (version 1)
+//! spells them, and the rules a single field must obey on its own.
+//!
+//! These types are the source of truth for the file format and its JSON Schema, so
+//! their serde names, defaults and the `skip_serializing_if`s that keep absent optional
+//! fields absent are part of the public interface. Rules that relate several things
+//! (ids that must exist, levels, links) live in `graph`; rules about one value (a title's
+//! length, an id's spelling, a date) live here, so that importing a file and editing in
+//! the app refuse exactly the same values.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field of every file.
+pub const FORMAT_NAME: &str = "okr-canvas";
+/// The version of the file format this code writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The pattern every id follows (`[A-Za-z0-9_.-]{1,64}`).
+pub const ID_PATTERN: &str = r"^[A-Za-z0-9_.-]{1,64}$";
+pub const ID_MAX_CHARS: usize = 64;
+pub const TITLE_MAX_CHARS: usize = 200;
+pub const TEAM_NAME_MAX_CHARS: usize = 200;
+pub const CYCLE_LABEL_MAX_CHARS: usize = 200;
+pub const OBJECTIVE_TITLE_MAX_CHARS: usize = 500;
+pub const DESCRIPTION_MAX_CHARS: usize = 10_000;
+pub const STANDALONE_MAX_CHARS: usize = 2_000;
+pub const KEY_RESULT_TITLE_MAX_CHARS: usize = 500;
+pub const UNIT_MAX_CHARS: usize = 20;
+pub const NOTE_MAX_CHARS: usize = 2_000;
+/// The pattern of an ISO date (`YYYY-MM-DD`); the calendar check is in [`is_valid_date`].
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// The pattern of a team colour (`#rrggbb`).
+pub const COLOR_PATTERN: &str = r"^#[0-9A-Fa-f]{6}$";
+
+/// One OKR canvas: the organisation, its objectives, how they align, and where the
+/// cards sit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(title = "OKR Canvas file, format version 1")
+)]
+pub struct Document {
+    pub format: FormatName,
+    /// Always 1 for files of this format version.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
+    pub version: u64,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<Cycle>,
+    pub teams: Vec<Team>,
+    pub objectives: Vec<Objective>,
+    pub links: Vec<Link>,
+    /// Card positions by objective id; cards without one are placed automatically.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub layout: BTreeMap<String, Position>,
+}
+
+impl Document {
+    /// An empty canvas with the given title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Document {
+            format: FormatName::OkrCanvas,
+            version: FORMAT_VERSION,
+            title: title.into(),
+            cycle: None,
+            teams: Vec::new(),
+            objectives: Vec::new(),
+            links: Vec::new(),
+            layout: BTreeMap::new(),
+        }
+    }
+}
+
+/// The only accepted value of `format`; an enum so that any other value is refused by
+/// serde as well as by the importer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum FormatName {
+    #[default]
+    #[serde(rename = "okr-canvas")]
+    OkrCanvas,
+}
+
+/// The OKR period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Cycle {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
+    pub label: String,
+    /// ISO date, `YYYY-MM-DD`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub start: String,
+    /// ISO date, `YYYY-MM-DD`, not before `start`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub end: String,
+}
+
+/// A unit of the organisation: the company, a department, a team or a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Team {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
+    pub name: String,
+    pub level: Level,
+    /// A team of a strictly higher level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub parent: Option<String>,
+    /// `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = COLOR_PATTERN)))]
+    pub color: Option<String>,
+}
+
+/// How high in the organisation a team sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Company,
+    Department,
+    Team,
+    Individual,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Company,
+        Level::Department,
+        Level::Team,
+        Level::Individual,
+    ];
+
+    /// 0 for the company, 3 for an individual: a lower rank is higher in the tree.
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Company => 0,
+            Level::Department => 1,
+            Level::Team => 2,
+            Level::Individual => 3,
+        }
+    }
+
+    /// Whether `self` sits strictly higher in the organisation than `other`.
+    pub fn is_above(self, other: Level) -> bool {
+        self.rank() < other.rank()
+    }
+
+    /// The word people read, in lower case ("department").
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Company => "company",
+            Level::Department => "department",
+            Level::Team => "team",
+            Level::Individual => "individual",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Aspirational objectives count as a success at 0.7, committed ones at 1.0.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectiveKind {
+    #[default]
+    Aspirational,
+    Committed,
+}
+
+impl ObjectiveKind {
+    /// The score at which an objective of this kind counts as met.
+    pub fn success_score(self) -> f64 {
+        match self {
+            ObjectiveKind::Aspirational => 0.7,
+            ObjectiveKind::Committed => 1.0,
+        }
+    }
+}
+
+/// Where an objective's progress comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Rollup {
+    #[default]
+    KeyResults,
+    Children,
+    Both,
+}
+
+/// An objective, owned by a team.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Objective {
+    /// Unique across objectives and key results.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub id: String,
+    /// The owning team's id.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub team: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 500)))]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 10000)))]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub kind: ObjectiveKind,
+    #[serde(default)]
+    pub rollup: Rollup,
+    /// Why this objective deliberately has no parent (a team's mission OKR).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 2000)))]
+    pub standalone: Option<String>,
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
+}
+
+/// A measurable result: a number moving from `start` towards `target`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct KeyResult {
+    /// Unique across objectives and key results.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 500)))]
+    pub title: String,
+    #[serde(serialize_with = "number::serialize")]
+    pub start: f64,
+    /// Below `start` means the aim is to decrease.
+    #[serde(serialize_with = "number::serialize")]
+    pub target: f64,
+    /// Absent means "still at `start`"; kept absent so files round-trip unchanged.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number::serialize_option"
+    )]
+    pub current: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 20)))]
+    pub unit: Option<String>,
+    #[serde(default = "default_weight", serialize_with = "number::serialize")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("exclusiveMinimum" = 0))
+    )]
+    pub weight: f64,
+    /// The owner's confidence of reaching the target.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number::serialize_option"
+    )]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0.0, max = 1.0)))]
+    pub confidence: Option<f64>,
+    /// History, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub check_ins: Vec<CheckIn>,
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+impl KeyResult {
+    /// A key result that has not moved yet, with the default weight.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, start: f64, target: f64) -> Self {
+        KeyResult {
+            id: id.into(),
+            title: title.into(),
+            start,
+            target,
+            current: None,
+            unit: None,
+            weight: default_weight(),
+            confidence: None,
+            check_ins: Vec::new(),
+        }
+    }
+
+    /// The latest value: `current`, or `start` when no value was recorded.
+    pub fn current_value(&self) -> f64 {
+        self.current.unwrap_or(self.start)
+    }
+}
+
+/// One recorded value of a key result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CheckIn {
+    /// ISO date, `YYYY-MM-DD`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub date: String,
+    #[serde(serialize_with = "number::serialize")]
+    pub value: f64,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number::serialize_option"
+    )]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0.0, max = 1.0)))]
+    pub confidence: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 2000)))]
+    pub note: Option<String>,
+}
+
+/// Hard: a direct parent/child contribution whose progress rolls up.
+/// Soft: points the same way, never changes a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    Hard,
+    Soft,
+}
+
+impl LinkKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Hard => "hard",
+            LinkKind::Soft => "soft",
+        }
+    }
+}
+
+impl fmt::Display for LinkKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An alignment from a supporting (child) objective to an objective or key result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Link {
+    /// The supporting objective's id.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub from: String,
+    /// The id of the objective or key result it supports.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub to: String,
+    pub kind: LinkKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 2000)))]
+    pub note: Option<String>,
+}
+
+/// A card's position in canvas units.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Position {
+    #[serde(serialize_with = "number::serialize")]
+    pub x: f64,
+    #[serde(serialize_with = "number::serialize")]
+    pub y: f64,
+}
+
+/// Writes whole numbers without a fractional part (`2000000`, not `2000000.0`), so files
+/// read the way people typed them and diff cleanly; reading them back gives the same f64.
+mod number {
+    use serde::Serializer;
+
+    /// Integers up to 2^53 are exact in f64, so printing them as integers loses nothing.
+    const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+    pub fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = *value;
+        if value.fract() == 0.0 && value.abs() <= EXACT_INTEGER_LIMIT {
+            // The guard above makes the cast exact.
+            serializer.serialize_i64(value as i64)
+        } else {
+            serializer.serialize_f64(value)
+        }
+    }
+
+    pub fn serialize_option<S: Serializer>(
+        value: &Option<f64>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serialize(v, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Maps keyed by id
+// ---------------------------------------------------------------------------------------
+
+/// A hash map for ids and other short keys. The standard hasher resists deliberate
+/// collisions, which matters for servers, not for a page that only ever hashes the
+/// ids of the file its own user opened; this one (the Fx hash) is several times faster
+/// on short strings, which shows when a canvas of 20,000 objectives is loaded.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+/// A hash set with the hasher of [`IdMap`].
+pub type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// The Fx hash: multiply-rotate over machine words.
+#[derive(Clone, Copy, Default)]
+pub struct IdHasher {
+    hash: u64,
+}
+
+impl IdHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, value: u8) {
+        self.add(u64::from(value));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Places in a file
+// ---------------------------------------------------------------------------------------
+
+/// A place in a document, rendered as a JSON path (`$.objectives[3].keyResults[0].target`).
+///
+/// Built on the stack as a chain of borrowed segments, so that walking a large valid
+/// file allocates nothing for paths; the text is made only when something is reported.
+#[derive(Clone, Copy, Debug)]
+pub enum JsonPath<'a> {
+    Root,
+    Field(&'a JsonPath<'a>, &'a str),
+    Index(&'a JsonPath<'a>, usize),
+}
+
+impl<'a> JsonPath<'a> {
+    pub fn field(&'a self, name: &'a str) -> JsonPath<'a> {
+        JsonPath::Field(self, name)
+    }
+
+    pub fn index(&'a self, index: usize) -> JsonPath<'a> {
+        JsonPath::Index(self, index)
+    }
+}
+
+impl fmt::Display for JsonPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonPath::Root => f.write_str("$"),
+            JsonPath::Field(parent, name) => {
+                parent.fmt(f)?;
+                let plain = !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !name.starts_with(|c: char| c.is_ascii_digit());
+                if plain {
+                    write!(f, ".{name}")
+                } else {
+                    // Keys that are not identifiers (layout ids with dots, stray keys)
+                    // are quoted so the path stays unambiguous.
+                    let quoted = serde_json::to_string(name).map_err(|_| fmt::Error)?;
+                    write!(f, "[{quoted}]")
+                }
+            }
+            JsonPath::Index(parent, index) => {
+                parent.fmt(f)?;
+                write!(f, "[{index}]")
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules for single values
+// ---------------------------------------------------------------------------------------
+
+/// A value that breaks a rule on its own, whatever the rest of the document says.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FieldError {
+    #[error("The {field} is empty; it needs at least one character.")]
+    Empty { field: &'static str },
+    #[error(
+        "The {field} is {found} characters long; at most {max} are allowed. Please shorten it."
+    )]
+    TooLong {
+        field: &'static str,
+        max: usize,
+        found: usize,
+    },
+    #[error("'{id}' is not a valid id: an id is 1 to 64 characters, using only letters A–Z and a–z, digits, '_', '-' and '.'.")]
+    BadId { id: String },
+    #[error("'{found}' is not a colour of the form #rrggbb (for example #2a9d8f).")]
+    BadColor { found: String },
+    #[error("'{found}' is not a date; write dates as YYYY-MM-DD (for example 2027-01-31), and use a day that exists in the calendar.")]
+    BadDate { found: String },
+    #[error(
+        "The cycle ends ({end}) before it starts ({start}); the start must not be after the end."
+    )]
+    CycleEndsBeforeStart { start: String, end: String },
+    #[error("The {field} must be a finite number.")]
+    NotFinite { field: &'static str },
+    #[error("The weight is {found}; a weight must be greater than 0 (the usual value is 1).")]
+    WeightNotPositive { found: f64 },
+    #[error("The confidence is {found}; confidence is a number from 0 (no chance) to 1 (certain), for example 0.6.")]
+    ConfidenceOutOfRange { found: f64 },
+    #[error("This check-in is dated {date}, before the previous one ({previous}); check-ins must be listed oldest first.")]
+    CheckInsOutOfOrder { date: String, previous: String },
+}
+
+/// Calls `report` for every single-value rule the document breaks, with the place.
+/// Cross-references (unknown or duplicate ids, levels, links) are checked by `graph`.
+pub fn check_document_fields(doc: &Document, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
+    let root = JsonPath::Root;
+    check_text(
+        &root.field("title"),
+        "title",
+        &doc.title,
+        1,
+        TITLE_MAX_CHARS,
+        report,
+    );
+    if let Some(cycle) = &doc.cycle {
+        check_cycle(&root.field("cycle"), cycle, report);
+    }
+    let teams = root.field("teams");
+    for (i, team) in doc.teams.iter().enumerate() {
+        check_team(&teams.index(i), team, report);
+    }
+    let objectives = root.field("objectives");
+    for (i, objective) in doc.objectives.iter().enumerate() {
+        check_objective(&objectives.index(i), objective, report);
+    }
+    let links = root.field("links");
+    for (i, link) in doc.links.iter().enumerate() {
+        check_link_fields(&links.index(i), link, report);
+    }
+    let layout = root.field("layout");
+    for (id, position) in &doc.layout {
+        let place = layout.field(id);
+        check_finite(&place.field("x"), "x position", position.x, report);
+        check_finite(&place.field("y"), "y position", position.y, report);
+    }
+}
+
+pub fn check_cycle(
+    path: &JsonPath<'_>,
+    cycle: &Cycle,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_text(
+        &path.field("label"),
+        "cycle label",
+        &cycle.label,
+        1,
+        CYCLE_LABEL_MAX_CHARS,
+        report,
+    );
+    let start_ok = check_date(&path.field("start"), &cycle.start, report);
+    let end_ok = check_date(&path.field("end"), &cycle.end, report);
+    // ISO dates of the same width compare correctly as text.
+    if start_ok && end_ok && cycle.end < cycle.start {
+        report(
+            &path.field("end"),
+            FieldError::CycleEndsBeforeStart {
+                start: cycle.start.clone(),
+                end: cycle.end.clone(),
+            },
+        );
+    }
+}
+
+pub fn check_team(
+    path: &JsonPath<'_>,
+    team: &Team,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_id(&path.field("id"), &team.id, report);
+    check_text(
+        &path.field("name"),
+        "team name",
+        &team.name,
+        1,
+        TEAM_NAME_MAX_CHARS,
+        report,
+    );
+    if let Some(parent) = &team.parent {
+        check_id(&path.field("parent"), parent, report);
+    }
+    if let Some(color) = &team.color {
+        if !is_valid_color(color) {
+            report(
+                &path.field("color"),
+                FieldError::BadColor {
+                    found: color.clone(),
+                },
+            );
+        }
+    }
+}
+
+pub fn check_objective(
+    path: &JsonPath<'_>,
+    objective: &Objective,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_objective_own_fields(path, objective, report);
+    let key_results = path.field("keyResults");
+    for (i, key_result) in objective.key_results.iter().enumerate() {
+        check_key_result(&key_results.index(i), key_result, report);
+    }
+}
+
+/// The objective's own fields, without its key results.
+pub fn check_objective_own_fields(
+    path: &JsonPath<'_>,
+    objective: &Objective,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_id(&path.field("id"), &objective.id, report);
+    check_id(&path.field("team"), &objective.team, report);
+    check_text(
+        &path.field("title"),
+        "objective title",
+        &objective.title,
+        1,
+        OBJECTIVE_TITLE_MAX_CHARS,
+        report,
+    );
+    if let Some(description) = &objective.description {
+        check_text(
+            &path.field("description"),
+            "description",
+            description,
+            0,
+            DESCRIPTION_MAX_CHARS,
+            report,
+        );
+    }
+    if let Some(standalone) = &objective.standalone {
+        check_text(
+            &path.field("standalone"),
+            "reason for standing alone",
+            standalone,
+            0,
+            STANDALONE_MAX_CHARS,
+            report,
+        );
+    }
+}
+
+pub fn check_key_result(
+    path: &JsonPath<'_>,
+    key_result: &KeyResult,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_id(&path.field("id"), &key_result.id, report);
+    check_text(
+        &path.field("title"),
+        "key result title",
+        &key_result.title,
+        1,
+        KEY_RESULT_TITLE_MAX_CHARS,
+        report,
+    );
+    check_finite(
+        &path.field("start"),
+        "start value",
+        key_result.start,
+        report,
+    );
+    check_finite(
+        &path.field("target"),
+        "target value",
+        key_result.target,
+        report,
+    );
+    if let Some(current) = key_result.current {
+        check_finite(&path.field("current"), "current value", current, report);
+    }
+    if let Some(unit) = &key_result.unit {
+        check_text(&path.field("unit"), "unit", unit, 0, UNIT_MAX_CHARS, report);
+    }
+    if !key_result.weight.is_finite() {
+        report(
+            &path.field("weight"),
+            FieldError::NotFinite { field: "weight" },
+        );
+    } else if key_result.weight <= 0.0 {
+        report(
+            &path.field("weight"),
+            FieldError::WeightNotPositive {
+                found: key_result.weight,
+            },
+        );
+    }
+    if let Some(confidence) = key_result.confidence {
+        check_confidence(&path.field("confidence"), confidence, report);
+    }
+    let check_ins = path.field("checkIns");
+    let mut previous: Option<&str> = None;
+    for (i, check_in) in key_result.check_ins.iter().enumerate() {
+        let place = check_ins.index(i);
+        let date_ok = check_date(&place.field("date"), &check_in.date, report);
+        check_finite(
+            &place.field("value"),
+            "check-in value",
+            check_in.value,
+            report,
+        );
+        if let Some(confidence) = check_in.confidence {
+            check_confidence(&place.field("confidence"), confidence, report);
+        }
+        if let Some(note) = &check_in.note {
+            check_text(
+                &place.field("note"),
+                "note",
+                note,
+                0,
+                NOTE_MAX_CHARS,
+                report,
+            );
+        }
+        if date_ok {
+            if let Some(previous) = previous {
+                if check_in.date.as_str() < previous {
+                    report(
+                        &place.field("date"),
+                        FieldError::CheckInsOutOfOrder {
+                            date: check_in.date.clone(),
+                            previous: previous.to_owned(),
+                        },
+                    );
+                }
+            }
+            previous = Some(&check_in.date);
+        }
+    }
+}
+
+pub fn check_link_fields(
+    path: &JsonPath<'_>,
+    link: &Link,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_id(&path.field("from"), &link.from, report);
+    check_id(&path.field("to"), &link.to, report);
+    if let Some(note) = &link.note {
+        check_text(&path.field("note"), "note", note, 0, NOTE_MAX_CHARS, report);
+    }
+}
+
+fn check_text(
+    path: &JsonPath<'_>,
+    field: &'static str,
+    text: &str,
+    min: usize,
+    max: usize,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    if min > 0 && text.is_empty() {
+        report(path, FieldError::Empty { field });
+        return;
+    }
+    // A byte count within the limit is a char count within it too; count only when needed.
+    if text.len() > max {
+        let found = text.chars().count();
+        if found > max {
+            report(path, FieldError::TooLong { field, max, found });
+        }
+    }
+}
+
+fn check_id(path: &JsonPath<'_>, id: &str, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
+    if !is_valid_id(id) {
+        report(path, FieldError::BadId { id: id.to_owned() });
+    }
+}
+
+fn check_finite(
+    path: &JsonPath<'_>,
+    field: &'static str,
+    value: f64,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    if !value.is_finite() {
+        report(path, FieldError::NotFinite { field });
+    }
+}
+
+fn check_confidence(
+    path: &JsonPath<'_>,
+    confidence: f64,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    if !(0.0..=1.0).contains(&confidence) {
+        report(path, FieldError::ConfidenceOutOfRange { found: confidence });
+    }
+}
+
+fn check_date(
+    path: &JsonPath<'_>,
+    date: &str,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) -> bool {
+    let ok = is_valid_date(date);
+    if !ok {
+        report(
+            path,
+            FieldError::BadDate {
+                found: date.to_owned(),
+            },
+        );
+    }
+    ok
+}
+
+/// `[A-Za-z0-9_.-]{1,64}`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= ID_MAX_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// `#rrggbb`, either case.
+pub fn is_valid_color(color: &str) -> bool {
+    let bytes = color.as_bytes();
+    bytes.len() == 7 && bytes[0] == b'#' && bytes[1..].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// `YYYY-MM-DD` naming a day that exists (leap years included), years 0001 to 9999.
+pub fn is_valid_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let mut value = 0u32;
+        for &b in bytes.get(range)? {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + u32::from(b - b'0');
+        }
+        Some(value)
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1 && (1..=days_in_month).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_ranks_put_the_company_on_top() {
+        let ranks: Vec<u8> = Level::ALL.iter().map(|l| l.rank()).collect();
+        assert_eq!(ranks, vec![0, 1, 2, 3]);
+        assert!(Level::Company.is_above(Level::Department));
+        assert!(!Level::Team.is_above(Level::Team));
+    }
+
+    #[test]
+    fn ids_follow_the_documented_pattern() {
+        assert!(is_valid_id("o-nordic_1.2"));
+        assert!(is_valid_id(&"a".repeat(64)));
+        assert!(!is_valid_id(&"a".repeat(65)));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("has space"));
+        assert!(!is_valid_id("é"));
+    }
+
+    #[test]
+    fn dates_must_exist_in_the_calendar() {
+        assert!(is_valid_date("2027-01-31"));
+        assert!(is_valid_date("2028-02-29"));
+        assert!(is_valid_date("2000-02-29"));
+        assert!(!is_valid_date("1900-02-29"));
+        assert!(!is_valid_date("2027-02-29"));
+        assert!(!is_valid_date("2027-04-31"));
+        assert!(!is_valid_date("2027-13-01"));
+        assert!(!is_valid_date("2027-1-01"));
+        assert!(!is_valid_date("0000-01-01"));
+        assert!(!is_valid_date("2027/01/01"));
+    }
+
+    #[test]
+    fn colours_are_six_hex_digits() {
+        assert!(is_valid_color("#2a9d8f"));
+        assert!(is_valid_color("#2A9D8F"));
+        assert!(!is_valid_color("#2a9d8"));
+        assert!(!is_valid_color("2a9d8f0"));
+        assert!(!is_valid_color("#2a9d8g"));
+    }
+
+    #[test]
+    fn absent_current_means_start() {
+        let mut kr = KeyResult::new("kr", "Revenue", 10.0, 20.0);
+        assert_eq!(kr.current_value(), 10.0);
+        kr.current = Some(15.0);
+        assert_eq!(kr.current_value(), 15.0);
+    }
+
+    #[test]
+    fn whole_numbers_are_written_without_a_fraction() {
+        let kr = KeyResult::new("kr", "Revenue", 0.0, 2_000_000.0);
+        let json = serde_json::to_string(&kr).unwrap();
+        assert!(json.contains(r#""start":0,"target":2000000"#), "{json}");
+        assert!(
+            !json.contains("current"),
+            "absent current stays absent: {json}"
+        );
+        let half = Position { x: 0.5, y: -3.0 };
+        assert_eq!(serde_json::to_string(&half).unwrap(), r#"{"x":0.5,"y":-3}"#);
+    }
+
+    #[test]
+    fn paths_render_as_json_paths() {
+        let root = JsonPath::Root;
+        let objectives = root.field("objectives");
+        let third = objectives.index(3);
+        let krs = third.field("keyResults");
+        let first = krs.index(0);
+        let target = first.field("target");
+        assert_eq!(target.to_string(), "$.objectives[3].keyResults[0].target");
+        let layout = root.field("layout");
+        assert_eq!(layout.field("o.1").to_string(), r#"$.layout["o.1"]"#);
+    }
+
+    #[test]
+    fn field_rules_report_each_place() {
+        let mut doc = Document::new("");
+        doc.cycle = Some(Cycle {
+            label: "Q1".into(),
+            start: "2027-03-31".into(),
+            end: "2027-01-01".into(),
+        });
+        let mut kr = KeyResult::new("kr 1", "ARR", 0.0, f64::INFINITY);
+        kr.weight = 0.0;
+        kr.confidence = Some(1.5);
+        kr.check_ins = vec![
+            CheckIn {
+                date: "2027-02-01".into(),
+                value: 1.0,
+                confidence: None,
+                note: None,
+            },
+            CheckIn {
+                date: "2027-01-01".into(),
+                value: 1.0,
+                confidence: None,
+                note: None,
+            },
+        ];
+        doc.objectives.push(Objective {
+            id: "o".into(),
+            team: "t".into(),
+            title: "x".repeat(501),
+            description: None,
+            kind: ObjectiveKind::Committed,
+            rollup: Rollup::Both,
+            standalone: None,
+            key_results: vec![kr],
+        });
+        let mut found = Vec::new();
+        check_document_fields(&doc, &mut |path, error| {
+            found.push((path.to_string(), error))
+        });
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "$.title",
+                "$.cycle.end",
+                "$.objectives[0].title",
+                "$.objectives[0].keyResults[0].id",
+                "$.objectives[0].keyResults[0].target",
+                "$.objectives[0].keyResults[0].weight",
+                "$.objectives[0].keyResults[0].confidence",
+                "$.objectives[0].keyResults[0].checkIns[1].date",
+            ]
+        );
+    }
+}

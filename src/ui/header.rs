@@ -1,0 +1,32 @@
+//! The header: what this canvas is (title, cycle) and the toolbar.
+
+use leptos::prelude::*;
+
+use super::state::use_app_state;
+use super::toolbar::Toolbar;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app_state();
+    let title = state.title();
+    let cycle = state.cycle_label();
+    view! {
+        <header class="app-header">
+            <div class="app-header__brand">
+                <svg class="app-header__logo" viewBox="0 0 32 32" aria-hidden="true">
+                    <rect width="32" height="32" rx="7" fill="#1f3a5f" />
+                    <rect x="11" y="4" width="10" height="7" rx="2" fill="#f4a261" />
+                    <rect x="3" y="21" width="10" height="7" rx="2" fill="#2a9d8f" />
+                    <rect x="19" y="21" width="10" height="7" rx="2" fill="#2a9d8f" />
+                    <path d="M16 11v5M8 21v-5h16v5" stroke="#fff" stroke-width="2" fill="none" />
+                </svg>
+                <span>"OKR Canvas"</span>
+            </div>
+            <h1 class="app-header__title" data-testid="canvas-title" title=move || title.get()>
+                {move || title.get()}
+            </h1>
+            {move || cycle.get().map(|label| view! { <span class="app-header__cycle">{label}</span> })}
+            <Toolbar />
+        </header>
+    }
+}

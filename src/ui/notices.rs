@@ -1,0 +1,70 @@
+//! Messages to the person: errors stay until dismissed (`role="alert"`),
+//! confirmations replace each other (`role="status"`).
+
+use leptos::prelude::*;
+
+use super::state::{use_app_state, Notice, NoticeKind};
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_app_state();
+    let notices = state.notices();
+    view! {
+        <section class="notices" aria-label="Messages">
+            <For each=move || notices.get() key=|notice| notice.id let:notice>
+                <NoticeItem notice=notice />
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn NoticeItem(notice: Notice) -> impl IntoView {
+    let state = use_app_state();
+    let id = notice.id;
+    let is_error = notice.kind == NoticeKind::Error;
+    let (role, testid, class) = if is_error {
+        ("alert", "notice", "notice notice--error")
+    } else {
+        ("status", "status", "notice")
+    };
+    let details = (!notice.details.is_empty()).then(|| {
+        view! {
+            <ul class="notice__details">
+                {notice.details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let restore = notice.offers_restore.then(|| {
+        view! {
+            <button
+                class="toolbar__button"
+                type="button"
+                data-testid="restore-replaced"
+                on:click=move |_| {
+                    state.dismiss(id);
+                    state.restore_replaced();
+                }
+            >
+                "Undo"
+            </button>
+        }
+    });
+    view! {
+        <div class=class role=role data-testid=testid>
+            <div class="notice__body">
+                <div class="notice__title">{notice.title}</div>
+                {details}
+            </div>
+            {restore}
+            <button
+                class="notice__close"
+                type="button"
+                aria-label="Dismiss this message"
+                on:click=move |_| state.dismiss(id)
+            >
+                "×"
+            </button>
+        </div>
+    }
+}

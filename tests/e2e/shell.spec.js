@@ -1,0 +1,148 @@
+// The app shell as a newcomer meets it: the sample map on first open, the
+// file menu, messages, and a canvas that survives a reload.
+const path = require('path');
+const fs = require('fs');
+const { test, expect, openApp } = require('./fixtures');
+
+const SAMPLE = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
+);
+
+test('first open shows the sample canvas with every card and link', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('canvas-title')).toHaveText(SAMPLE.title);
+  const cards = page.getByTestId('okr-card');
+  await expect(cards).toHaveCount(SAMPLE.objectives.length);
+  await expect(page.getByTestId('link')).toHaveCount(SAMPLE.links.length);
+
+  // Each card carries the contract's attributes, from the file.
+  const first = SAMPLE.objectives[0];
+  const card = page.locator(`[data-testid="okr-card"][data-okr-id="${first.id}"]`);
+  await expect(card).toHaveAttribute('data-team-id', first.team);
+  await expect(card.getByTestId('okr-title')).toHaveText(first.title);
+  await expect(card.getByTestId('kr-row')).toHaveCount(first.keyResults.length);
+  const value = Number(await card.getByTestId('okr-progress').getAttribute('data-value'));
+  expect(value).toBeGreaterThanOrEqual(0);
+  expect(value).toBeLessThanOrEqual(1);
+
+  // Links keep their kind, hard and soft both present in the sample.
+  const hard = SAMPLE.links.filter((l) => l.kind === 'hard').length;
+  await expect(page.locator('[data-testid="link"][data-link-kind="hard"]')).toHaveCount(hard);
+  await expect(page.locator('[data-testid="link"][data-link-kind="soft"]')).toHaveCount(
+    SAMPLE.links.length - hard,
+  );
+});
+
+test('the whole sample map fits in the view, cards not overlapping', async ({ page }) => {
+  await openApp(page);
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  const boxes = await page.getByTestId('okr-card').evaluateAll((cards) =>
+    cards.map((c) => c.getBoundingClientRect().toJSON()),
+  );
+  expect(boxes.length).toBe(SAMPLE.objectives.length);
+  for (const b of boxes) {
+    expect(b.left).toBeGreaterThanOrEqual(canvas.x - 1);
+    expect(b.right).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    expect(b.top).toBeGreaterThanOrEqual(canvas.y - 1);
+    expect(b.bottom).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(overlap, `cards ${i} and ${j} overlap`).toBe(false);
+    }
+  }
+  await page.screenshot({ path: 'tests/e2e/screenshots/sample-canvas.png' });
+});
+
+test('export downloads the canvas as <title>.okr.json in the file format', async ({ page }) => {
+  await openApp(page);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`${SAMPLE.title}.okr.json`);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(exported.format).toBe('okr-canvas');
+  expect(exported.version).toBe(1);
+  expect(exported.objectives.map((o) => o.id)).toEqual(SAMPLE.objectives.map((o) => o.id));
+  await expect(page.getByRole('status')).toContainText('Exported');
+});
+
+test('opening a valid file replaces the map, and Undo brings the old one back', async ({ page }) => {
+  await openApp(page);
+  const small = {
+    format: 'okr-canvas',
+    version: 1,
+    title: 'Tiny <b>canvas</b>',
+    teams: [{ id: 'co', name: 'Co', level: 'company' }],
+    objectives: [{ id: 'o1', team: 'co', title: '<img src=x onerror="window.__pwned=1">', keyResults: [] }],
+    links: [],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'tiny.okr.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(small)),
+  });
+  await expect(page.getByTestId('okr-card')).toHaveCount(1);
+  // Text from a file is shown as text, never run as markup.
+  await expect(page.getByTestId('canvas-title')).toHaveText('Tiny <b>canvas</b>');
+  await expect(page.getByTestId('okr-title')).toHaveText(small.objectives[0].title);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+
+  await page.getByTestId('restore-replaced').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+  await expect(page.getByTestId('canvas-title')).toHaveText(SAMPLE.title);
+});
+
+test('a malformed file is refused with its errors and the map is untouched', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'broken.okr.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "okr-canvas", "version": 1, "title": '),
+  });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(notice).toContainText('broken.okr.json was not opened');
+  await expect(notice).toContainText(/line 1/i);
+  await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+  await expect(page.getByTestId('canvas-title')).toHaveText(SAMPLE.title);
+});
+
+test('the open canvas survives a reload', async ({ page }) => {
+  await openApp(page);
+  const small = {
+    format: 'okr-canvas',
+    version: 1,
+    title: 'Kept across reloads',
+    teams: [{ id: 'co', name: 'Co', level: 'company' }],
+    objectives: [{ id: 'o1', team: 'co', title: 'Stay put' }],
+    links: [],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'kept.okr.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(small)),
+  });
+  await expect(page.getByTestId('canvas-title')).toHaveText('Kept across reloads');
+  await page.reload();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Kept across reloads');
+  await expect(page.getByTestId('okr-card')).toHaveCount(1);
+});
+
+test('unreadable saved data is kept aside and the sample opens', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('okr-canvas:current', '"{ not a canvas"');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await openApp(page);
+  await expect(page.getByTestId('notice')).toContainText('could not be read');
+  await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+  const backup = await page.evaluate(() => localStorage.getItem('okr-canvas:unreadable-backup'));
+  expect(backup).toBe('"{ not a canvas"');
+});
