@@ -3,96 +3,108 @@
 //! and what every edit and every tidy-up costs (progress of the whole canvas, layout).
 //! The figures and the targets they are held to are in BENCHMARKS.md.
 
-use std::hint::black_box;
+// Benchmarks run on the host; the browser build has no criterion, so under
+// `--target wasm32` this target is an empty program.
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use okr_canvas::domain::export::export;
-use okr_canvas::domain::generate::generate;
-use okr_canvas::domain::import::import;
-use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
-use okr_canvas::domain::model::{Document, Objective};
-use okr_canvas::domain::progress::compute_progress;
+    use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+    use okr_canvas::domain::export::export;
+    use okr_canvas::domain::generate::generate;
+    use okr_canvas::domain::import::import;
+    use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
+    use okr_canvas::domain::model::{Document, Objective};
+    use okr_canvas::domain::progress::compute_progress;
 
-const SIZES: [usize; 3] = [1_000, 10_000, 20_000];
-const SEED: u64 = 2027;
-/// The file size limit of format.md.
-const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+    const SIZES: [usize; 3] = [1_000, 10_000, 20_000];
+    const SEED: u64 = 2027;
+    /// The file size limit of format.md.
+    const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 
-fn canvases() -> Vec<(usize, Document)> {
-    SIZES.iter().map(|&n| (n, generate(n, SEED))).collect()
-}
+    fn canvases() -> Vec<(usize, Document)> {
+        SIZES.iter().map(|&n| (n, generate(n, SEED))).collect()
+    }
 
-/// The bytes a person would open: the exported file, or the same document without
-/// indentation when the exported file would exceed the size limit.
-fn file_bytes(doc: &Document) -> (Vec<u8>, &'static str) {
-    let pretty = export(doc).into_bytes();
-    if pretty.len() <= MAX_FILE_BYTES {
-        (pretty, "exported")
-    } else {
-        match serde_json::to_vec(doc) {
-            Ok(compact) => (compact, "compact"),
-            Err(error) => panic!("a generated canvas always serialises: {error}"),
+    /// The bytes a person would open: the exported file, or the same document without
+    /// indentation when the exported file would exceed the size limit.
+    fn file_bytes(doc: &Document) -> (Vec<u8>, &'static str) {
+        let pretty = export(doc).into_bytes();
+        if pretty.len() <= MAX_FILE_BYTES {
+            (pretty, "exported")
+        } else {
+            match serde_json::to_vec(doc) {
+                Ok(compact) => (compact, "compact"),
+                Err(error) => panic!("a generated canvas always serialises: {error}"),
+            }
         }
     }
-}
 
-/// Roughly the size the canvas draws a card at: a header plus one row per key result.
-fn card_size(objective: &Objective) -> (f64, f64) {
-    (280.0, 72.0 + 28.0 * objective.key_results.len() as f64)
-}
+    /// Roughly the size the canvas draws a card at: a header plus one row per key result.
+    fn card_size(objective: &Objective) -> (f64, f64) {
+        (280.0, 72.0 + 28.0 * objective.key_results.len() as f64)
+    }
 
-fn import_and_validate(c: &mut Criterion) {
-    let mut group = c.benchmark_group("import+validate");
-    for (n, doc) in canvases() {
-        let (bytes, kind) = file_bytes(&doc);
-        match import(&bytes) {
-            Ok(imported) => assert!(imported.warnings.is_empty(), "{:?}", imported.warnings),
-            Err(errors) => panic!("the generated canvas must import: {errors:?}"),
+    fn import_and_validate(c: &mut Criterion) {
+        let mut group = c.benchmark_group("import+validate");
+        for (n, doc) in canvases() {
+            let (bytes, kind) = file_bytes(&doc);
+            match import(&bytes) {
+                Ok(imported) => assert!(imported.warnings.is_empty(), "{:?}", imported.warnings),
+                Err(errors) => panic!("the generated canvas must import: {errors:?}"),
+            }
+            group.throughput(Throughput::Bytes(bytes.len() as u64));
+            group.bench_with_input(BenchmarkId::new(kind, n), &bytes, |b, bytes| {
+                b.iter(|| import(black_box(bytes)))
+            });
         }
-        group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_with_input(BenchmarkId::new(kind, n), &bytes, |b, bytes| {
-            b.iter(|| import(black_box(bytes)))
-        });
+        group.finish();
     }
-    group.finish();
+
+    fn export_file(c: &mut Criterion) {
+        let mut group = c.benchmark_group("export");
+        for (n, doc) in canvases() {
+            group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+                b.iter(|| export(black_box(doc)))
+            });
+        }
+        group.finish();
+    }
+
+    fn full_progress(c: &mut Criterion) {
+        let mut group = c.benchmark_group("progress");
+        for (n, doc) in canvases() {
+            group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+                b.iter(|| compute_progress(black_box(doc)))
+            });
+        }
+        group.finish();
+    }
+
+    fn tidy_layout(c: &mut Criterion) {
+        let mut group = c.benchmark_group("layout");
+        let options = LayoutOptions::default();
+        for (n, doc) in canvases() {
+            group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+                b.iter(|| {
+                    layout_document(black_box(doc), &card_size, &options, LayoutMode::TidyAll)
+                })
+            });
+        }
+        group.finish();
+    }
+
+    criterion_group!(
+        benches,
+        import_and_validate,
+        export_file,
+        full_progress,
+        tidy_layout
+    );
 }
 
-fn export_file(c: &mut Criterion) {
-    let mut group = c.benchmark_group("export");
-    for (n, doc) in canvases() {
-        group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
-            b.iter(|| export(black_box(doc)))
-        });
-    }
-    group.finish();
-}
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(host::benches);
 
-fn full_progress(c: &mut Criterion) {
-    let mut group = c.benchmark_group("progress");
-    for (n, doc) in canvases() {
-        group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
-            b.iter(|| compute_progress(black_box(doc)))
-        });
-    }
-    group.finish();
-}
-
-fn tidy_layout(c: &mut Criterion) {
-    let mut group = c.benchmark_group("layout");
-    let options = LayoutOptions::default();
-    for (n, doc) in canvases() {
-        group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
-            b.iter(|| layout_document(black_box(doc), &card_size, &options, LayoutMode::TidyAll))
-        });
-    }
-    group.finish();
-}
-
-criterion_group!(
-    benches,
-    import_and_validate,
-    export_file,
-    full_progress,
-    tidy_layout
-);
-criterion_main!(benches);
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -39,6 +39,25 @@ impl Rect {
         self.x + self.width / 2.0
     }
 
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+
+    pub fn translated(&self, dx: f64, dy: f64) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..*self
+        }
+    }
+
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
     /// The smallest rectangle holding all of `rects`, or `None` for none.
     pub fn bounding(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
         rects.into_iter().fold(None, |acc, r| {
@@ -87,6 +106,18 @@ pub fn kr_row_center_y(card: &Rect, index: usize, standalone: bool) -> f64 {
         + (index as f64 + 0.5) * KR_ROW_HEIGHT
 }
 
+/// The key-result row of a card at `card` that the world height `y` falls
+/// on, if any.
+pub fn kr_row_at(card: &Rect, standalone: bool, rows: usize, y: f64) -> Option<usize> {
+    let first_row_top = kr_row_center_y(card, 0, standalone) - KR_ROW_HEIGHT / 2.0;
+    let offset = (y - first_row_top) / KR_ROW_HEIGHT;
+    if offset.is_finite() && offset >= 0.0 && offset < rows as f64 {
+        Some(offset as usize)
+    } else {
+        None
+    }
+}
+
 /// Screen position of the world layer: screen = world × scale + (x, y).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewTransform {
@@ -102,6 +133,46 @@ impl ViewTransform {
         scale: 1.0,
     };
 
+    /// The world point under the screen point (`x`, `y`), both relative to the viewport.
+    pub fn screen_to_world(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.x) / self.scale, (y - self.y) / self.scale)
+    }
+
+    /// Moved by (`dx`, `dy`) screen pixels.
+    pub fn panned(&self, dx: f64, dy: f64) -> ViewTransform {
+        ViewTransform {
+            x: self.x + dx,
+            y: self.y + dy,
+            scale: self.scale,
+        }
+    }
+
+    /// Zoomed by `factor` around the screen point (`x`, `y`), which stays
+    /// over the same world point; the scale stays within `MIN_SCALE..=MAX_SCALE`.
+    pub fn zoomed_at(&self, factor: f64, x: f64, y: f64) -> ViewTransform {
+        if !factor.is_finite() || factor <= 0.0 {
+            return *self;
+        }
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let (world_x, world_y) = self.screen_to_world(x, y);
+        ViewTransform {
+            x: x - world_x * scale,
+            y: y - world_y * scale,
+            scale,
+        }
+    }
+
+    /// The world rectangle visible in a viewport of the given size.
+    pub fn visible_world(&self, viewport_width: f64, viewport_height: f64) -> Rect {
+        let (x, y) = self.screen_to_world(0.0, 0.0);
+        Rect {
+            x,
+            y,
+            width: viewport_width / self.scale,
+            height: viewport_height / self.scale,
+        }
+    }
+
     /// The CSS `transform` value for the world layer.
     pub fn to_css(&self) -> String {
         format!(
@@ -113,6 +184,8 @@ impl ViewTransform {
 
 /// Smallest zoom the view goes to; below it a big map is unreadable anyway.
 pub const MIN_SCALE: f64 = 0.05;
+/// Largest zoom a person may go to.
+pub const MAX_SCALE: f64 = 3.0;
 /// Largest zoom a fit may choose: small maps are shown at natural size, not blown up.
 pub const MAX_FIT_SCALE: f64 = 1.0;
 
@@ -148,6 +221,18 @@ pub enum LinkEnd {
     KeyResultRow { card: Rect, row_center_y: f64 },
 }
 
+impl LinkEnd {
+    pub fn translated(&self, dx: f64, dy: f64) -> LinkEnd {
+        match *self {
+            LinkEnd::Card(rect) => LinkEnd::Card(rect.translated(dx, dy)),
+            LinkEnd::KeyResultRow { card, row_center_y } => LinkEnd::KeyResultRow {
+                card: card.translated(dx, dy),
+                row_center_y: row_center_y + dy,
+            },
+        }
+    }
+}
+
 /// The SVG path of a link from the child card `from` to `to`: a cubic curve
 /// that leaves the child's top edge upwards and arrives at the target's
 /// bottom edge (or a key-result row's side) so the arrowhead points into it.
@@ -178,6 +263,86 @@ pub fn link_path(from: &Rect, to: LinkEnd) -> String {
                 start_y - bend,
                 end_x + outward * bend
             )
+        }
+    }
+}
+
+/// How the minimap draws the world: minimap = world × `scale` + (`offset_x`, `offset_y`),
+/// in the minimap's CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MinimapProjection {
+    pub scale: f64,
+    pub offset_x: f64,
+    pub offset_y: f64,
+}
+
+impl MinimapProjection {
+    /// The projection that fits `world` centred in a minimap of the given
+    /// size, `padding` pixels free on every side. An empty or degenerate
+    /// world still gives a usable (finite, positive) scale.
+    pub fn fit(world: Rect, width: f64, height: f64, padding: f64) -> MinimapProjection {
+        let free_width = (width - 2.0 * padding).max(1.0);
+        let free_height = (height - 2.0 * padding).max(1.0);
+        let world_width = world.width.max(1.0);
+        let world_height = world.height.max(1.0);
+        let scale = (free_width / world_width).min(free_height / world_height);
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
+        MinimapProjection {
+            scale,
+            offset_x: (width - world_width * scale) / 2.0 - world.x * scale,
+            offset_y: (height - world_height * scale) / 2.0 - world.y * scale,
+        }
+    }
+
+    /// The minimap rectangle of the world rectangle `rect`.
+    pub fn project(&self, rect: &Rect) -> Rect {
+        Rect {
+            x: rect.x * self.scale + self.offset_x,
+            y: rect.y * self.scale + self.offset_y,
+            width: rect.width * self.scale,
+            height: rect.height * self.scale,
+        }
+    }
+
+    /// The world point under the minimap point (`x`, `y`).
+    pub fn to_world(&self, x: f64, y: f64) -> (f64, f64) {
+        (
+            (x - self.offset_x) / self.scale,
+            (y - self.offset_y) / self.scale,
+        )
+    }
+}
+
+/// What the minimap has to show: the map and the part of it in view, so the
+/// viewport's outline never falls off the minimap when the view wanders away.
+pub fn minimap_world(bounds: Option<Rect>, visible: Rect) -> Rect {
+    match bounds {
+        Some(bounds) => Rect::bounding([bounds, visible]).unwrap_or(visible),
+        None => visible,
+    }
+}
+
+impl ViewTransform {
+    /// The same zoom, moved so the world point (`world_x`, `world_y`) sits at
+    /// the centre of a viewport of the given size.
+    pub fn centred_on(
+        &self,
+        world_x: f64,
+        world_y: f64,
+        viewport_width: f64,
+        viewport_height: f64,
+    ) -> ViewTransform {
+        if !world_x.is_finite() || !world_y.is_finite() {
+            return *self;
+        }
+        ViewTransform {
+            x: viewport_width / 2.0 - world_x * self.scale,
+            y: viewport_height / 2.0 - world_y * self.scale,
+            scale: self.scale,
         }
     }
 }
@@ -222,6 +387,21 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_found_from_a_height_and_round_trip_with_their_centres() {
+        let (w, h) = card_size(3, true);
+        let card = rect(0.0, 100.0, w, h);
+        for i in 0..3 {
+            assert_eq!(
+                kr_row_at(&card, true, 3, kr_row_center_y(&card, i, true)),
+                Some(i)
+            );
+        }
+        assert_eq!(kr_row_at(&card, true, 3, card.y + 10.0), None);
+        assert_eq!(kr_row_at(&card, true, 3, card.bottom() + 5.0), None);
+        assert_eq!(kr_row_at(&card, true, 3, f64::NAN), None);
+    }
+
+    #[test]
     fn bounding_box_holds_every_rect() {
         let b = Rect::bounding([rect(0.0, 0.0, 10.0, 10.0), rect(-5.0, 20.0, 10.0, 5.0)]).unwrap();
         assert_eq!(b, rect(-5.0, 0.0, 15.0, 25.0));
@@ -257,6 +437,38 @@ mod tests {
     }
 
     #[test]
+    fn zooming_keeps_the_point_under_the_pointer() {
+        let t = ViewTransform {
+            x: 30.0,
+            y: -20.0,
+            scale: 0.8,
+        };
+        let before = t.screen_to_world(400.0, 300.0);
+        let zoomed = t.zoomed_at(1.7, 400.0, 300.0);
+        let after = zoomed.screen_to_world(400.0, 300.0);
+        assert!((before.0 - after.0).abs() < 1e-9 && (before.1 - after.1).abs() < 1e-9);
+        assert!((zoomed.scale - 1.36).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_stays_within_its_limits_and_ignores_nonsense() {
+        let t = ViewTransform::IDENTITY;
+        assert_eq!(t.zoomed_at(100.0, 0.0, 0.0).scale, MAX_SCALE);
+        assert_eq!(t.zoomed_at(1e-9, 0.0, 0.0).scale, MIN_SCALE);
+        assert_eq!(t.zoomed_at(f64::NAN, 5.0, 5.0), t);
+        assert_eq!(t.zoomed_at(-2.0, 5.0, 5.0), t);
+    }
+
+    #[test]
+    fn visible_world_follows_pan_and_zoom() {
+        let t = ViewTransform::IDENTITY
+            .panned(-100.0, -50.0)
+            .zoomed_at(2.0, 0.0, 0.0);
+        let visible = t.visible_world(800.0, 600.0);
+        assert_eq!(visible, rect(100.0, 50.0, 400.0, 300.0));
+    }
+
+    #[test]
     fn link_to_a_card_runs_from_child_top_to_parent_bottom() {
         let child = rect(0.0, 300.0, 280.0, 100.0);
         let parent = rect(400.0, 0.0, 280.0, 150.0);
@@ -276,5 +488,62 @@ mod tests {
         };
         assert!(link_path(&left_child, to).ends_with(" 400.0,120.0"));
         assert!(link_path(&right_child, to).ends_with(" 680.0,120.0"));
+    }
+
+    #[test]
+    fn minimap_fits_the_world_centred_and_maps_back_to_it() {
+        let world = rect(-1000.0, 0.0, 4000.0, 1000.0);
+        let p = MinimapProjection::fit(world, 200.0, 140.0, 10.0);
+        assert!((p.scale - 180.0 / 4000.0).abs() < 1e-12);
+        let drawn = p.project(&world);
+        assert!((drawn.x - 10.0).abs() < 1e-9 && (drawn.right() - 190.0).abs() < 1e-9);
+        // Centred vertically.
+        assert!((drawn.y - (140.0 - drawn.bottom())).abs() < 1e-9);
+        // Every world point comes back from its minimap point.
+        for &(x, y) in &[(-1000.0, 0.0), (0.0, 500.0), (3000.0, 1000.0)] {
+            let m = p.project(&rect(x, y, 0.0, 0.0));
+            let (wx, wy) = p.to_world(m.x, m.y);
+            assert!((wx - x).abs() < 1e-9 && (wy - y).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn minimap_of_an_empty_or_flat_world_stays_finite() {
+        for world in [rect(5.0, 5.0, 0.0, 0.0), rect(0.0, 0.0, 1e6, 0.0)] {
+            let p = MinimapProjection::fit(world, 200.0, 140.0, 8.0);
+            assert!(p.scale.is_finite() && p.scale > 0.0);
+            assert!(p.offset_x.is_finite() && p.offset_y.is_finite());
+            let (x, y) = p.to_world(100.0, 70.0);
+            assert!(x.is_finite() && y.is_finite());
+        }
+        // A minimap smaller than its padding still draws something.
+        assert!(MinimapProjection::fit(rect(0.0, 0.0, 10.0, 10.0), 4.0, 4.0, 8.0).scale > 0.0);
+    }
+
+    #[test]
+    fn minimap_world_holds_the_map_and_the_view() {
+        let map = rect(0.0, 0.0, 1000.0, 500.0);
+        let far_view = rect(3000.0, -200.0, 400.0, 300.0);
+        assert_eq!(
+            minimap_world(Some(map), far_view),
+            rect(0.0, -200.0, 3400.0, 700.0)
+        );
+        assert_eq!(minimap_world(None, far_view), far_view);
+        let inside = rect(10.0, 10.0, 100.0, 100.0);
+        assert_eq!(minimap_world(Some(map), inside), map);
+    }
+
+    #[test]
+    fn centring_on_a_point_keeps_the_zoom_and_puts_the_point_mid_view() {
+        let t = ViewTransform {
+            x: 12.0,
+            y: -40.0,
+            scale: 0.25,
+        };
+        let centred = t.centred_on(2000.0, 800.0, 1000.0, 600.0);
+        assert_eq!(centred.scale, t.scale);
+        let (cx, cy) = centred.screen_to_world(500.0, 300.0);
+        assert!((cx - 2000.0).abs() < 1e-9 && (cy - 800.0).abs() < 1e-9);
+        assert_eq!(t.centred_on(f64::NAN, 1.0, 1000.0, 600.0), t);
     }
 }

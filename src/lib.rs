@@ -1,13 +1,15 @@
 //! OKR Canvas: a page on which an organisation maps how its OKRs align.
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
-//! browser (`domain`, `geometry`, `scene`), tested on the host, and a thin
+//! browser (`domain`, `geometry`, `scene`, `history`, `hit_test`), tested on the host, and a thin
 //! shell that does (`browser` for web APIs, `ui` for Leptos components).
 //! `main.rs` only calls [`start`].
 
 pub mod browser;
 pub mod domain;
 pub mod geometry;
+pub mod history;
+pub mod hit_test;
 pub mod scene;
 pub mod ui;
 

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, Level, LinkKind, Objective, ObjectiveKind};
-use crate::geometry::{card_size, kr_row_center_y, link_path, LinkEnd, Rect};
+use crate::geometry::{card_size, kr_row_at, kr_row_center_y, link_path, LinkEnd, Rect};
+use crate::hit_test::CardIndex;
 
 /// Colours for teams that do not name their own, picked by team order.
 const TEAM_PALETTE: [&str; 8] = [
@@ -44,16 +45,54 @@ pub struct CardView {
 pub struct LinkView {
     pub from: String,
     pub to: String,
+    /// The objective that is, or owns, the target.
+    pub to_objective: String,
     pub kind: LinkKind,
-    pub path: String,
+    /// The child card, where the link starts.
+    pub from_rect: Rect,
+    /// Where the link ends on its target.
+    pub end: LinkEnd,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+impl LinkView {
+    /// The SVG path, with the child card moved by `from_offset` and the
+    /// target card by `to_offset` (both zero except while dragging).
+    pub fn path(&self, from_offset: (f64, f64), to_offset: (f64, f64)) -> String {
+        link_path(
+            &self.from_rect.translated(from_offset.0, from_offset.1),
+            self.end.translated(to_offset.0, to_offset.1),
+        )
+    }
+}
+
+#[derive(Clone, Debug, Default)]
 pub struct Scene {
     pub cards: Vec<CardView>,
     pub links: Vec<LinkView>,
     /// The rectangle holding every card, `None` for an empty canvas.
     pub bounds: Option<Rect>,
+    /// Card position in `cards` by objective id.
+    pub card_index: HashMap<String, usize>,
+    /// The cards' rectangles, for finding what is under the pointer.
+    pub hit_index: CardIndex,
+    /// Link position in `links` by (from, to).
+    pub link_index: HashMap<(String, String), usize>,
+}
+
+impl PartialEq for Scene {
+    fn eq(&self, other: &Self) -> bool {
+        // The indexes are derived from the cards.
+        self.cards == other.cards && self.links == other.links && self.bounds == other.bounds
+    }
+}
+
+/// What a dragged card is over: a card, or one of its key-result rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DropTarget {
+    /// The objective or key-result id a link would point to.
+    pub id: String,
+    /// The card under the pointer.
+    pub objective_id: String,
 }
 
 /// The size a card of `objective` is drawn at.
@@ -81,7 +120,7 @@ impl Scene {
         let mut cards = Vec::with_capacity(doc.objectives.len());
         // Where each link may end: a card, or a key-result row of a card.
         let mut card_rects: HashMap<&str, Rect> = HashMap::new();
-        let mut kr_ends: HashMap<&str, LinkEnd> = HashMap::new();
+        let mut kr_ends: HashMap<&str, (LinkEnd, String)> = HashMap::new();
         for objective in &doc.objectives {
             let (width, height) = objective_card_size(objective);
             let (x, y) = positions
@@ -98,10 +137,17 @@ impl Scene {
             for (index, kr) in objective.key_results.iter().enumerate() {
                 kr_ends.insert(
                     kr.id.as_str(),
-                    LinkEnd::KeyResultRow {
-                        card: rect,
-                        row_center_y: kr_row_center_y(&rect, index, objective.standalone.is_some()),
-                    },
+                    (
+                        LinkEnd::KeyResultRow {
+                            card: rect,
+                            row_center_y: kr_row_center_y(
+                                &rect,
+                                index,
+                                objective.standalone.is_some(),
+                            ),
+                        },
+                        objective.id.clone(),
+                    ),
                 );
             }
             let (team_name, level) = teams
@@ -134,30 +180,100 @@ impl Scene {
             });
         }
 
-        let links = doc
+        let links: Vec<LinkView> = doc
             .links
             .iter()
             .filter_map(|link| {
                 let from = card_rects.get(link.from.as_str())?;
-                let end = card_rects
-                    .get(link.to.as_str())
-                    .map(|rect| LinkEnd::Card(*rect))
-                    .or_else(|| kr_ends.get(link.to.as_str()).copied())?;
+                let (end, to_objective) = match card_rects.get(link.to.as_str()) {
+                    Some(rect) => (LinkEnd::Card(*rect), link.to.clone()),
+                    None => kr_ends.get(link.to.as_str()).cloned()?,
+                };
                 Some(LinkView {
                     from: link.from.clone(),
                     to: link.to.clone(),
+                    to_objective,
                     kind: link.kind,
-                    path: link_path(from, end),
+                    from_rect: *from,
+                    end,
                 })
             })
             .collect();
 
         let bounds = Rect::bounding(cards.iter().map(|c| c.rect));
+        let card_index = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let hit_index = CardIndex::new(cards.iter().map(|c| c.rect).collect());
+        let link_index = links
+            .iter()
+            .enumerate()
+            .map(|(i, l): (usize, &LinkView)| ((l.from.clone(), l.to.clone()), i))
+            .collect();
         Scene {
             cards,
             links,
             bounds,
+            card_index,
+            hit_index,
+            link_index,
         }
+    }
+
+    pub fn link(&self, from: &str, to: &str) -> Option<&LinkView> {
+        self.link_index
+            .get(&(from.to_string(), to.to_string()))
+            .and_then(|&i| self.links.get(i))
+    }
+
+    pub fn card(&self, id: &str) -> Option<&CardView> {
+        self.card_index.get(id).and_then(|&i| self.cards.get(i))
+    }
+
+    /// What lies under the world point (`x`, `y`), the card `dragged` aside:
+    /// a key-result row when the point is on one, else the card.
+    pub fn drop_target_at(&self, x: f64, y: f64, dragged: &str) -> Option<DropTarget> {
+        let except = self.card_index.get(dragged).copied();
+        let card = self.cards.get(self.hit_index.card_at(x, y, except)?)?;
+        let row = kr_row_at(
+            &card.rect,
+            card.standalone.is_some(),
+            card.key_results.len(),
+            y,
+        );
+        let id = row
+            .and_then(|i| card.key_results.get(i))
+            .map(|kr| kr.id.clone())
+            .unwrap_or_else(|| card.id.clone());
+        Some(DropTarget {
+            id,
+            objective_id: card.id.clone(),
+        })
+    }
+
+    /// The card nearest to `from` in the direction (`dx`, `dy`), for moving the
+    /// selection with the arrow keys: only cards whose centre lies in that
+    /// direction count, and straight-ahead ones are preferred.
+    pub fn neighbour(&self, from: &str, dx: f64, dy: f64) -> Option<&CardView> {
+        let origin = self.card(from)?;
+        let (ox, oy) = origin.rect.center();
+        self.cards
+            .iter()
+            .filter(|c| c.id != origin.id)
+            .filter_map(|c| {
+                let (cx, cy) = c.rect.center();
+                let (vx, vy) = (cx - ox, cy - oy);
+                let ahead = vx * dx + vy * dy;
+                if ahead <= 0.0 {
+                    return None;
+                }
+                let aside = (vx * dy - vy * dx).abs();
+                Some((ahead + 2.0 * aside, c))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c)
     }
 }
 
@@ -195,4 +311,85 @@ pub fn progress_attr(progress: f64) -> String {
 /// A progress value for people: a whole percentage.
 pub fn progress_percent(progress: f64) -> String {
     format!("{:.0}%", (progress * 100.0).round())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::import::import;
+    use crate::domain::progress::compute_progress;
+
+    const SAMPLE: &str = include_str!("../public/examples/acme.okr.json");
+
+    fn sample_scene() -> (Document, Scene) {
+        let doc = import(SAMPLE.as_bytes())
+            .expect("the sample is valid")
+            .document;
+        let progress = compute_progress(&doc);
+        let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
+        (doc, scene)
+    }
+
+    #[test]
+    fn sample_scene_has_a_card_per_objective_and_a_view_per_link() {
+        let (doc, scene) = sample_scene();
+        assert_eq!(scene.cards.len(), doc.objectives.len());
+        assert_eq!(scene.links.len(), doc.links.len());
+        assert!(scene.bounds.is_some());
+        for card in &scene.cards {
+            assert!((0.0..=1.0).contains(&card.progress), "{}", card.id);
+            assert!(card.team_color.starts_with('#') && card.team_color.len() == 7);
+        }
+    }
+
+    #[test]
+    fn sample_cards_do_not_overlap() {
+        let (_, scene) = sample_scene();
+        for (i, a) in scene.cards.iter().enumerate() {
+            for b in &scene.cards[i + 1..] {
+                let overlap = a.rect.x < b.rect.right()
+                    && b.rect.x < a.rect.right()
+                    && a.rect.y < b.rect.bottom()
+                    && b.rect.y < a.rect.bottom();
+                assert!(!overlap, "{} overlaps {}", a.id, b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn stored_positions_are_kept() {
+        let (mut doc, _) = sample_scene();
+        let id = doc.objectives[3].id.clone();
+        doc.layout.insert(
+            id.clone(),
+            crate::domain::model::Position {
+                x: -5000.0,
+                y: 7000.0,
+            },
+        );
+        let scene = Scene::build(&doc, &|_| 0.0);
+        let card = scene.cards.iter().find(|c| c.id == id).unwrap();
+        assert_eq!((card.rect.x, card.rect.y), (-5000.0, 7000.0));
+    }
+
+    #[test]
+    fn teams_without_a_colour_inherit_their_parents_or_get_one() {
+        let (mut doc, _) = sample_scene();
+        for team in &mut doc.teams {
+            team.color = None;
+        }
+        doc.teams[0].color = Some("#123456".into());
+        let colors = team_colors(&doc);
+        // Every team under the company inherits its colour through the parent chain.
+        for team in &doc.teams {
+            assert_eq!(colors[team.id.as_str()], "#123456", "{}", team.id);
+        }
+    }
+
+    #[test]
+    fn progress_is_written_with_three_decimals() {
+        assert_eq!(progress_attr(0.4567), "0.457");
+        assert_eq!(progress_attr(1.0), "1.000");
+        assert_eq!(progress_percent(0.456), "46%");
+    }
 }

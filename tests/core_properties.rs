@@ -2,6 +2,8 @@
 //! unit tests: the importer never panics, export → import is the identity, no sequence
 //! of edits breaks the alignment rules, and progress stays in 0..=1 and is the same
 //! whether computed in full or incrementally.
+// Property tests run on the host only; the browser build has no proptest.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okr_canvas::domain::export::export;
 use okr_canvas::domain::generate::generate;

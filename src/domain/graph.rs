@@ -276,7 +276,10 @@ impl AlignmentGraph {
                 doc.objectives.len(),
                 Default::default(),
             ),
-            key_result_owner: IdMap::default(),
+            key_result_owner: IdMap::with_capacity_and_hasher(
+                doc.objectives.iter().map(|o| o.key_results.len()).sum(),
+                Default::default(),
+            ),
             layout: BTreeMap::new(),
             next_order: 0,
         };
@@ -904,6 +907,29 @@ impl AlignmentGraph {
         }
         self.key_result_owner.remove(id);
         Ok(removal)
+    }
+
+    /// Moves the key result `id` to place `to` (0 first, clamped to the list) among its
+    /// objective's key results. Only the order people read them in changes; the key
+    /// result keeps its id and its links. (`update_objective` refuses reorders, because
+    /// it cannot tell a reorder from an id change.)
+    pub fn move_key_result(&mut self, id: &str, to: usize) -> Result<(), ObjectiveError> {
+        let unknown = || ObjectiveError::UnknownKeyResult { id: id.to_owned() };
+        let node = *self.key_result_owner.get(id).ok_or_else(unknown)?;
+        let key_results = &mut self
+            .graph
+            .node_weight_mut(node)
+            .ok_or_else(unknown)?
+            .objective
+            .key_results;
+        let from = key_results
+            .iter()
+            .position(|kr| kr.id == id)
+            .ok_or_else(unknown)?;
+        let moved = key_results.remove(from);
+        let to = to.min(key_results.len());
+        key_results.insert(to, moved);
+        Ok(())
     }
 
     /// Adds a team.
@@ -1720,6 +1746,36 @@ mod tests {
         assert_eq!(removal.unaligned, vec!["o-nordic"]);
         assert!(graph.objective("o-sales").unwrap().key_results.is_empty());
         assert_eq!(graph.hard_parent_of("o-sales").unwrap().to, "o-company");
+        assert_invariants(&graph);
+    }
+
+    #[test]
+    fn key_results_are_reordered_keeping_their_links() {
+        let mut graph = canvas();
+        graph
+            .add_key_result("o-company", KeyResult::new("kr-second", "Second", 0.0, 1.0))
+            .unwrap();
+        graph.link("o-brand", "kr-arr", LinkKind::Soft).unwrap();
+        let links_before: Vec<Link> = graph.links().cloned().collect();
+        let order = |graph: &AlignmentGraph| -> Vec<String> {
+            graph
+                .objective("o-company")
+                .map(|o| o.key_results.iter().map(|kr| kr.id.clone()).collect())
+                .unwrap_or_default()
+        };
+
+        graph.move_key_result("kr-second", 0).unwrap();
+        assert_eq!(order(&graph), ["kr-second", "kr-arr"]);
+        assert_eq!(graph.links().cloned().collect::<Vec<_>>(), links_before);
+
+        // A place past the end means last.
+        graph.move_key_result("kr-second", 99).unwrap();
+        assert_eq!(order(&graph), ["kr-arr", "kr-second"]);
+
+        assert!(matches!(
+            graph.move_key_result("nope", 0),
+            Err(ObjectiveError::UnknownKeyResult { .. })
+        ));
         assert_invariants(&graph);
     }
 

@@ -15,10 +15,17 @@
 //!    fields;
 //! 5. cross-references and alignment rules, by building the `graph`, whose rules are
 //!    the same ones the editing operations enforce.
+//!
+//! Stages 1 to 4 have a fast path for the common case, a well-formed file of the
+//! current version with nothing unknown: the text is read straight into the typed
+//! document in one pass, and only its values are checked. Building the JSON tree that
+//! the walk needs costs more than the rest of loading together, so the walk only runs
+//! when the fast path fails, and then it finds and explains every problem.
 
 use std::cell::Cell;
 use std::fmt;
 
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize as _;
 
 use serde_json::{Map, Value};
@@ -203,20 +210,16 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportFailure> {
     if text.trim().is_empty() {
         return Err(ImportFailure::single(&root, ImportErrorKind::Empty));
     }
-    // A quick pass over the text finds syntax errors and unknown fields without building
-    // anything. A well-formed file with no unknown fields (every file this app writes)
-    // is then read straight into the typed document; anything else takes the careful
-    // path, which explains every problem. Both end in the same value and rule checks.
-    let unknown_fields = scan_for_unknown_fields(text)
-        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
-    if !unknown_fields {
-        if let Ok(document) = serde_json::from_str::<Document>(text) {
-            if document.version == FORMAT_VERSION {
-                return check_typed_document(document, Walker::default());
-            }
+    // A file of the current version with no unknown fields and nothing of the wrong
+    // shape (every file this app writes) is read straight into the typed document. Any
+    // other takes the careful path, which reads the text again to explain every problem
+    // at its place. Both end in the same value and rule checks.
+    match read_typed(text) {
+        Ok((document, false)) if document.version == FORMAT_VERSION => {
+            check_typed_document(document, Walker::default())
         }
+        _ => import_value(text),
     }
-    import_value(text)
 }
 
 /// The careful path: every shape problem, with its place.
@@ -1131,197 +1134,238 @@ impl Walker {
     }
 }
 
-/// Where a value sits in the format, for the quick scan for unknown fields.
-#[derive(Clone, Copy, PartialEq)]
-enum Shape {
-    /// A value whose inside is not looked at (text, numbers, or a field whose shape is
-    /// checked later anyway).
-    Opaque,
-    Top,
-    Cycle,
-    Team,
-    Objective,
-    KeyResult,
-    CheckIn,
-    Link,
-    Layout,
-    Position,
-    ListOf(Item),
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Item {
-    Team,
-    Objective,
-    KeyResult,
-    CheckIn,
-    Link,
-}
-
-impl Shape {
-    /// The shape of field `key` inside this one, or `None` when the field is unknown.
-    fn field(self, key: &str) -> Option<Shape> {
-        use Shape::*;
-        let known = match (self, key) {
-            (Opaque, _) => Opaque,
-            (Top, "format" | "version" | "title") => Opaque,
-            (Top, "cycle") => Cycle,
-            (Top, "teams") => ListOf(Item::Team),
-            (Top, "objectives") => ListOf(Item::Objective),
-            (Top, "links") => ListOf(Item::Link),
-            (Top, "layout") => Layout,
-            (Cycle, "label" | "start" | "end") => Opaque,
-            (Team, "id" | "name" | "level" | "parent" | "color") => Opaque,
-            (
-                Objective,
-                "id" | "team" | "title" | "description" | "kind" | "rollup" | "standalone",
-            ) => Opaque,
-            (Objective, "keyResults") => ListOf(Item::KeyResult),
-            (
-                KeyResult,
-                "id" | "title" | "start" | "target" | "current" | "unit" | "weight" | "confidence",
-            ) => Opaque,
-            (KeyResult, "checkIns") => ListOf(Item::CheckIn),
-            (CheckIn, "date" | "value" | "confidence" | "note") => Opaque,
-            (Link, "from" | "to" | "kind" | "note") => Opaque,
-            (Layout, _) => Position,
-            (Position, "x" | "y") => Opaque,
-            _ => return None,
-        };
-        Some(known)
-    }
-
-    fn item(self) -> Shape {
-        match self {
-            Shape::ListOf(Item::Team) => Shape::Team,
-            Shape::ListOf(Item::Objective) => Shape::Objective,
-            Shape::ListOf(Item::KeyResult) => Shape::KeyResult,
-            Shape::ListOf(Item::CheckIn) => Shape::CheckIn,
-            Shape::ListOf(Item::Link) => Shape::Link,
-            _ => Shape::Opaque,
-        }
-    }
-}
-
-/// Reads the whole text once, allocating nothing for known fields, and says whether any
-/// object has a field the format does not know. Syntax errors come out as serde_json
-/// errors, with line and column (and its nesting limit applies).
-fn scan_for_unknown_fields(text: &str) -> Result<bool, serde_json::Error> {
-    use serde::de::DeserializeSeed;
+/// Reads `text` straight into the typed document in one pass, and says whether any
+/// object had a field the format does not know (serde skips those silently, so they are
+/// noticed on the way: see [`Watched`]). Any error, of syntax or of shape, is left to the
+/// careful path to explain.
+fn read_typed(text: &str) -> Result<(Document, bool), serde_json::Error> {
     let unknown = Cell::new(false);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    ShapeScan {
-        shape: Shape::Top,
+    let document = Document::deserialize(Watched {
+        inner: &mut deserializer,
         unknown: &unknown,
-    }
-    .deserialize(&mut deserializer)?;
+    })?;
     deserializer.end()?;
-    Ok(unknown.get())
+    Ok((document, unknown.get()))
 }
 
-struct ShapeScan<'a> {
-    shape: Shape,
-    unknown: &'a Cell<bool>,
+/// A deserializer that passes everything through to `inner` and notes when a value is
+/// skipped. Derived `Deserialize` implementations skip the value of a field they do not
+/// know (and nothing else in the format's types), so a skip means an unknown field;
+/// the careful path then finds out which, to warn about it.
+///
+/// Every nested value is read through the same wrapper: maps and lists hand out their
+/// values wrapped. Names of choices (`"hard"`, `"company"`) are passed through unwrapped,
+/// since the format's choices are plain names with nothing inside.
+struct Watched<'u, D> {
+    inner: D,
+    unknown: &'u Cell<bool>,
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for ShapeScan<'_> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if self.shape == Shape::Opaque {
-            serde::de::IgnoredAny::deserialize(deserializer)?;
-            Ok(())
-        } else {
-            deserializer.deserialize_any(self)
+impl<'u, D> Watched<'u, D> {
+    fn wrap<T>(&self, inner: T) -> Watched<'u, T> {
+        Watched {
+            inner,
+            unknown: self.unknown,
         }
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for ShapeScan<'_> {
-    type Value = ();
+macro_rules! pass_through {
+    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+                let visitor = self.wrap(visitor);
+                self.inner.$method($($arg,)* visitor)
+            }
+        )*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
+    type Error = D::Error;
+
+    pass_through!(
+        deserialize_any(),
+        deserialize_bool(),
+        deserialize_i8(),
+        deserialize_i16(),
+        deserialize_i32(),
+        deserialize_i64(),
+        deserialize_i128(),
+        deserialize_u8(),
+        deserialize_u16(),
+        deserialize_u32(),
+        deserialize_u64(),
+        deserialize_u128(),
+        deserialize_f32(),
+        deserialize_f64(),
+        deserialize_char(),
+        deserialize_str(),
+        deserialize_string(),
+        deserialize_bytes(),
+        deserialize_byte_buf(),
+        deserialize_option(),
+        deserialize_unit(),
+        deserialize_unit_struct(name: &'static str),
+        deserialize_newtype_struct(name: &'static str),
+        deserialize_seq(),
+        deserialize_tuple(len: usize),
+        deserialize_tuple_struct(name: &'static str, len: usize),
+        deserialize_map(),
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]),
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]),
+        deserialize_identifier(),
+    );
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.unknown.set(true);
+        self.inner.deserialize_ignored_any(visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Watched<'_, V> {
+    type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
+        self.inner.expecting(f)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<V::Value, E> {
+        self.inner.visit_bool(v)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<V::Value, E> {
+        self.inner.visit_i64(v)
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<V::Value, E> {
+        self.inner.visit_i128(v)
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<V::Value, E> {
+        self.inner.visit_u64(v)
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<V::Value, E> {
+        self.inner.visit_u128(v)
     }
 
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<V::Value, E> {
+        self.inner.visit_f64(v)
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let item = self.shape.item();
-        while seq
-            .next_element_seed(ShapeScan {
-                shape: item,
-                unknown: self.unknown,
-            })?
-            .is_some()
-        {}
-        Ok(())
+    fn visit_char<E: serde::de::Error>(self, v: char) -> Result<V::Value, E> {
+        self.inner.visit_char(v)
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(child) = map.next_key_seed(KeyScan { parent: self.shape })? {
-            match child {
-                Some(shape) => map.next_value_seed(ShapeScan {
-                    shape,
-                    unknown: self.unknown,
-                })?,
-                None => {
-                    self.unknown.set(true);
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<V::Value, E> {
+        self.inner.visit_str(v)
     }
-}
 
-/// Reads one object key and looks it up in its parent's shape.
-struct KeyScan {
-    parent: Shape,
-}
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        self.inner.visit_borrowed_str(v)
+    }
 
-impl<'de> serde::de::DeserializeSeed<'de> for KeyScan {
-    type Value = Option<Shape>;
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<V::Value, E> {
+        self.inner.visit_string(v)
+    }
 
-    fn deserialize<D: serde::Deserializer<'de>>(
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<V::Value, E> {
+        self.inner.visit_bytes(v)
+    }
+
+    fn visit_borrowed_bytes<E: serde::de::Error>(self, v: &'de [u8]) -> Result<V::Value, E> {
+        self.inner.visit_borrowed_bytes(v)
+    }
+
+    fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<V::Value, E> {
+        self.inner.visit_byte_buf(v)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        let deserializer = self.wrap(deserializer);
+        self.inner.visit_some(deserializer)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(self)
+    ) -> Result<V::Value, D::Error> {
+        let deserializer = self.wrap(deserializer);
+        self.inner.visit_newtype_struct(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        let seq = self.wrap(seq);
+        self.inner.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        let map = self.wrap(map);
+        self.inner.visit_map(map)
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(data)
     }
 }
 
-impl serde::de::Visitor<'_> for KeyScan {
-    type Value = Option<Shape>;
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Watched<'_, A> {
+    type Error = A::Error;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        let seed = self.wrap(seed);
+        self.inner.next_element_seed(seed)
     }
 
-    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
-        Ok(self.parent.field(key))
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Watched<'_, A> {
+    type Error = A::Error;
+
+    /// Keys are plain text; only values can hold a skipped field.
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.inner.next_key_seed(seed)
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        let seed = self.wrap(seed);
+        self.inner.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Watched<'_, T> {
+    type Value = T::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T::Value, D::Error> {
+        let deserializer = self.wrap(deserializer);
+        self.inner.deserialize(deserializer)
     }
 }
 

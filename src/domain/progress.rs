@@ -11,23 +11,104 @@
 use super::model::{Document, IdMap, KeyResult, LinkKind, Objective, Rollup};
 
 /// Progress by id, for objectives and key results alike, borrowing the ids from the
-/// document so that a full computation allocates one map and no strings.
-pub type ProgressMap<'a> = IdMap<&'a str, f64>;
+/// document. The ids are hashed once: the map that finds the hard links' ends while
+/// computing is the same one that answers [`get`](Self::get) afterwards, and the values
+/// sit in a plain list beside it.
+#[derive(Clone, Debug, Default)]
+pub struct ProgressMap<'a> {
+    /// Id → position in `values`. Where an unchecked document repeats an id, the last
+    /// one counts.
+    slots: IdMap<&'a str, usize>,
+    /// In document order: each objective, then its key results.
+    values: Vec<f64>,
+}
+
+impl<'a> ProgressMap<'a> {
+    /// The progress of the objective or key result `id`.
+    pub fn get(&self, id: &str) -> Option<&f64> {
+        self.slots.get(id).and_then(|&slot| self.values.get(slot))
+    }
+
+    /// How many distinct ids have a value.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Every id with its progress, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, f64)> + '_ {
+        self.slots
+            .iter()
+            .map(|(&id, &slot)| (id, self.values.get(slot).copied().unwrap_or(0.0)))
+    }
+}
+
+impl<'a> IntoIterator for ProgressMap<'a> {
+    type Item = (&'a str, f64);
+    type IntoIter = std::vec::IntoIter<(&'a str, f64)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter().collect::<Vec<_>>().into_iter()
+    }
+}
+
+impl std::ops::Index<&str> for ProgressMap<'_> {
+    type Output = f64;
+
+    /// Panics when `id` has no value, as a map's indexing does.
+    fn index(&self, id: &str) -> &f64 {
+        match self.get(id) {
+            Some(value) => value,
+            None => panic!("no progress for '{id}'"),
+        }
+    }
+}
 
 /// The progress of every objective and key result of `doc`, in one pass.
 pub fn compute_progress(doc: &Document) -> ProgressMap<'_> {
-    let forest = HardForest::new(doc);
-    let objective_values = full_pass(doc, &forest);
-    let key_results: usize = doc.objectives.iter().map(|o| o.key_results.len()).sum();
-    let mut values =
-        IdMap::with_capacity_and_hasher(doc.objectives.len() + key_results, Default::default());
-    for (objective, value) in doc.objectives.iter().zip(objective_values) {
-        values.insert(objective.id.as_str(), value);
-        for key_result in &objective.key_results {
-            values.insert(key_result.id.as_str(), key_result_progress(key_result));
+    let count = doc.objectives.len();
+    let total = count
+        + doc
+            .objectives
+            .iter()
+            .map(|o| o.key_results.len())
+            .sum::<usize>();
+    let mut slots: IdMap<&str, usize> = IdMap::with_capacity_and_hasher(total, Default::default());
+    // Per slot, the objective that is or owns it.
+    let mut owner_of_slot = Vec::with_capacity(total);
+    let mut objective_slot = Vec::with_capacity(count);
+    let mut repeated_ids = false;
+    for (index, objective) in doc.objectives.iter().enumerate() {
+        let ids =
+            std::iter::once(&objective.id).chain(objective.key_results.iter().map(|kr| &kr.id));
+        objective_slot.push(owner_of_slot.len());
+        for id in ids {
+            repeated_ids |= slots.insert(id.as_str(), owner_of_slot.len()).is_some();
+            owner_of_slot.push(index);
         }
     }
-    values
+    // With unique ids (every valid document) the slots find the links' ends; repeated
+    // ones need the general rules of `HardForest::new` about which of them counts.
+    let forest = if repeated_ids {
+        HardForest::new(doc)
+    } else {
+        HardForest::from_links(doc, |id| {
+            slots.get(id).map(|&slot| {
+                let owner = owner_of_slot[slot];
+                (owner, objective_slot[owner] == slot)
+            })
+        })
+    };
+    let objective_values = full_pass(doc, &forest);
+    let mut values = Vec::with_capacity(total);
+    for (objective, value) in doc.objectives.iter().zip(objective_values) {
+        values.push(value);
+        values.extend(objective.key_results.iter().map(key_result_progress));
+    }
+    ProgressMap { slots, values }
 }
 
 /// A key result's progress: how far `current` has moved from `start` towards `target`,
@@ -120,9 +201,11 @@ struct HardForest<'a> {
 impl<'a> HardForest<'a> {
     fn new(doc: &'a Document) -> Self {
         let count = doc.objectives.len();
+        let key_results = doc.objectives.iter().map(|o| o.key_results.len()).sum();
         let mut objective_index: IdMap<&str, usize> =
             IdMap::with_capacity_and_hasher(count, Default::default());
-        let mut key_result_owner = IdMap::default();
+        let mut key_result_owner: IdMap<&str, (usize, usize)> =
+            IdMap::with_capacity_and_hasher(key_results, Default::default());
         for (index, objective) in doc.objectives.iter().enumerate() {
             objective_index.entry(&objective.id).or_insert(index);
             for (position, key_result) in objective.key_results.iter().enumerate() {
@@ -131,18 +214,36 @@ impl<'a> HardForest<'a> {
                     .or_insert((index, position));
             }
         }
+        let resolve = |id: &str| match objective_index.get(id) {
+            Some(&index) => Some((index, true)),
+            None => key_result_owner.get(id).map(|&(owner, _)| (owner, false)),
+        };
+        let HardForest {
+            hard_parent,
+            hard_children,
+            ..
+        } = HardForest::from_links(doc, resolve);
+        HardForest {
+            key_result_owner,
+            hard_parent,
+            hard_children,
+        }
+    }
+
+    /// The forest of `doc`'s hard links, with `resolve` giving for an id the objective
+    /// that is or owns it, and whether it is that objective itself. The result has no
+    /// key-result index.
+    fn from_links(doc: &Document, resolve: impl Fn(&str) -> Option<(usize, bool)>) -> Self {
+        let count = doc.objectives.len();
         let mut hard_parent = vec![None; count];
         let mut hard_children = vec![Vec::new(); count];
         for link in doc.links.iter().filter(|l| l.kind == LinkKind::Hard) {
-            let Some(&child) = objective_index.get(link.from.as_str()) else {
+            let Some((child, true)) = resolve(&link.from) else {
                 continue;
             };
-            let parent = objective_index.get(link.to.as_str()).copied().or_else(|| {
-                key_result_owner
-                    .get(link.to.as_str())
-                    .map(|&(owner, _)| owner)
-            });
-            let Some(parent) = parent else { continue };
+            let Some((parent, _)) = resolve(&link.to) else {
+                continue;
+            };
             // A valid document has at most one hard parent per objective; should an
             // unchecked one have more, the first counts, so progress stays defined.
             if hard_parent[child].is_none() && child != parent {
@@ -151,7 +252,7 @@ impl<'a> HardForest<'a> {
             }
         }
         HardForest {
-            key_result_owner,
+            key_result_owner: IdMap::default(),
             hard_parent,
             hard_children,
         }
@@ -439,7 +540,7 @@ mod tests {
         assert_eq!(tracker.values().len(), full.len());
         assert!(full
             .iter()
-            .all(|(id, value)| tracker.get(id) == Some(*value)));
+            .all(|(id, value)| tracker.get(id) == Some(value)));
         assert_eq!(tracker.get("company"), Some(0.9375));
     }
 

@@ -1,57 +1,191 @@
-//! The map's viewport: the world layer (cards and links) under one CSS
-//! transform that fits the whole map in view.
+//! The map's viewport: pans (drag the background, scroll, arrow keys), zooms
+//! (Ctrl+wheel or pinch around the pointer, buttons, keys) and holds the world
+//! layer, the cards and links under one CSS transform.
+//!
+//! Moving the view touches one `transform` and nothing per card. Below a zoom
+//! threshold the canvas switches to simplified cards by a class on the
+//! viewport, so no card re-renders for it.
+
+use std::collections::HashMap;
 
 use leptos::html::Main;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{PointerEvent, WheelEvent};
 
 use super::card::Card;
 use super::link_layer::LinkLayer;
-use super::state::use_app_state;
-use crate::geometry::{fit_to_view, ViewTransform};
+use super::minimap::Minimap;
+use super::state::{use_app_state, Selection};
 
-/// Space left free around the map when it is fitted to the view, in pixels.
-const FIT_MARGIN: f64 = 40.0;
+/// Below this zoom, cards are drawn simplified (colour, title, one bar).
+const DETAIL_SCALE: f64 = 0.45;
+/// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
+const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
+/// Zoom step of the buttons and keys.
+pub const ZOOM_STEP: f64 = 1.25;
+
+/// A press on the background: a pan, or with two fingers a pinch.
+#[derive(Clone, Debug, Default)]
+struct BackgroundPress {
+    pointers: HashMap<i32, (f64, f64)>,
+    moved: bool,
+}
 
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = use_app_state();
     let scene = state.scene;
     let viewport = NodeRef::<Main>::new();
-    let viewport_size = RwSignal::new((0.0_f64, 0.0_f64));
+    let press = StoredValue::new(BackgroundPress::default());
 
+    // The viewport's size is known once it is in the page, and changes with the window.
     let measure = move || {
         if let Some(element) = viewport.get_untracked() {
-            viewport_size.set((
+            let rect = element.get_bounding_client_rect();
+            state.set_viewport(
+                rect.left(),
+                rect.top(),
                 element.client_width() as f64,
                 element.client_height() as f64,
-            ));
+            );
         }
     };
-    // The viewport's size is only known once it is in the page, and changes with the window.
+    // Any change of the viewport's size (the window, the inspector opening)
+    // is measured again, so fitting and zooming use the real size.
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
     Effect::new(move |_| {
-        if viewport.get().is_some() {
-            measure();
+        let Some(element) = viewport.get() else {
+            return;
+        };
+        measure();
+        let on_resize = Closure::<dyn FnMut()>::new(measure);
+        if let Ok(resize) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            resize.observe(&element);
+            observer.set_value(Some((resize, on_resize)));
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    let transform = Memo::new(move |_| {
-        let (width, height) = viewport_size.get();
-        scene
-            .with(|s| s.bounds)
-            .filter(|_| width > 0.0 && height > 0.0)
-            .map(|bounds| fit_to_view(bounds, width, height, FIT_MARGIN))
-            .unwrap_or(ViewTransform::IDENTITY)
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((resize, _)) = o.take() {
+                resize.disconnect();
+            }
+        })
     });
+
+    let local_point = move |client_x: f64, client_y: f64| state.viewport_point(client_x, client_y);
+
+    let on_pointer_down = move |event: PointerEvent| {
+        // Cards, links and controls handle their own presses.
+        if event.button() != 0 || !is_background(&event) {
+            return;
+        }
+        if let Some(element) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = element.set_pointer_capture(event.pointer_id());
+        }
+        let point = local_point(event.client_x() as f64, event.client_y() as f64);
+        press.update_value(|p| {
+            if p.pointers.is_empty() {
+                p.moved = false;
+            }
+            p.pointers.insert(event.pointer_id(), point);
+        });
+    };
+
+    let on_pointer_move = move |event: PointerEvent| {
+        let point = local_point(event.client_x() as f64, event.client_y() as f64);
+        let Some(before) = press.with_value(|p| p.pointers.get(&event.pointer_id()).copied())
+        else {
+            return;
+        };
+        let others: Vec<(f64, f64)> = press.with_value(|p| {
+            p.pointers
+                .iter()
+                .filter(|(id, _)| **id != event.pointer_id())
+                .map(|(_, pt)| *pt)
+                .collect()
+        });
+        match others.first() {
+            // Two fingers: zoom by the change of their distance, around their middle.
+            Some(&other) => {
+                let before_distance = distance(before, other);
+                let after_distance = distance(point, other);
+                if before_distance > 1.0 {
+                    let middle = ((point.0 + other.0) / 2.0, (point.1 + other.1) / 2.0);
+                    state.zoom_at(after_distance / before_distance, middle.0, middle.1);
+                }
+            }
+            None => state.pan_by(point.0 - before.0, point.1 - before.1),
+        }
+        press.update_value(|p| {
+            p.pointers.insert(event.pointer_id(), point);
+            p.moved = true;
+        });
+    };
+
+    let on_pointer_end = move |event: PointerEvent| {
+        let was_click =
+            press.with_value(|p| p.pointers.contains_key(&event.pointer_id()) && !p.moved);
+        press.update_value(|p| {
+            p.pointers.remove(&event.pointer_id());
+        });
+        // A click on empty canvas clears the selection.
+        if was_click && event.type_() == "pointerup" {
+            state.select(Selection::Nothing);
+        }
+    };
+
+    let on_wheel = move |event: WheelEvent| {
+        event.prevent_default();
+        // Lines and pages are turned into pixels, so every device moves alike.
+        let unit = match event.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let (dx, dy) = (event.delta_x() * unit, event.delta_y() * unit);
+        if event.ctrl_key() || event.meta_key() {
+            let (x, y) = local_point(event.client_x() as f64, event.client_y() as f64);
+            state.zoom_at((-dy * WHEEL_ZOOM_PER_PIXEL).exp(), x, y);
+        } else if event.shift_key() && dx == 0.0 {
+            state.pan_by(-dy, 0.0);
+        } else {
+            state.pan_by(-dx, -dy);
+        }
+    };
+
     let card_ids = Memo::new(move |_| {
         scene.with(|s| s.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
     });
     let is_empty = move || scene.with(|s| s.cards.is_empty());
+    let class = move || {
+        let mut class = String::from("canvas");
+        if state.view.with(|v| v.scale < DETAIL_SCALE) {
+            class.push_str(" canvas--far");
+        }
+        if state.drag.with(|d| d.as_ref().is_some_and(|d| d.active)) {
+            class.push_str(" canvas--dragging");
+        }
+        class
+    };
 
     view! {
-        <main class="canvas" data-testid="canvas" node_ref=viewport aria-label="OKR map">
-            <div class="canvas__world" style:transform=move || transform.get().to_css()>
+        <main
+            class=class
+            data-testid="canvas"
+            node_ref=viewport
+            aria-label="OKR map"
+            on:pointerdown=on_pointer_down
+            on:pointermove=on_pointer_move
+            on:pointerup=on_pointer_end
+            on:pointercancel=on_pointer_end
+            on:wheel=on_wheel
+        >
+            <div class="canvas__world" style:transform=move || state.view.get().to_css()>
                 <LinkLayer />
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
                     <Card id=id />
@@ -59,19 +193,72 @@ pub fn Canvas() -> impl IntoView {
             </div>
             <Show when=is_empty>
                 <div class="canvas__empty">
-                    <p>"This canvas has no objectives yet. Open a .okr.json file to start from one."</p>
+                    <p>
+                        "This canvas has no objectives yet. Add one with “New objective”, or open a .okr.json file."
+                    </p>
                 </div>
             </Show>
             <div class="canvas__legend" aria-hidden="true">
                 <span class="canvas__legend-item">
-                    <svg width="34" height="10"><line x1="0" y1="5" x2="34" y2="5" class="link link--hard" /></svg>
+                    <svg width="34" height="10">
+                        <line x1="0" y1="5" x2="34" y2="5" class="link link--hard" />
+                    </svg>
                     "hard: contributes, progress rolls up"
                 </span>
                 <span class="canvas__legend-item">
-                    <svg width="34" height="10"><line x1="0" y1="5" x2="34" y2="5" class="link link--soft" /></svg>
+                    <svg width="34" height="10">
+                        <line x1="0" y1="5" x2="34" y2="5" class="link link--soft" />
+                    </svg>
                     "soft: points the same way"
                 </span>
             </div>
+            <div class="canvas__zoom" role="group" aria-label="Zoom">
+                <button
+                    class="canvas__zoom-button"
+                    type="button"
+                    data-testid="zoom-in"
+                    title="Zoom in (+)"
+                    aria-label="Zoom in"
+                    on:click=move |_| state.zoom_by(ZOOM_STEP)
+                >
+                    "+"
+                </button>
+                <button
+                    class="canvas__zoom-button"
+                    type="button"
+                    data-testid="zoom-out"
+                    title="Zoom out (−)"
+                    aria-label="Zoom out"
+                    on:click=move |_| state.zoom_by(1.0 / ZOOM_STEP)
+                >
+                    "−"
+                </button>
+                <span class="canvas__zoom-level" data-testid="zoom-level">
+                    {move || format!("{:.0}%", state.view.get().scale * 100.0)}
+                </span>
+            </div>
+            <Minimap />
         </main>
     }
+}
+
+fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).hypot(a.1 - b.1)
+}
+
+/// Whether a press landed on the map's background rather than on a card,
+/// link or control.
+fn is_background(event: &PointerEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| {
+            el.closest(
+                ".card, .link-hit, button, input, select, textarea, .minimap, .canvas__legend",
+            )
+            .ok()
+            .flatten()
+            .is_none()
+        })
+        .unwrap_or(false)
 }

@@ -1,49 +1,127 @@
 //! The SVG layer of links, under the cards: hard links solid with a filled
 //! arrowhead, soft links dashed with an open one and another colour, so the
-//! two read apart without colour too.
+//! two read apart without colour too. A wider invisible path along each link
+//! makes it easy to click.
+//!
+//! Each link reads only its own slice of the scene and of the drag, so a drag
+//! re-draws the dragged card's links alone.
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
+use super::state::{use_app_state, Selection};
 use crate::domain::model::LinkKind;
-use crate::scene::LinkView;
 
 #[component]
 pub fn LinkLayer() -> impl IntoView {
     let state = use_app_state();
     let scene = state.scene;
-    let links = Memo::new(move |_| scene.with(|s| s.links.clone()));
+    let keys = Memo::new(move |_| {
+        scene.with(|s| {
+            s.links
+                .iter()
+                .map(|l| (l.from.clone(), l.to.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
-        <svg class="canvas__links" width="1" height="1" aria-hidden="true">
+        <svg class="canvas__links" width="1" height="1">
             <defs>
-                <marker id="arrow-hard" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                <marker
+                    id="arrow-hard"
+                    viewBox="0 0 10 10"
+                    refX="9"
+                    refY="5"
+                    markerWidth="8"
+                    markerHeight="8"
+                    orient="auto-start-reverse"
+                >
                     <path d="M0,0 L10,5 L0,10 z" class="link-arrow--hard" />
                 </marker>
-                <marker id="arrow-soft" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                <marker
+                    id="arrow-soft"
+                    viewBox="0 0 10 10"
+                    refX="9"
+                    refY="5"
+                    markerWidth="8"
+                    markerHeight="8"
+                    orient="auto-start-reverse"
+                >
                     <path d="M0,1 L9,5 L0,9" class="link-arrow--soft" />
                 </marker>
             </defs>
-            <For each=move || links.get() key=|link| (link.from.clone(), link.to.clone(), link.path.clone()) let:link>
-                {render_link(link)}
+            <For each=move || keys.get() key=|key| key.clone() let:key>
+                <Link from=key.0 to=key.1 />
             </For>
         </svg>
     }
 }
 
-fn render_link(link: LinkView) -> impl IntoView {
-    let (class, marker) = match link.kind {
-        LinkKind::Hard => ("link link--hard", "url(#arrow-hard)"),
-        LinkKind::Soft => ("link link--soft", "url(#arrow-soft)"),
+#[component]
+fn Link(from: String, to: String) -> impl IntoView {
+    let state = use_app_state();
+    let scene = state.scene;
+    let ends = StoredValue::new((from.clone(), to.clone()));
+    let link = Memo::new(move |_| ends.with_value(|(f, t)| scene.with(|s| s.link(f, t).cloned())));
+    // The drag offset of this link's child and target cards.
+    let offsets = Memo::new(move |_| {
+        let Some(link) = link.get() else {
+            return ((0.0, 0.0), (0.0, 0.0));
+        };
+        state
+            .drag
+            .with(|drag| match drag.as_ref().filter(|d| d.active) {
+                Some(d) if d.id == link.from => (d.offset, (0.0, 0.0)),
+                Some(d) if d.id == link.to_objective => ((0.0, 0.0), d.offset),
+                _ => ((0.0, 0.0), (0.0, 0.0)),
+            })
+    });
+    let path = move || {
+        link.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    let (from_offset, to_offset) = offsets.get();
+                    l.path(from_offset, to_offset)
+                })
+                .unwrap_or_default()
+        })
+    };
+    let kind = move || link.with(|l| l.as_ref().map(|l| l.kind).unwrap_or(LinkKind::Soft));
+    let selected = Memo::new(move |_| {
+        ends.with_value(|(f, t)| {
+            state
+                .selection
+                .with(|s| matches!(s, Selection::Link { from, to } if from == f && to == t))
+        })
+    });
+    let class = move || {
+        let base = match kind() {
+            LinkKind::Hard => "link link--hard",
+            LinkKind::Soft => "link link--soft",
+        };
+        if selected.get() {
+            format!("{base} link--selected")
+        } else {
+            base.to_string()
+        }
+    };
+    let marker = move || match kind() {
+        LinkKind::Hard => "url(#arrow-hard)",
+        LinkKind::Soft => "url(#arrow-soft)",
+    };
+    let on_click = move |_| {
+        let (from, to) = ends.get_value();
+        state.select(Selection::Link { from, to });
+        state.inspector_open.set(true);
     };
     view! {
-        <path
-            class=class
-            d=link.path
-            marker-end=marker
+        <g
             data-testid="link"
-            data-link-from=link.from
-            data-link-to=link.to
-            data-link-kind=link.kind.name()
-        />
+            data-link-from=from
+            data-link-to=to
+            data-link-kind=move || kind().name()
+        >
+            <path class="link-hit" d=path on:click=on_click />
+            <path class=class d=path marker-end=marker />
+        </g>
     }
 }

@@ -6,10 +6,18 @@ mod app;
 mod canvas;
 mod card;
 mod header;
+mod inspector;
+mod link_chooser;
 mod link_layer;
+mod link_picker;
+mod minimap;
 mod notices;
+mod shortcuts;
 pub mod state;
 mod toolbar;
 
 pub use app::App;
+pub use inspector::{new_objective, Inspector, TeamForm};
+pub use link_picker::LinkPicker;
+pub use minimap::Minimap;
 pub use state::{AppState, Notice, NoticeKind};

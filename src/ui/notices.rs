@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app_state, Notice, NoticeKind};
+use super::state::{use_app_state, Notice, NoticeAction, NoticeKind};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -35,18 +35,22 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
             </ul>
         }
     });
-    let restore = notice.offers_restore.then(|| {
+    let action = notice.action.map(|action| {
+        let (label, testid) = match &action {
+            NoticeAction::RestoreReplaced => ("Undo", "restore-replaced"),
+            NoticeAction::MoveHardLink { .. } => ("Move the hard link", "move-hard-link"),
+        };
         view! {
             <button
                 class="toolbar__button"
                 type="button"
-                data-testid="restore-replaced"
+                data-testid=testid
                 on:click=move |_| {
                     state.dismiss(id);
-                    state.restore_replaced();
+                    state.run_notice_action(&action);
                 }
             >
-                "Undo"
+                {label}
             </button>
         }
     });
@@ -56,7 +60,7 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
                 <div class="notice__title">{notice.title}</div>
                 {details}
             </div>
-            {restore}
+            {action}
             <button
                 class="notice__close"
                 type="button"

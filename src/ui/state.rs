@@ -1,24 +1,36 @@
-//! The one place the app's state lives: the open document and the messages
-//! shown to the person, behind named operations.
+//! The one place the app's state lives: the open document, its undo history,
+//! what is selected, the view, and the messages shown to the person.
 //!
-//! `AppState` is a `Copy` handle around signals, provided by context. The
-//! derived scene (what the map draws) is a memo of the document, so nothing
-//! keeps a second copy in sync by hand.
+//! `AppState` is a `Copy` handle around signals, provided by context. Every
+//! change to the document goes through [`AppState::apply`], which runs named
+//! operations of the core's `AlignmentGraph` (so the alignment rules hold) and
+//! records one undo step. The scene the map draws is a memo of the document,
+//! so nothing keeps a second copy in sync by hand.
 
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, StorageError, CURRENT_CANVAS_KEY};
 use crate::domain::export::export;
+use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
 use crate::domain::import::{import, ImportFailure};
-use crate::domain::model::Document;
+use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
+use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
-use crate::scene::Scene;
+use crate::geometry::{fit_to_view, ViewTransform};
+use crate::history::History;
+use crate::scene::{objective_card_size, DropTarget, Scene};
 
 /// The sample canvas shown on first open.
 pub const SAMPLE_CANVAS: &str = include_str!("../../public/examples/acme.okr.json");
 
+/// How long a confirmation stays on screen.
+const STATUS_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(6);
+
 /// Where an unreadable stored canvas is kept before anything overwrites it.
 const BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
+
+/// Space left free around the map when it is fitted to the view, in pixels.
+const FIT_MARGIN: f64 = 40.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -28,6 +40,15 @@ pub enum NoticeKind {
     Status,
 }
 
+/// What a notice's button does, if it has one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeAction {
+    /// Put back the canvas that the last open replaced.
+    RestoreReplaced,
+    /// Move `from`'s hard link to `to` (after a refused second hard parent).
+    MoveHardLink { from: String, to: String },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub id: u64,
@@ -35,13 +56,49 @@ pub struct Notice {
     pub title: String,
     /// Lines under the title, such as every error of a refused file.
     pub details: Vec<String>,
-    /// Offer to put back the canvas that the last open replaced.
-    pub offers_restore: bool,
+    pub action: Option<NoticeAction>,
+}
+
+/// What is selected on the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Selection {
+    #[default]
+    Nothing,
+    Objective(String),
+    Link {
+        from: String,
+        to: String,
+    },
+}
+
+/// A card being pressed or dragged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drag {
+    pub id: String,
+    pub pointer_id: i32,
+    /// Where the press started, in screen pixels.
+    pub start: (f64, f64),
+    /// How far the card has moved, in world units.
+    pub offset: (f64, f64),
+    /// Whether the pointer has moved far enough for this to be a drag.
+    pub active: bool,
+    /// What the card is over, and whether a link to it is allowed.
+    pub target: Option<(DropTarget, bool)>,
+}
+
+/// A link waiting for the person to choose hard or soft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingLink {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     document: RwSignal<Document>,
+    history: StoredValue<History<Document>>,
+    /// Bumped on every history change, so undo/redo buttons can follow.
+    history_revision: RwSignal<u64>,
     /// The canvas replaced by the last open, for one-step restore.
     replaced: RwSignal<Option<Document>>,
     notices: RwSignal<Vec<Notice>>,
@@ -49,32 +106,35 @@ pub struct AppState {
     /// Whether saving works; once it has failed, the person has been told.
     storage_ok: StoredValue<bool>,
     pub scene: Memo<Scene>,
+    pub selection: RwSignal<Selection>,
+    pub inspector_open: RwSignal<bool>,
+    pub view: RwSignal<ViewTransform>,
+    pub viewport_size: RwSignal<(f64, f64)>,
+    /// The viewport's top-left corner in the page, kept from the last
+    /// measurement so pointer moves never ask the browser for layout.
+    viewport_origin: StoredValue<(f64, f64)>,
+    /// Whether the view has been fitted to the map once, on first show.
+    fitted: StoredValue<bool>,
+    pub drag: RwSignal<Option<Drag>>,
+    pub pending_link: RwSignal<Option<PendingLink>>,
+    pub link_picker_open: RwSignal<bool>,
+    pub team_form_open: RwSignal<bool>,
 }
 
 impl AppState {
     /// Opens the canvas kept in this browser, or the sample on first open,
     /// telling the person when storage is missing or unreadable.
     pub fn start() -> AppState {
-        let notices = RwSignal::new(Vec::new());
         let mut startup_notices = Vec::new();
         let document = match restore_saved_canvas() {
             Ok(Some(doc)) => doc,
             Ok(None) => sample_canvas(),
-            Err(StartupProblem::Storage(StorageError::Unavailable)) => {
-                startup_notices.push((
-                    NoticeKind::Error,
-                    StorageError::Unavailable.to_string(),
-                    Vec::new(),
-                ));
-                sample_canvas()
-            }
             Err(StartupProblem::Storage(error)) => {
-                startup_notices.push((NoticeKind::Error, error.to_string(), Vec::new()));
+                startup_notices.push((error.to_string(), Vec::new()));
                 sample_canvas()
             }
             Err(StartupProblem::Unreadable(details)) => {
                 startup_notices.push((
-                    NoticeKind::Error,
                     format!(
                         "The canvas saved in this browser could not be read, so the sample is \
                          shown instead. A copy of the saved data was kept under the storage key \
@@ -85,7 +145,7 @@ impl AppState {
                 sample_canvas()
             }
         };
-        let document = RwSignal::new(document);
+        let document = RwSignal::new(with_every_card_placed(document));
         let scene = Memo::new(move |_| {
             document.with(|doc| {
                 let progress = compute_progress(doc);
@@ -94,18 +154,32 @@ impl AppState {
         });
         let state = AppState {
             document,
+            history: StoredValue::new(History::default()),
+            history_revision: RwSignal::new(0),
             replaced: RwSignal::new(None),
-            notices,
+            notices: RwSignal::new(Vec::new()),
             next_notice_id: StoredValue::new(0),
             storage_ok: StoredValue::new(storage::is_available()),
             scene,
+            selection: RwSignal::new(Selection::Nothing),
+            inspector_open: RwSignal::new(false),
+            view: RwSignal::new(ViewTransform::IDENTITY),
+            viewport_size: RwSignal::new((0.0, 0.0)),
+            viewport_origin: StoredValue::new((0.0, 0.0)),
+            fitted: StoredValue::new(false),
+            drag: RwSignal::new(None),
+            pending_link: RwSignal::new(None),
+            link_picker_open: RwSignal::new(false),
+            team_form_open: RwSignal::new(false),
         };
-        for (kind, title, details) in startup_notices {
-            state.push_notice(kind, title, details, false);
+        for (title, details) in startup_notices {
+            state.push_notice(NoticeKind::Error, title, details, None);
         }
         state.autosave();
         state
     }
+
+    // ----- reading -------------------------------------------------------
 
     pub fn title(&self) -> Signal<String> {
         let document = self.document;
@@ -117,14 +191,231 @@ impl AppState {
         Signal::derive(move || document.with(|d| d.cycle.as_ref().map(|c| c.label.clone())))
     }
 
+    /// Reads the document, tracked.
+    pub fn with_document<T>(&self, read: impl FnOnce(&Document) -> T) -> T {
+        self.document.with(read)
+    }
+
+    /// Reads the document without subscribing (for event handlers).
+    pub fn with_document_untracked<T>(&self, read: impl FnOnce(&Document) -> T) -> T {
+        self.document.with_untracked(read)
+    }
+
     pub fn notices(&self) -> ReadSignal<Vec<Notice>> {
         self.notices.read_only()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history_revision.track();
+        self.history.with_value(|h| h.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_revision.track();
+        self.history.with_value(|h| h.can_redo())
     }
 
     /// The open canvas in the file format, for export.
     pub fn exported(&self) -> (String, String) {
         self.document
             .with_untracked(|d| (d.title.clone(), export(d)))
+    }
+
+    /// The selected objective's id, if an objective is selected.
+    pub fn selected_objective(&self) -> Option<String> {
+        match self.selection.get() {
+            Selection::Objective(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    // ----- changing the document ----------------------------------------
+
+    /// Runs `operation` on the alignment graph of the open canvas; on success
+    /// the result becomes the canvas and one undo step named `label`. On a
+    /// refusal nothing changes and the error is returned.
+    pub fn apply<T>(
+        &self,
+        label: &str,
+        operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
+    ) -> Result<T, RuleError> {
+        let before = self.document.get_untracked();
+        // The open document was validated when it was opened, so this only
+        // fails on a defect; the rule it breaks is reported, not panicked on.
+        let mut graph = AlignmentGraph::from_document(&before).map_err(|violations| {
+            violations
+                .into_iter()
+                .next()
+                .map(|violation| violation.error)
+                .unwrap_or(RuleError::Link(LinkError::UnknownSource {
+                    id: String::new(),
+                }))
+        })?;
+        let result = operation(&mut graph)?;
+        self.history.update_value(|h| h.record(before, label));
+        self.history_revision.update(|r| *r += 1);
+        self.document.set(graph.into_document());
+        Ok(result)
+    }
+
+    /// Like [`apply`](Self::apply), telling the person about a refusal.
+    pub fn apply_or_notify<T>(
+        &self,
+        label: &str,
+        operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
+    ) -> Option<T> {
+        match self.apply(label, operation) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.notify_rule_error(&error);
+                None
+            }
+        }
+    }
+
+    pub fn undo(&self) {
+        let current = self.document.get_untracked();
+        if let Some((previous, label)) =
+            self.history.try_update_value(|h| h.undo(current)).flatten()
+        {
+            self.history_revision.update(|r| *r += 1);
+            self.document.set(previous);
+            self.keep_selection_valid();
+            self.notify_status(format!("Undone: {label}."));
+        }
+    }
+
+    pub fn redo(&self) {
+        let current = self.document.get_untracked();
+        if let Some((next, label)) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.history_revision.update(|r| *r += 1);
+            self.document.set(next);
+            self.keep_selection_valid();
+            self.notify_status(format!("Redone: {label}."));
+        }
+    }
+
+    /// Moves a card to (`x`, `y`) in world units.
+    pub fn move_card(&self, id: &str, x: f64, y: f64) {
+        let position = crate::domain::model::Position { x, y };
+        self.apply_or_notify("Move card", |g| {
+            g.set_position(id, position).map_err(RuleError::from)
+        });
+    }
+
+    /// Makes the pending link with `kind`; a second hard parent is offered
+    /// as a move of the hard link instead.
+    pub fn choose_link(&self, kind: LinkKind) {
+        let Some(PendingLink { from, to }) = self.pending_link.get_untracked() else {
+            return;
+        };
+        self.pending_link.set(None);
+        self.link(&from, &to, kind);
+    }
+
+    /// Links `from` to `to` with `kind`, announcing the result.
+    pub fn link(&self, from: &str, to: &str, kind: LinkKind) {
+        let label = format!("Link ({})", kind.name());
+        match self.apply(&label, |g| g.link(from, to, kind).map_err(RuleError::from)) {
+            Ok(()) => {
+                let (from_title, to_title) = self.titles_of(from, to);
+                self.notify_status(format!(
+                    "Linked “{from_title}” → “{to_title}” ({}).",
+                    kind.name()
+                ));
+            }
+            Err(RuleError::Link(error @ LinkError::SecondHardParent { .. })) => {
+                self.push_notice(
+                    NoticeKind::Error,
+                    error.to_string(),
+                    Vec::new(),
+                    Some(NoticeAction::MoveHardLink {
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    }),
+                );
+            }
+            Err(error) => self.notify_rule_error(&error),
+        }
+    }
+
+    /// Moves `from`'s hard link to `to`.
+    pub fn move_hard_link(&self, from: &str, to: &str) {
+        if self
+            .apply_or_notify("Move hard link", |g| {
+                g.move_hard_link(from, to).map_err(RuleError::from)
+            })
+            .is_some()
+        {
+            let (from_title, to_title) = self.titles_of(from, to);
+            self.notify_status(format!(
+                "Moved the hard link of “{from_title}” to “{to_title}”."
+            ));
+        }
+    }
+
+    /// Removes what is selected: an objective (its links go with it; the
+    /// objectives under it become unaligned, and the person is told which) or
+    /// a link.
+    pub fn delete_selection(&self) {
+        match self.selection.get_untracked() {
+            Selection::Nothing => {}
+            Selection::Objective(id) => {
+                let title = self.title_of(&id);
+                if let Some(removal) = self.apply_or_notify("Delete objective", |g| {
+                    g.remove_objective(&id).map_err(RuleError::from)
+                }) {
+                    self.selection.set(Selection::Nothing);
+                    let unaligned: Vec<String> = removal
+                        .unaligned
+                        .iter()
+                        .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))
+                        .collect();
+                    let kind = if unaligned.is_empty() {
+                        NoticeKind::Status
+                    } else {
+                        NoticeKind::Error
+                    };
+                    self.push_notice(kind, format!("Deleted “{title}”."), unaligned, None);
+                }
+            }
+            Selection::Link { from, to } => {
+                if self
+                    .apply_or_notify("Remove link", |g| {
+                        g.unlink(&from, &to).map_err(RuleError::from)
+                    })
+                    .is_some()
+                {
+                    self.selection.set(Selection::Nothing);
+                    let (from_title, to_title) = self.titles_of(&from, &to);
+                    self.notify_status(format!("Removed the link “{from_title}” → “{to_title}”."));
+                }
+            }
+        }
+    }
+
+    /// Re-lays the whole map with the automatic layout (one undo step).
+    pub fn tidy_up(&self) {
+        let positions = self.document.with_untracked(|doc| {
+            layout_document(
+                doc,
+                &objective_card_size,
+                &LayoutOptions::default(),
+                LayoutMode::TidyAll,
+            )
+        });
+        if self
+            .apply_or_notify("Tidy up", |g| {
+                for (id, position) in positions {
+                    g.set_position(&id, position)?;
+                }
+                Ok(())
+            })
+            .is_some()
+        {
+            self.fit_view();
+            self.notify_status("Tidied up the map.");
+        }
     }
 
     /// Opens the file `bytes` (named `file_name`) in place of the open canvas,
@@ -135,17 +426,13 @@ impl AppState {
                 let title = imported.document.title.clone();
                 let previous = self.document.get_untracked();
                 self.replaced.set(Some(previous));
-                self.document.set(imported.document);
-                let details = imported
-                    .warnings
-                    .iter()
-                    .map(|w| w.to_string())
-                    .collect::<Vec<_>>();
+                self.replace_document(imported.document);
+                let details = imported.warnings.iter().map(|w| w.to_string()).collect();
                 self.push_notice(
                     NoticeKind::Status,
                     format!("Opened “{title}” from {file_name}."),
                     details,
-                    true,
+                    Some(NoticeAction::RestoreReplaced),
                 );
             }
             Err(failure) => self.report_refused_file(file_name, &failure),
@@ -157,15 +444,131 @@ impl AppState {
         if let Some(previous) = self.replaced.get_untracked() {
             let title = previous.title.clone();
             self.replaced.set(None);
-            self.document.set(previous);
-            self.push_notice(
-                NoticeKind::Status,
-                format!("Restored “{title}”."),
-                Vec::new(),
-                false,
-            );
+            self.replace_document(previous);
+            self.notify_status(format!("Restored “{title}”."));
         }
     }
+
+    fn replace_document(&self, document: Document) {
+        self.history.update_value(|h| h.clear());
+        self.history_revision.update(|r| *r += 1);
+        self.selection.set(Selection::Nothing);
+        self.pending_link.set(None);
+        self.document.set(with_every_card_placed(document));
+        self.fit_view();
+    }
+
+    // ----- selection and view ----------------------------------------------
+
+    pub fn select(&self, selection: Selection) {
+        self.selection.set(selection);
+    }
+
+    /// Selects the card nearest in the direction (`dx`, `dy`), or the first
+    /// card when nothing is selected.
+    pub fn select_neighbour(&self, dx: f64, dy: f64) {
+        let next = self
+            .scene
+            .with_untracked(|scene| match self.selection.get_untracked() {
+                Selection::Objective(id) => scene.neighbour(&id, dx, dy).map(|c| c.id.clone()),
+                _ => scene.cards.first().map(|c| c.id.clone()),
+            });
+        if let Some(id) = next {
+            self.selection.set(Selection::Objective(id.clone()));
+            self.reveal(&id);
+        }
+    }
+
+    /// Pans just enough to bring the card `id` into view.
+    pub fn reveal(&self, id: &str) {
+        let Some(rect) = self.scene.with_untracked(|s| s.card(id).map(|c| c.rect)) else {
+            return;
+        };
+        let (width, height) = self.viewport_size.get_untracked();
+        let view = self.view.get_untracked();
+        let margin = 40.0;
+        let left = rect.x * view.scale + view.x;
+        let top = rect.y * view.scale + view.y;
+        let right = rect.right() * view.scale + view.x;
+        let bottom = rect.bottom() * view.scale + view.y;
+        let dx = if left < margin {
+            margin - left
+        } else if right > width - margin {
+            (width - margin - right).max(margin - left)
+        } else {
+            0.0
+        };
+        let dy = if top < margin {
+            margin - top
+        } else if bottom > height - margin {
+            (height - margin - bottom).max(margin - top)
+        } else {
+            0.0
+        };
+        if dx != 0.0 || dy != 0.0 {
+            self.view.set(view.panned(dx, dy));
+        }
+    }
+
+    /// Fits the whole map in the view.
+    pub fn fit_view(&self) {
+        let (width, height) = self.viewport_size.get_untracked();
+        if width <= 0.0 || height <= 0.0 {
+            return;
+        }
+        if let Some(bounds) = self.scene.with_untracked(|s| s.bounds) {
+            self.view
+                .set(fit_to_view(bounds, width, height, FIT_MARGIN));
+        }
+    }
+
+    /// Records the viewport's place and size; the first time it has a size,
+    /// fits the map.
+    pub fn set_viewport(&self, left: f64, top: f64, width: f64, height: f64) {
+        self.viewport_origin.set_value((left, top));
+        self.viewport_size.set((width, height));
+        if !self.fitted.get_value() && width > 0.0 && height > 0.0 {
+            self.fitted.set_value(true);
+            self.fit_view();
+        }
+    }
+
+    /// Zooms by `factor` around the viewport point (`x`, `y`).
+    pub fn zoom_at(&self, factor: f64, x: f64, y: f64) {
+        self.view.update(|v| *v = v.zoomed_at(factor, x, y));
+    }
+
+    /// Zooms by `factor` around the viewport's centre.
+    pub fn zoom_by(&self, factor: f64) {
+        let (width, height) = self.viewport_size.get_untracked();
+        self.zoom_at(factor, width / 2.0, height / 2.0);
+    }
+
+    pub fn pan_by(&self, dx: f64, dy: f64) {
+        self.view.update(|v| *v = v.panned(dx, dy));
+    }
+
+    /// A pointer's page position relative to the viewport.
+    pub fn viewport_point(&self, client_x: f64, client_y: f64) -> (f64, f64) {
+        let (left, top) = self.viewport_origin.get_value();
+        (client_x - left, client_y - top)
+    }
+
+    /// A pointer's page position in world units.
+    pub fn world_point(&self, client_x: f64, client_y: f64) -> (f64, f64) {
+        let (x, y) = self.viewport_point(client_x, client_y);
+        self.view.get_untracked().screen_to_world(x, y)
+    }
+
+    /// The centre of the view, in world units: where new cards appear.
+    pub fn view_center(&self) -> (f64, f64) {
+        let (width, height) = self.viewport_size.get_untracked();
+        self.view
+            .get_untracked()
+            .screen_to_world(width / 2.0, height / 2.0)
+    }
+
+    // ----- messages ---------------------------------------------------------
 
     pub fn report_refused_file(&self, file_name: &str, failure: &ImportFailure) {
         let details = failure.errors().iter().map(|e| e.to_string()).collect();
@@ -173,20 +576,33 @@ impl AppState {
             NoticeKind::Error,
             format!("{file_name} was not opened: {}", failure.summary()),
             details,
-            false,
+            None,
         );
     }
 
+    pub fn notify_rule_error(&self, error: &RuleError) {
+        self.notify_error(error.to_string());
+    }
+
     pub fn notify_error(&self, title: impl Into<String>) {
-        self.push_notice(NoticeKind::Error, title.into(), Vec::new(), false);
+        self.push_notice(NoticeKind::Error, title.into(), Vec::new(), None);
     }
 
     pub fn notify_status(&self, title: impl Into<String>) {
-        self.push_notice(NoticeKind::Status, title.into(), Vec::new(), false);
+        self.push_notice(NoticeKind::Status, title.into(), Vec::new(), None);
     }
 
     pub fn dismiss(&self, id: u64) {
-        self.notices.update(|list| list.retain(|n| n.id != id));
+        // try_update: a late timer may fire after the app is gone.
+        self.notices.try_update(|list| list.retain(|n| n.id != id));
+    }
+
+    /// Carries out a notice's action.
+    pub fn run_notice_action(&self, action: &NoticeAction) {
+        match action {
+            NoticeAction::RestoreReplaced => self.restore_replaced(),
+            NoticeAction::MoveHardLink { from, to } => self.move_hard_link(from, to),
+        }
     }
 
     fn push_notice(
@@ -194,10 +610,11 @@ impl AppState {
         kind: NoticeKind,
         title: String,
         details: Vec<String>,
-        offers_restore: bool,
+        action: Option<NoticeAction>,
     ) {
         let id = self.next_notice_id.get_value();
         self.next_notice_id.set_value(id + 1);
+        let fades = kind == NoticeKind::Status && action.is_none();
         self.notices.update(|list| {
             // Confirmations replace each other; errors stay until dismissed.
             if kind == NoticeKind::Status {
@@ -208,9 +625,55 @@ impl AppState {
                 kind,
                 title,
                 details,
-                offers_restore,
+                action,
             });
         });
+        // A confirmation fades on its own unless it offers an action.
+        if fades {
+            let state = *self;
+            set_timeout(move || state.dismiss(id), STATUS_NOTICE_LIFETIME);
+        }
+    }
+
+    // ----- helpers ------------------------------------------------------------
+
+    /// An objective's or key result's title, for messages.
+    pub fn title_of(&self, id: &str) -> String {
+        self.document.with_untracked(|doc| {
+            doc.objectives
+                .iter()
+                .find_map(|o| {
+                    if o.id == id {
+                        Some(o.title.clone())
+                    } else {
+                        o.key_results
+                            .iter()
+                            .find(|kr| kr.id == id)
+                            .map(|kr| kr.title.clone())
+                    }
+                })
+                .unwrap_or_else(|| id.to_string())
+        })
+    }
+
+    fn titles_of(&self, from: &str, to: &str) -> (String, String) {
+        (self.title_of(from), self.title_of(to))
+    }
+
+    /// Drops a selection whose objective or link no longer exists.
+    fn keep_selection_valid(&self) {
+        let still_there =
+            self.document
+                .with_untracked(|doc| match self.selection.get_untracked() {
+                    Selection::Nothing => true,
+                    Selection::Objective(id) => doc.objectives.iter().any(|o| o.id == id),
+                    Selection::Link { from, to } => {
+                        doc.links.iter().any(|l| l.from == from && l.to == to)
+                    }
+                });
+        if !still_there {
+            self.selection.set(Selection::Nothing);
+        }
     }
 
     /// Saves the canvas after every change. A failure is reported once, and
@@ -229,6 +692,26 @@ impl AppState {
             }
         });
     }
+}
+
+/// The document with a stored position for every card: cards without one are
+/// placed by the automatic layout, once, so that moving one card later never
+/// moves the others.
+fn with_every_card_placed(mut document: Document) -> Document {
+    if document
+        .objectives
+        .iter()
+        .all(|o| document.layout.contains_key(&o.id))
+    {
+        return document;
+    }
+    document.layout = layout_document(
+        &document,
+        &objective_card_size,
+        &LayoutOptions::default(),
+        LayoutMode::PlaceUnplaced,
+    );
+    document
 }
 
 enum StartupProblem {

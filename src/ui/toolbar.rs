@@ -1,11 +1,13 @@
-//! The toolbar: the actions on the whole canvas.
+//! The toolbar: the actions on the whole canvas, each with its key in the
+//! tooltip.
 
 use leptos::ev::Event;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::state::{use_app_state, AppState};
+use super::inspector::new_objective;
+use super::state::{use_app_state, AppState, Selection};
 use crate::browser::download::{canvas_file_name, download_text};
 use crate::domain::import::MAX_FILE_BYTES;
 
@@ -37,28 +39,117 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
 
+    let on_new_objective = move |_| {
+        // In the selected card's team, else the first team.
+        let team = state.with_document_untracked(|doc| {
+            let selected_team = match state.selection.get_untracked() {
+                Selection::Objective(id) => doc
+                    .objectives
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| o.team.clone()),
+                _ => None,
+            };
+            selected_team.or_else(|| doc.teams.first().map(|t| t.id.clone()))
+        });
+        match team {
+            Some(team) => new_objective(state, &team),
+            None => {
+                state.notify_error("Add a team first: every objective belongs to a team.");
+                state.team_form_open.set(true);
+            }
+        }
+    };
+
+    let can_undo = move || state.can_undo();
+    let can_redo = move || state.can_redo();
+
     view! {
         <nav class="toolbar" aria-label="Canvas actions">
-            <input
-                id="import-file"
-                class="toolbar__file"
-                type="file"
-                accept=".json,.okr.json,application/json"
-                data-testid="import-file"
-                on:change=on_file_chosen
-            />
-            <label class="toolbar__button" for="import-file" title="Open a .okr.json file">
-                "Open file…"
-            </label>
-            <button
-                class="toolbar__button"
-                type="button"
-                data-testid="export-json"
-                title="Download this canvas as a .okr.json file"
-                on:click=on_export
-            >
-                "Export"
-            </button>
+            <div class="toolbar__group" role="group" aria-label="History">
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="undo"
+                    title="Undo (Ctrl+Z)"
+                    disabled=move || !can_undo()
+                    on:click=move |_| state.undo()
+                >
+                    "Undo"
+                </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="redo"
+                    title="Redo (Ctrl+Shift+Z)"
+                    disabled=move || !can_redo()
+                    on:click=move |_| state.redo()
+                >
+                    "Redo"
+                </button>
+            </div>
+            <div class="toolbar__group" role="group" aria-label="Add">
+                <button
+                    class="toolbar__button toolbar__button--primary"
+                    type="button"
+                    data-testid="new-objective"
+                    title="Add an objective to the selected card's team"
+                    on:click=on_new_objective
+                >
+                    "New objective"
+                </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="new-team"
+                    title="Add a team, department or company"
+                    on:click=move |_| state.team_form_open.set(true)
+                >
+                    "New team"
+                </button>
+            </div>
+            <div class="toolbar__group" role="group" aria-label="View">
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="fit-view"
+                    title="Fit the whole map in view (0)"
+                    on:click=move |_| state.fit_view()
+                >
+                    "Fit"
+                </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="tidy-up"
+                    title="Lay out the whole map again (can be undone)"
+                    on:click=move |_| state.tidy_up()
+                >
+                    "Tidy up"
+                </button>
+            </div>
+            <div class="toolbar__group" role="group" aria-label="File">
+                <input
+                    id="import-file"
+                    class="toolbar__file"
+                    type="file"
+                    accept=".json,.okr.json,application/json"
+                    data-testid="import-file"
+                    on:change=on_file_chosen
+                />
+                <label class="toolbar__button" for="import-file" title="Open a .okr.json file">
+                    "Open…"
+                </label>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="export-json"
+                    title="Download this canvas as a .okr.json file"
+                    on:click=on_export
+                >
+                    "Export"
+                </button>
+            </div>
         </nav>
     }
 }

@@ -1,0 +1,112 @@
+//! The keyboard: every canvas action has a key, so the map can be built
+//! without a pointer. One window listener, removed with the app.
+//!
+//! Keys typed into a field belong to the field; dialogs with their own keys
+//! (the target list, the team form) handle them themselves.
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::canvas::ZOOM_STEP;
+use super::state::{AppState, Selection};
+
+/// Screen pixels moved per arrow key when panning.
+const PAN_STEP: f64 = 80.0;
+
+pub fn install_shortcuts(state: AppState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |event| on_key(state, &event));
+    on_cleanup(move || handle.remove());
+}
+
+fn on_key(state: AppState, event: &KeyboardEvent) {
+    let command = event.ctrl_key() || event.meta_key();
+    let key = event.key();
+    if typing_in_a_field(event) {
+        return;
+    }
+    if command {
+        match key.to_lowercase().as_str() {
+            "z" if event.shift_key() => state.redo(),
+            "z" => state.undo(),
+            "y" => state.redo(),
+            _ => return,
+        }
+        event.prevent_default();
+        return;
+    }
+    if event.alt_key() {
+        return;
+    }
+    // The hard-or-soft question takes H, S and Escape first.
+    if state.pending_link.get_untracked().is_some() {
+        match key.as_str() {
+            "h" | "H" => click("[data-testid=link-choose-hard]"),
+            "s" | "S" => click("[data-testid=link-choose-soft]"),
+            "Escape" => state.pending_link.set(None),
+            _ => return,
+        }
+        event.prevent_default();
+        return;
+    }
+    if state.link_picker_open.get_untracked() || state.team_form_open.get_untracked() {
+        return;
+    }
+    let has_selection = state.selection.get_untracked() != Selection::Nothing;
+    match key.as_str() {
+        "Escape" => {
+            if state.inspector_open.get_untracked() {
+                state.inspector_open.set(false);
+            } else {
+                state.select(Selection::Nothing);
+            }
+        }
+        "Enter" if has_selection => state.inspector_open.set(true),
+        "Delete" | "Backspace" if has_selection => state.delete_selection(),
+        "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => {
+            let (dx, dy) = match key.as_str() {
+                "ArrowLeft" => (-1.0, 0.0),
+                "ArrowRight" => (1.0, 0.0),
+                "ArrowUp" => (0.0, -1.0),
+                _ => (0.0, 1.0),
+            };
+            let on_card = matches!(state.selection.get_untracked(), Selection::Objective(_));
+            if on_card && !event.shift_key() {
+                state.select_neighbour(dx, dy);
+            } else {
+                state.pan_by(-dx * PAN_STEP, -dy * PAN_STEP);
+            }
+        }
+        "+" | "=" => state.zoom_by(ZOOM_STEP),
+        "-" | "_" => state.zoom_by(1.0 / ZOOM_STEP),
+        "0" => state.fit_view(),
+        _ => return,
+    }
+    event.prevent_default();
+}
+
+/// Whether the key goes to a text field, a select or an editable element.
+fn typing_in_a_field(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            matches!(tag.as_str(), "input" | "textarea" | "select")
+                || el
+                    .get_attribute("contenteditable")
+                    .is_some_and(|v| v != "false")
+        })
+        .unwrap_or(false)
+}
+
+/// Presses the enabled button matching `selector`, if there is one.
+fn click(selector: &str) {
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlButtonElement>().ok());
+    if let Some(button) = button.filter(|b| !b.disabled()) {
+        button.click();
+    }
+}
