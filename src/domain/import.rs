@@ -1821,6 +1821,25 @@ mod tests {
     }
 
     #[test]
+    fn unknown_fields_are_found_at_every_depth() {
+        let imported = import(&bytes(&with(|v| {
+            v["cycle"]["owner"] = json!("Ann");
+            v["objectives"][0]["keyResults"][0]["checkIns"][0]["mood"] = json!({"a": [1]});
+            v["layout"] = json!({ "o-company": { "x": 1, "y": 2, "z": 3 } });
+        })))
+        .unwrap();
+        let places: Vec<&str> = imported.warnings.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(
+            places,
+            vec![
+                "$.cycle.owner",
+                "$.objectives[0].keyResults[0].checkIns[0].mood",
+                "$.layout[\"o-company\"].z",
+            ]
+        );
+    }
+
+    #[test]
     fn positions_of_unknown_cards_are_dropped_with_a_warning() {
         let imported = import(&bytes(&with(|v| {
             v["layout"]["o-gone"] = json!({"x": 1, "y": 2})

@@ -237,6 +237,29 @@ pub fn Canvas() -> impl IntoView {
                     {move || format!("{:.0}%", state.view.get().scale * 100.0)}
                 </span>
             </div>
+            <details class="canvas__keys" data-testid="keys-help">
+                <summary>"Keys"</summary>
+                <dl>
+                    <dt>"← → ↑ ↓"</dt>
+                    <dd>"select the next card"</dd>
+                    <dt>"Shift + arrows"</dt>
+                    <dd>"pan"</dd>
+                    <dt>"+ − 0"</dt>
+                    <dd>"zoom in, out, fit"</dd>
+                    <dt>"Enter"</dt>
+                    <dd>"edit the selection"</dd>
+                    <dt>"L"</dt>
+                    <dd>"link the selected card to…"</dd>
+                    <dt>"H / S"</dt>
+                    <dd>"hard or soft link"</dd>
+                    <dt>"Delete"</dt>
+                    <dd>"delete the selection"</dd>
+                    <dt>"Ctrl+Z, Ctrl+Shift+Z"</dt>
+                    <dd>"undo, redo"</dd>
+                    <dt>"Esc"</dt>
+                    <dd>"close, deselect"</dd>
+                </dl>
+            </details>
             <Minimap />
         </main>
     }
@@ -254,7 +277,7 @@ fn is_background(event: &PointerEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| {
             el.closest(
-                ".card, .link-hit, button, input, select, textarea, .minimap, .canvas__legend",
+                ".card, .link-hit, button, input, select, textarea, .minimap, .canvas__legend, .canvas__keys",
             )
             .ok()
             .flatten()

@@ -52,6 +52,9 @@ pub fn Card(id: String) -> impl IntoView {
                 .with(|s| matches!(s, Selection::Objective(sel) if sel == id))
         })
     });
+    let needs_realign = Memo::new(move |_| {
+        card_id.with_value(|id| state.needs_realign.with(|flagged| flagged.contains(id)))
+    });
     // Ids this card may link to, computed when a drag starts.
     let valid_targets = StoredValue::new(HashSet::<String>::new());
 
@@ -152,6 +155,7 @@ pub fn Card(id: String) -> impl IntoView {
                 drag_offset,
                 target_state,
                 selected,
+                needs_realign,
                 on_pointer_down,
                 on_pointer_move,
                 finish,
@@ -165,6 +169,7 @@ fn render_card(
     drag_offset: Memo<Option<(f64, f64)>>,
     target_state: Memo<Option<(String, bool)>>,
     selected: Memo<bool>,
+    needs_realign: Memo<bool>,
     on_pointer_down: impl Fn(PointerEvent) + Copy + 'static,
     on_pointer_move: impl Fn(PointerEvent) + Copy + 'static,
     finish: impl Fn(PointerEvent, bool) + Copy + 'static,
@@ -279,6 +284,15 @@ fn render_card(
                 </div>
             </div>
             {standalone}
+            <Show when=move || needs_realign.get()>
+                <div
+                    class="card__realign"
+                    data-testid="realign-flag"
+                    title="Its hard parent was deleted: link it to another objective, or say why it stands alone."
+                >
+                    "⚠ Re-align: its parent was deleted"
+                </div>
+            </Show>
             <ul class="card__krs">{key_results}</ul>
         </article>
     }

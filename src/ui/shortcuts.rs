@@ -62,6 +62,7 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
             }
         }
         "Enter" if has_selection => state.inspector_open.set(true),
+        "l" | "L" => state.open_link_picker(),
         "Delete" | "Backspace" if has_selection => state.delete_selection(),
         "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => {
             let (dx, dy) = match key.as_str() {
@@ -70,11 +71,11 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
                 "ArrowUp" => (0.0, -1.0),
                 _ => (0.0, 1.0),
             };
-            let on_card = matches!(state.selection.get_untracked(), Selection::Objective(_));
-            if on_card && !event.shift_key() {
-                state.select_neighbour(dx, dy);
-            } else {
+            // Arrows walk the cards; with Shift they pan the view.
+            if event.shift_key() {
                 state.pan_by(-dx * PAN_STEP, -dy * PAN_STEP);
+            } else {
+                state.select_neighbour(dx, dy);
             }
         }
         "+" | "=" => state.zoom_by(ZOOM_STEP),

@@ -119,6 +119,9 @@ pub struct AppState {
     pub pending_link: RwSignal<Option<PendingLink>>,
     pub link_picker_open: RwSignal<bool>,
     pub team_form_open: RwSignal<bool>,
+    /// Objectives that lost their hard parent when it was deleted, flagged on
+    /// the map until they are hard-linked again.
+    pub needs_realign: RwSignal<std::collections::BTreeSet<String>>,
 }
 
 impl AppState {
@@ -171,6 +174,7 @@ impl AppState {
             pending_link: RwSignal::new(None),
             link_picker_open: RwSignal::new(false),
             team_form_open: RwSignal::new(false),
+            needs_realign: RwSignal::new(Default::default()),
         };
         for (title, details) in startup_notices {
             state.push_notice(NoticeKind::Error, title, details, None);
@@ -254,6 +258,16 @@ impl AppState {
         let result = operation(&mut graph)?;
         self.history.update_value(|h| h.record(before, label));
         self.history_revision.update(|r| *r += 1);
+        // A flagged objective is settled once it has a hard parent again, is
+        // declared standalone, or is gone.
+        if self.needs_realign.with_untracked(|f| !f.is_empty()) {
+            self.needs_realign.update(|flagged| {
+                flagged.retain(|id| {
+                    graph.hard_parent_of(id).is_none()
+                        && graph.objective(id).is_some_and(|o| o.standalone.is_none())
+                })
+            });
+        }
         self.document.set(graph.into_document());
         Ok(result)
     }
@@ -366,6 +380,8 @@ impl AppState {
                     g.remove_objective(&id).map_err(RuleError::from)
                 }) {
                     self.selection.set(Selection::Nothing);
+                    self.needs_realign
+                        .update(|flagged| flagged.extend(removal.unaligned.iter().cloned()));
                     let unaligned: Vec<String> = removal
                         .unaligned
                         .iter()
@@ -451,6 +467,7 @@ impl AppState {
 
     fn replace_document(&self, document: Document) {
         self.history.update_value(|h| h.clear());
+        self.needs_realign.set(Default::default());
         self.history_revision.update(|r| *r += 1);
         self.selection.set(Selection::Nothing);
         self.pending_link.set(None);
@@ -462,6 +479,13 @@ impl AppState {
 
     pub fn select(&self, selection: Selection) {
         self.selection.set(selection);
+    }
+
+    /// Opens the list of link targets for the selected objective.
+    pub fn open_link_picker(&self) {
+        if matches!(self.selection.get_untracked(), Selection::Objective(_)) {
+            self.link_picker_open.set(true);
+        }
     }
 
     /// Selects the card nearest in the direction (`dx`, `dy`), or the first

@@ -453,7 +453,8 @@ function report(results, options) {
   }
 }
 
-const progress = (stage) => process.stderr.write(`… ${stage}\n`);
+const progressStarted = Date.now();
+const progress = (stage) => process.stderr.write(`… ${stage} (${((Date.now() - progressStarted) / 1000).toFixed(1)} s)\n`);
 
 // ----- main -------------------------------------------------------------------
 

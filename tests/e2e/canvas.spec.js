@@ -229,3 +229,51 @@ test('tidy up lays the map out again and can be undone', async ({ page }) => {
   await page.getByTestId('undo').click();
   await expect.poll(place).toBe(moved);
 });
+
+test('a team card dropped on a company card becomes its hard child; undo and redo the link', async ({ page }) => {
+  await openSmall(page);
+  await drag(page, 'o-nordic', card(page, 'o-co'));
+  await page.getByTestId('link-choose-hard').click();
+  await expect(link(page, 'o-nordic', 'o-co')).toHaveAttribute('data-link-kind', 'hard');
+  await page.keyboard.press('Control+z');
+  await expect(link(page, 'o-nordic', 'o-co')).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(link(page, 'o-nordic', 'o-co')).toHaveAttribute('data-link-kind', 'hard');
+});
+
+test('a link made with the keyboard only', async ({ page }) => {
+  await openSmall(page);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // The first arrow selects a card; arrows move the selection to o-nordic.
+  await page.keyboard.press('ArrowDown');
+  const selected = page.locator('[data-testid="okr-card"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  for (let i = 0; i < 4 && (await selected.getAttribute('data-okr-id')) !== 'o-nordic'; i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(selected).toHaveAttribute('data-okr-id', 'o-nordic');
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('link-picker-search')).toBeFocused();
+  await page.keyboard.type('Nordic ARR');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('link-chooser')).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(link(page, 'o-nordic', 'kr-co-arr')).toHaveAttribute('data-link-kind', 'soft');
+});
+
+test('deleting a company objective leaves its children unaligned and flagged until re-aligned', async ({ page }) => {
+  await openSmall(page);
+  await card(page, 'o-co').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Delete');
+  await expect(card(page, 'o-co')).toHaveCount(0);
+  await expect(link(page, 'o-sales', 'o-co')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('Build a Nordic pipeline');
+  await expect(card(page, 'o-sales').getByTestId('realign-flag')).toBeVisible();
+  // o-brand keeps its own parent, o-sales, and is not flagged.
+  await expect(card(page, 'o-brand').getByTestId('realign-flag')).toHaveCount(0);
+  // Declaring it a standalone mission OKR settles the flag.
+  await card(page, 'o-sales').click();
+  await page.getByTestId('inspector-standalone').check();
+  await expect(card(page, 'o-sales').getByTestId('realign-flag')).toHaveCount(0);
+});
