@@ -1,28 +1,7 @@
 // The canvas as a workshop uses it: dragging cards onto cards and key-result
 // rows to link them, moving cards, refusals with reasons, selection, the
 // keyboard, pan and zoom, undo and redo.
-const path = require('path');
-const fs = require('fs');
-const { test, expect, openApp } = require('./fixtures');
-
-const SMALL = fs.readFileSync(path.join(__dirname, 'fixtures/small.okr.json'));
-
-const card = (page, id) => page.locator(`[data-testid="okr-card"][data-okr-id="${id}"]`);
-const krRow = (page, id) => page.locator(`[data-testid="kr-row"][data-kr-id="${id}"]`);
-const link = (page, from, to) =>
-  page.locator(`[data-testid="link"][data-link-from="${from}"][data-link-to="${to}"]`);
-
-/** Opens the app on the small canvas, which fits at 100% zoom. */
-async function openSmall(page) {
-  await openApp(page);
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'small.okr.json',
-    mimeType: 'application/json',
-    buffer: SMALL,
-  });
-  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
-  await expect(page.getByTestId('okr-card')).toHaveCount(4);
-}
+const { test, expect, openApp, openSmall, card, krRow, link } = require('./fixtures');
 
 /** Presses on a card's head, moves past the drag threshold, and releases over `target`. */
 async function drag(page, fromId, target, release = true) {

@@ -1,23 +1,6 @@
 // Editing as a workshop does it: the inspector, new objectives and teams,
 // linking from the keyboard through the target list, and undo of each step.
-const path = require('path');
-const fs = require('fs');
-const { test, expect, openApp } = require('./fixtures');
-
-const SMALL = fs.readFileSync(path.join(__dirname, 'fixtures/small.okr.json'));
-const card = (page, id) => page.locator(`[data-testid="okr-card"][data-okr-id="${id}"]`);
-const link = (page, from, to) =>
-  page.locator(`[data-testid="link"][data-link-from="${from}"][data-link-to="${to}"]`);
-
-async function openSmall(page) {
-  await openApp(page);
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'small.okr.json',
-    mimeType: 'application/json',
-    buffer: SMALL,
-  });
-  await expect(page.getByTestId('okr-card')).toHaveCount(4);
-}
+const { test, expect, openSmall, card, link } = require('./fixtures');
 
 test('clicking a card opens the inspector; a new title shows on the card and undoes', async ({ page }) => {
   await openSmall(page);

@@ -1,6 +1,8 @@
 // The page fixture every spec uses: any console error or uncaught exception
 // on the page fails the test, and the app must have mounted before a test
 // starts using it.
+const fs = require('fs');
+const path = require('path');
 const base = require('@playwright/test');
 
 const test = base.test.extend({
@@ -21,4 +23,24 @@ async function openApp(page, path = '') {
   await base.expect(page.getByTestId('canvas')).toBeVisible();
 }
 
-module.exports = { test, expect: base.expect, openApp };
+const SMALL = fs.readFileSync(path.join(__dirname, 'fixtures/small.okr.json'));
+
+/** An objective's card, a key-result row, a link, by the UI contract's attributes. */
+const card = (page, id) => page.locator(`[data-testid="okr-card"][data-okr-id="${id}"]`);
+const krRow = (page, id) => page.locator(`[data-testid="kr-row"][data-kr-id="${id}"]`);
+const link = (page, from, to) =>
+  page.locator(`[data-testid="link"][data-link-from="${from}"][data-link-to="${to}"]`);
+
+/** Opens the app on the small canvas (four cards), which fits at 100% zoom. */
+async function openSmall(page) {
+  await openApp(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'small.okr.json',
+    mimeType: 'application/json',
+    buffer: SMALL,
+  });
+  await base.expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await base.expect(page.getByTestId('okr-card')).toHaveCount(4);
+}
+
+module.exports = { test, expect: base.expect, openApp, openSmall, card, krRow, link };
