@@ -152,10 +152,12 @@ pub fn Card(id: String) -> impl IntoView {
         view_of.get().map(|card| {
             render_card(
                 card,
-                drag_offset,
-                target_state,
-                selected,
-                needs_realign,
+                CardSignals {
+                    drag_offset,
+                    target_state,
+                    selected,
+                    needs_realign,
+                },
                 on_pointer_down,
                 on_pointer_move,
                 finish,
@@ -164,26 +166,40 @@ pub fn Card(id: String) -> impl IntoView {
     }
 }
 
-fn render_card(
-    card: CardView,
+/// What a card shows besides its document data.
+#[derive(Clone, Copy)]
+struct CardSignals {
+    /// How far the card is dragged, while it is.
     drag_offset: Memo<Option<(f64, f64)>>,
+    /// The target under a dragged card, if it is this card (id, allowed).
     target_state: Memo<Option<(String, bool)>>,
     selected: Memo<bool>,
     needs_realign: Memo<bool>,
+}
+
+fn render_card(
+    card: CardView,
+    signals: CardSignals,
     on_pointer_down: impl Fn(PointerEvent) + Copy + 'static,
     on_pointer_move: impl Fn(PointerEvent) + Copy + 'static,
     finish: impl Fn(PointerEvent, bool) + Copy + 'static,
 ) -> impl IntoView {
+    let CardSignals {
+        drag_offset,
+        target_state,
+        selected,
+        needs_realign,
+    } = signals;
     let rect = card.rect;
-    let style = move || {
-        let (dx, dy) = drag_offset.get().unwrap_or((0.0, 0.0));
-        format!(
-            "left:{:.1}px;top:{:.1}px;height:{:.1}px;--team-color:{}",
-            rect.x + dx,
-            rect.y + dy,
-            rect.height,
-            card.team_color
-        )
+    let place = format!(
+        "left:{:.1}px;top:{:.1}px;height:{:.1}px;--team-color:{}",
+        rect.x, rect.y, rect.height, card.team_color
+    );
+    // A dragged card moves by transform on its own layer: no layout, and no
+    // repaint of the map under it, per pointer move.
+    let style = move || match drag_offset.get() {
+        Some((dx, dy)) => format!("{place};transform:translate({dx:.1}px,{dy:.1}px)"),
+        None => place.clone(),
     };
     let card_id = card.id.clone();
     let class = move || {

@@ -141,8 +141,10 @@ pub fn Minimap() -> impl IntoView {
     });
 
     let recentre = move |pressed: &MinimapPress, event: &PointerEvent| {
-        let x = f64::from(event.client_x()) - pressed.origin.0;
-        let y = f64::from(event.client_y()) - pressed.origin.1;
+        // A drag that leaves the minimap stops at its edge, so the view cannot
+        // be flung far away from everything the minimap shows.
+        let x = (f64::from(event.client_x()) - pressed.origin.0).clamp(0.0, MINIMAP_WIDTH);
+        let y = (f64::from(event.client_y()) - pressed.origin.1).clamp(0.0, MINIMAP_HEIGHT);
         let (world_x, world_y) = pressed.projection.to_world(x, y);
         let (width, height) = viewport_size.get_untracked();
         view_transform.update(|view| *view = view.centred_on(world_x, world_y, width, height));

@@ -18,6 +18,8 @@
 //   --duration MS       length of each interaction (default 2000)
 //   --moves N           pointer moves or wheel steps per interaction (default 120)
 //   --json              also print the figures as JSON
+//   --trace             also record a Chromium trace of each interaction and
+//                       print where the page's main thread spent its time
 //
 // The canvas is generated with `cargo run --example generate -- N S`.
 // Frame times come from a requestAnimationFrame loop inside the page: the gap
@@ -63,6 +65,7 @@ function parseArgs(argv) {
     duration: 2000,
     moves: 120,
     json: false,
+    trace: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -79,9 +82,10 @@ function parseArgs(argv) {
       case '--duration': options.duration = Number(value()); break;
       case '--moves': options.moves = Number(value()); break;
       case '--json': options.json = true; break;
+      case '--trace': options.trace = true; break;
       case '-h':
       case '--help':
-        console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 24).join('\n'));
+        console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 26).join('\n'));
         process.exit(0);
         break;
       default:
@@ -238,18 +242,84 @@ async function settle(page) {
  */
 async function measureFrames(page, options, act) {
   await settle(page);
+  if (options.trace) {
+    await page.context().browser().startTracing(page, { categories: TRACE_CATEGORIES });
+  }
   await page.evaluate(() => window.__bench.startFrames());
   const started = Date.now();
-  for (let step = 0; step < options.moves; step += 1) {
+  // Steps follow the clock: when the page falls behind, the steps it could not
+  // take in time are skipped, so an interaction lasts about `duration` however
+  // slow the frames are. The last step always happens (a drag ends on it).
+  let step = 0;
+  let delivered = 0;
+  for (;;) {
     await act(step);
-    const due = started + ((step + 1) * options.duration) / options.moves;
-    const wait = due - Date.now();
+    delivered += 1;
+    if (step >= options.moves - 1) break;
+    const elapsed = Date.now() - started;
+    step = Math.max(step + 1, Math.min(options.moves - 1, Math.floor((elapsed * options.moves) / options.duration)));
+    const wait = started + (step * options.duration) / options.moves - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   await page.evaluate(() => window.__bench.afterPaint());
   const elapsed = Date.now() - started;
   const intervals = await page.evaluate(() => window.__bench.stopFrames());
-  return frameStats(intervals, elapsed);
+  const stats = { ...frameStats(intervals, elapsed), delivered, elapsed };
+  if (options.trace) {
+    const buffer = await page.context().browser().stopTracing();
+    stats.breakdown = traceBreakdown(JSON.parse(buffer.toString('utf8')), elapsed);
+  }
+  return stats;
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc'];
+
+/**
+ * Where the browser spent an interaction: for each kind of thread (the
+ * page's main thread, the raster workers, the compositors), how busy it was
+ * as a share of the interaction's wall time; and on the page's main thread,
+ * the self time of the costliest trace events (children subtracted).
+ */
+function traceBreakdown(trace, elapsedMs) {
+  const events = trace.traceEvents || trace;
+  const threadNames = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args) {
+      // Numbered worker threads (CompositorTileWorker1, 2, …) count as one kind.
+      threadNames.set(`${e.pid}:${e.tid}`, String(e.args.name).replace(/\d+$/, ''));
+    }
+  }
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!threadNames.has(key)) continue;
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key).push(e);
+  }
+  const busy = new Map();
+  const self = new Map();
+  for (const [key, list] of byThread) {
+    const kind = threadNames.get(key);
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const stack = [];
+    for (const event of list) {
+      while (stack.length && stack[stack.length - 1].end <= event.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent) busy.set(kind, (busy.get(kind) || 0) + event.dur);
+      if (kind === 'CrRendererMain') {
+        if (parent) self.set(parent.name, (self.get(parent.name) || 0) - event.dur);
+        self.set(event.name, (self.get(event.name) || 0) + event.dur);
+      }
+      stack.push({ name: event.name, end: event.ts + event.dur });
+    }
+  }
+  const shares = (map, count) => [...map.entries()]
+    .map(([name, micros]) => ({ name, share: micros / 1000 / elapsedMs }))
+    .filter((e) => e.share >= 0.005)
+    .sort((a, b) => b.share - a.share)
+    .slice(0, count);
+  return { threads: shares(busy, 6), mainThread: shares(self, 6) };
 }
 
 /** Screen points inside the canvas with nothing under them but the map's background. */
@@ -381,8 +451,8 @@ async function zoom(page, options) {
   // In for the first half, out for the second: the view ends about where it began.
   const half = Math.floor(options.moves / 2);
   const stats = await measureFrames(page, options, async (step) => {
+    if (step >= half && middle === null) middle = await referenceBox(page);
     await page.mouse.wheel(0, step < half ? -40 : 40);
-    if (step === half - 1) middle = await referenceBox(page);
   });
   await page.keyboard.up('Control');
   return { ...stats, acted: moved(before, middle) };
@@ -431,13 +501,21 @@ function report(results, options) {
       continue;
     }
     const ok = stats.p50 <= TARGETS.frameP50Ms && stats.p95 <= TARGETS.frameP95Ms;
-    const note = stats.acted ? '' : ' (the view or card did not move!)';
+    const note = `${stats.acted ? '' : ' (the view or card did not move!)'}; ${stats.delivered} of ${options.moves} steps delivered`;
     rows.push([
       `${label}: frame p50 / p95 / max, fps`,
       `${ms(stats.p50)} / ${ms(stats.p95)} / ${ms(stats.max)}, ${stats.fps.toFixed(1)} fps${note}`,
       `p50 ≤ ${TARGETS.frameP50Ms} ms, p95 ≤ ${TARGETS.frameP95Ms} ms`,
       verdict(ok && stats.acted),
     ]);
+  }
+  if (options.trace) {
+    const list = (entries) => entries.map((e) => `${e.name} ${(e.share * 100).toFixed(0)}%`).join(', ');
+    for (const [label, stats] of [['drag', results.drag], ['pan', results.pan], ['zoom', results.zoom]]) {
+      if (!stats || !stats.breakdown) continue;
+      rows.push([`${label}: busy threads (share of wall time)`, list(stats.breakdown.threads), '', '']);
+      rows.push([`${label}: page main thread, self time`, list(stats.breakdown.mainThread), '', '']);
+    }
   }
   if (results.memory) {
     const m = results.memory;
