@@ -22,10 +22,57 @@ pub fn export(doc: &Document) -> String {
     }
 }
 
+/// How [`export_within`] wrote a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileForm {
+    /// Pretty-printed, as [`export`].
+    Pretty,
+    /// Without indentation, because the pretty form is over the limit.
+    Compact,
+    /// Without indentation, and still over the limit: the importer will refuse it.
+    OverLimit,
+}
+
+/// The canvas as file text the importer accepts again: pretty when that fits in
+/// `limit` bytes, else without indentation (a very large canvas is mostly
+/// indentation when pretty-printed), and says which.
+pub fn export_within(doc: &Document, limit: usize) -> (String, FileForm) {
+    let pretty = export(doc);
+    if pretty.len() <= limit {
+        return (pretty, FileForm::Pretty);
+    }
+    let compact = match serde_json::to_string(doc) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        Err(error) => unreachable!("a document always serialises: {error}"),
+    };
+    let form = if compact.len() <= limit {
+        FileForm::Compact
+    } else {
+        FileForm::OverLimit
+    };
+    (compact, form)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::model::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_written_compact_and_still_imports() {
+        let doc = crate::domain::generate::generate(200, 3);
+        let pretty = export(&doc);
+        let (compact, form) = export_within(&doc, pretty.len() - 1);
+        assert_eq!(form, FileForm::Compact);
+        assert!(compact.len() < pretty.len());
+        let back = crate::domain::import::import(compact.as_bytes()).expect("imports");
+        assert_eq!(export(&back.document), pretty);
+        assert_eq!(export_within(&doc, pretty.len()).1, FileForm::Pretty);
+        assert_eq!(export_within(&doc, 10).1, FileForm::OverLimit);
+    }
 
     fn small_document() -> Document {
         let mut doc = Document::new("Acme — Q1 2027");

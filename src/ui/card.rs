@@ -26,7 +26,15 @@ pub fn Card(id: String) -> impl IntoView {
     let card_id = StoredValue::new(id.clone());
     let view_of = Memo::new(move |_| card_id.with_value(|id| scene.with(|s| s.card(id).cloned())));
     // What the drag means for this card: moved by it, or under it.
+    // What the drag means for this card: moved by it, or under it. The roles
+    // are read first, so other cards do not follow every pointer move.
     let drag_offset = Memo::new(move |_| {
+        let dragged = state
+            .drag_roles
+            .with(|r| card_id.with_value(|id| r.dragged.as_deref() == Some(id.as_str())));
+        if !dragged {
+            return None;
+        }
         card_id.with_value(|id| {
             state.drag.with(|d| {
                 d.as_ref()
@@ -36,6 +44,12 @@ pub fn Card(id: String) -> impl IntoView {
         })
     });
     let target_state = Memo::new(move |_| {
+        let targeted = state
+            .drag_roles
+            .with(|r| card_id.with_value(|id| r.target.as_deref() == Some(id.as_str())));
+        if !targeted {
+            return None;
+        }
         card_id.with_value(|id| {
             state.drag.with(|d| {
                 d.as_ref()

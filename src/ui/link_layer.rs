@@ -62,18 +62,33 @@ fn Link(from: String, to: String) -> impl IntoView {
     let scene = state.scene;
     let ends = StoredValue::new((from.clone(), to.clone()));
     let link = Memo::new(move |_| ends.with_value(|(f, t)| scene.with(|s| s.link(f, t).cloned())));
-    // The drag offset of this link's child and target cards.
+    // The drag offset of this link's child and target cards. Only the links
+    // of the dragged card follow the drag itself.
     let offsets = Memo::new(move |_| {
-        let Some(link) = link.get() else {
-            return ((0.0, 0.0), (0.0, 0.0));
-        };
-        state
-            .drag
-            .with(|drag| match drag.as_ref().filter(|d| d.active) {
-                Some(d) if d.id == link.from => (d.offset, (0.0, 0.0)),
-                Some(d) if d.id == link.to_objective => ((0.0, 0.0), d.offset),
-                _ => ((0.0, 0.0), (0.0, 0.0)),
+        let none = ((0.0, 0.0), (0.0, 0.0));
+        let moved = state.drag_roles.with(|r| {
+            r.dragged.as_deref().is_some_and(|dragged| {
+                link.with(|l| {
+                    l.as_ref()
+                        .is_some_and(|l| l.from == dragged || l.to_objective == dragged)
+                })
             })
+        });
+        if !moved {
+            return none;
+        }
+        link.with(|link| {
+            let Some(link) = link.as_ref() else {
+                return none;
+            };
+            state
+                .drag
+                .with(|drag| match drag.as_ref().filter(|d| d.active) {
+                    Some(d) if d.id == link.from => (d.offset, (0.0, 0.0)),
+                    Some(d) if d.id == link.to_objective => ((0.0, 0.0), d.offset),
+                    _ => none,
+                })
+        })
     });
     let path = move || {
         link.with(|l| {

@@ -10,9 +10,9 @@
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, StorageError, CURRENT_CANVAS_KEY};
-use crate::domain::export::export;
+use crate::domain::export::{export_within, FileForm};
 use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
-use crate::domain::import::{import, ImportFailure};
+use crate::domain::import::{import, ImportFailure, MAX_FILE_BYTES};
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
@@ -86,6 +86,14 @@ pub struct Drag {
     pub target: Option<(DropTarget, bool)>,
 }
 
+/// Who takes part in the current drag: the dragged card once the drag is
+/// active, and the objective under it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DragRoles {
+    pub dragged: Option<String>,
+    pub target: Option<String>,
+}
+
 /// A link waiting for the person to choose hard or soft.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingLink {
@@ -116,6 +124,10 @@ pub struct AppState {
     /// Whether the view has been fitted to the map once, on first show.
     fitted: StoredValue<bool>,
     pub drag: RwSignal<Option<Drag>>,
+    /// The card being dragged and the card under it, which change far less
+    /// often than the drag itself: cards and links read these first, so a
+    /// pointer move re-runs only the dragged card, its links and the target.
+    pub drag_roles: Memo<DragRoles>,
     pub pending_link: RwSignal<Option<PendingLink>>,
     pub link_picker_open: RwSignal<bool>,
     pub team_form_open: RwSignal<bool>,
@@ -155,6 +167,16 @@ impl AppState {
                 Scene::build(doc, &|id| progress.get(id).copied().unwrap_or(0.0))
             })
         });
+        let drag = RwSignal::new(None::<Drag>);
+        let drag_roles = Memo::new(move |_| {
+            drag.with(|d| DragRoles {
+                dragged: d.as_ref().filter(|d| d.active).map(|d| d.id.clone()),
+                target: d
+                    .as_ref()
+                    .and_then(|d| d.target.as_ref())
+                    .map(|(t, _)| t.objective_id.clone()),
+            })
+        });
         let state = AppState {
             document,
             history: StoredValue::new(History::default()),
@@ -170,7 +192,8 @@ impl AppState {
             viewport_size: RwSignal::new((0.0, 0.0)),
             viewport_origin: StoredValue::new((0.0, 0.0)),
             fitted: StoredValue::new(false),
-            drag: RwSignal::new(None),
+            drag,
+            drag_roles,
             pending_link: RwSignal::new(None),
             link_picker_open: RwSignal::new(false),
             team_form_open: RwSignal::new(false),
@@ -219,10 +242,13 @@ impl AppState {
         self.history.with_value(|h| h.can_redo())
     }
 
-    /// The open canvas in the file format, for export.
-    pub fn exported(&self) -> (String, String) {
-        self.document
-            .with_untracked(|d| (d.title.clone(), export(d)))
+    /// The open canvas in the file format, for export: its title, the text,
+    /// and how the text was written to stay within the importer's size limit.
+    pub fn exported(&self) -> (String, String, FileForm) {
+        self.document.with_untracked(|d| {
+            let (text, form) = export_within(d, MAX_FILE_BYTES);
+            (d.title.clone(), text, form)
+        })
     }
 
     /// The selected objective's id, if an objective is selected.

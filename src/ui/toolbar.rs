@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::inspector::new_objective;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::download::{canvas_file_name, download_text};
+use crate::domain::export::FileForm;
 use crate::domain::import::MAX_FILE_BYTES;
 
 #[component]
@@ -16,10 +17,24 @@ pub fn Toolbar() -> impl IntoView {
     let state = use_app_state();
 
     let on_export = move |_| {
-        let (title, text) = state.exported();
+        let (title, text, form) = state.exported();
         let file_name = canvas_file_name(&title);
         match download_text(&file_name, "application/json", &text) {
-            Ok(()) => state.notify_status(format!("Exported {file_name}.")),
+            Ok(()) => match form {
+                FileForm::Pretty => state.notify_status(format!("Exported {file_name}.")),
+                FileForm::Compact => state.notify_status(format!(
+                    "Exported {file_name}, written without indentation to stay under the \
+                     {} MiB a canvas file may have.",
+                    MAX_FILE_BYTES / 1_048_576
+                )),
+                FileForm::OverLimit => state.notify_error(format!(
+                    "Exported {file_name}, but at {:.1} MiB it is over the {} MiB a canvas \
+                     file may have, so it cannot be opened again. Split the canvas into \
+                     smaller ones (for example one per department).",
+                    text.len() as f64 / 1_048_576.0,
+                    MAX_FILE_BYTES / 1_048_576
+                )),
+            },
             Err(message) => state.notify_error(message),
         }
     };
