@@ -104,12 +104,24 @@ impl Scene {
     /// Builds the scene of `doc`; `progress_of` gives the progress (0..1) of
     /// an objective or key result by id.
     pub fn build(doc: &Document, progress_of: &dyn Fn(&str) -> f64) -> Scene {
-        let positions = layout_document(
-            doc,
-            &objective_card_size,
-            &LayoutOptions::default(),
-            LayoutMode::PlaceUnplaced,
-        );
+        // The app stores a position for every card when it opens a canvas, so
+        // the layout only runs here for documents that lack some.
+        let placed_by_layout;
+        let positions = if doc
+            .objectives
+            .iter()
+            .all(|o| doc.layout.contains_key(&o.id))
+        {
+            &doc.layout
+        } else {
+            placed_by_layout = layout_document(
+                doc,
+                &objective_card_size,
+                &LayoutOptions::default(),
+                LayoutMode::PlaceUnplaced,
+            );
+            &placed_by_layout
+        };
         let team_colors = team_colors(doc);
         let teams: HashMap<&str, (&str, Level)> = doc
             .teams
