@@ -167,7 +167,7 @@ pub fn Canvas() -> impl IntoView {
         if state.view.with(|v| v.scale < DETAIL_SCALE) {
             class.push_str(" canvas--far");
         }
-        if state.drag.with(|d| d.as_ref().is_some_and(|d| d.active)) {
+        if state.drag_roles.with(|r| r.dragged.is_some()) {
             class.push_str(" canvas--dragging");
         }
         class
