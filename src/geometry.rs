@@ -51,6 +51,10 @@ impl Rect {
         }
     }
 
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+
     pub fn intersects(&self, other: &Rect) -> bool {
         self.x < other.right()
             && other.x < self.right()
@@ -233,38 +237,332 @@ impl LinkEnd {
     }
 }
 
-/// The SVG path of a link from the child card `from` to `to`: a cubic curve
-/// that leaves the child's top edge upwards and arrives at the target's
-/// bottom edge (or a key-result row's side) so the arrowhead points into it.
-pub fn link_path(from: &Rect, to: LinkEnd) -> String {
-    let start_x = from.center_x();
-    let start_y = from.y;
+/// A link's cubic curve: it leaves the child's top edge upwards and arrives
+/// at the target's bottom edge (or a key-result row's side) so the arrowhead
+/// points into it. The SVG layer and the overview both draw this one curve.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinkCurve {
+    pub start: (f64, f64),
+    pub control_start: (f64, f64),
+    pub control_end: (f64, f64),
+    pub end: (f64, f64),
+}
+
+impl LinkCurve {
+    /// A rectangle holding the whole curve (a Bézier stays inside the hull of
+    /// its four points).
+    pub fn bounds(&self) -> Rect {
+        let points = [self.start, self.control_start, self.control_end, self.end];
+        let (mut min_x, mut min_y) = (f64::INFINITY, f64::INFINITY);
+        let (mut max_x, mut max_y) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for (x, y) in points {
+            min_x = min_x.min(x);
+            min_y = min_y.min(y);
+            max_x = max_x.max(x);
+            max_y = max_y.max(y);
+        }
+        Rect {
+            x: min_x,
+            y: min_y,
+            width: max_x - min_x,
+            height: max_y - min_y,
+        }
+    }
+
+    /// The direction the curve arrives in, as a unit vector (for the arrowhead).
+    pub fn end_direction(&self) -> (f64, f64) {
+        let (dx, dy) = (
+            self.end.0 - self.control_end.0,
+            self.end.1 - self.control_end.1,
+        );
+        let length = dx.hypot(dy);
+        if length > f64::EPSILON {
+            (dx / length, dy / length)
+        } else {
+            (0.0, -1.0)
+        }
+    }
+}
+
+impl LinkCurve {
+    /// The same curve under `point × scale + (dx, dy)`: an affine map moves a
+    /// Bézier curve by moving its four points.
+    pub fn transformed(&self, scale: f64, dx: f64, dy: f64) -> LinkCurve {
+        let map = |(x, y): (f64, f64)| (x * scale + dx, y * scale + dy);
+        LinkCurve {
+            start: map(self.start),
+            control_start: map(self.control_start),
+            control_end: map(self.control_end),
+            end: map(self.end),
+        }
+    }
+
+    /// The two halves of the curve (de Casteljau at t = ½).
+    fn halves(&self) -> (LinkCurve, LinkCurve) {
+        let mid = |a: (f64, f64), b: (f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        let ab = mid(self.start, self.control_start);
+        let bc = mid(self.control_start, self.control_end);
+        let cd = mid(self.control_end, self.end);
+        let abc = mid(ab, bc);
+        let bcd = mid(bc, cd);
+        let middle = mid(abc, bcd);
+        (
+            LinkCurve {
+                start: self.start,
+                control_start: ab,
+                control_end: abc,
+                end: middle,
+            },
+            LinkCurve {
+                start: middle,
+                control_start: bcd,
+                control_end: cd,
+                end: self.end,
+            },
+        )
+    }
+
+    /// About how long the curve is: between its chord and its control polygon.
+    fn approximate_length(&self) -> f64 {
+        let d = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
+        let chord = d(self.start, self.end);
+        let polygon = d(self.start, self.control_start)
+            + d(self.control_start, self.control_end)
+            + d(self.control_end, self.end);
+        (chord + polygon) / 2.0
+    }
+
+    /// How far the control points stray from the chord: below a pixel, a
+    /// straight line draws the curve.
+    fn flatness(&self) -> f64 {
+        let (x0, y0) = self.start;
+        let (x3, y3) = self.end;
+        let (dx, dy) = (x3 - x0, y3 - y0);
+        let length = dx.hypot(dy);
+        let distance = |(x, y): (f64, f64)| {
+            if length <= f64::EPSILON {
+                (x - x0).hypot(y - y0)
+            } else {
+                ((x - x0) * dy - (y - y0) * dx).abs() / length
+            }
+        };
+        distance(self.control_start).max(distance(self.control_end))
+    }
+
+    /// The parts of the curve inside `clip`, as polylines within `tolerance`
+    /// of the curve; each point carries its distance along the whole curve,
+    /// so dashes keep their place as the view moves. Parts far outside the
+    /// clip cost one test each, however long the curve is.
+    pub fn visible_polylines(&self, clip: &Rect, tolerance: f64) -> Vec<Vec<CurvePoint>> {
+        let mut runs: Vec<Vec<CurvePoint>> = Vec::new();
+        let mut open = false;
+        let mut travelled = 0.0;
+        let mut pending = vec![(*self, 0u32)];
+        // Depth-first, first half first, so points come out in order.
+        while let Some((curve, depth)) = pending.pop() {
+            if !curve.bounds().intersects(clip) {
+                travelled += curve.approximate_length();
+                open = false;
+                continue;
+            }
+            if depth >= MAX_SUBDIVISION || curve.flatness() <= tolerance {
+                if !open {
+                    runs.push(vec![CurvePoint {
+                        x: curve.start.0,
+                        y: curve.start.1,
+                        distance: travelled,
+                    }]);
+                    open = true;
+                }
+                travelled += (curve.end.0 - curve.start.0).hypot(curve.end.1 - curve.start.1);
+                if let Some(run) = runs.last_mut() {
+                    run.push(CurvePoint {
+                        x: curve.end.0,
+                        y: curve.end.1,
+                        distance: travelled,
+                    });
+                }
+                continue;
+            }
+            let (first, second) = curve.halves();
+            pending.push((second, depth + 1));
+            pending.push((first, depth + 1));
+        }
+        runs
+    }
+}
+
+/// Deep enough for a curve across a 2,000-card map to be flat within a pixel.
+const MAX_SUBDIVISION: u32 = 24;
+
+/// A point of a flattened curve and how far along the curve it lies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurvePoint {
+    pub x: f64,
+    pub y: f64,
+    pub distance: f64,
+}
+
+/// The dashes of a dashed line along `runs`: `dash` drawn, `gap` skipped,
+/// measured from each curve's start. Each dash is a short polyline.
+pub fn dashes(runs: &[Vec<CurvePoint>], dash: f64, gap: f64) -> Vec<Vec<(f64, f64)>> {
+    let period = dash + gap;
+    if !(dash > 0.0 && gap >= 0.0 && period.is_finite()) {
+        return runs
+            .iter()
+            .map(|run| run.iter().map(|p| (p.x, p.y)).collect())
+            .collect();
+    }
+    let drawn_at = |distance: f64| distance.rem_euclid(period) < dash;
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    for run in runs {
+        let mut current: Vec<(f64, f64)> = Vec::new();
+        for pair in run.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let length = b.distance - a.distance;
+            // Cut the segment where the pattern switches between drawn and not.
+            let mut cuts = vec![0.0];
+            if length > 0.0 {
+                let mut next = (a.distance / period).floor() * period;
+                while next < b.distance {
+                    for edge in [next, next + dash] {
+                        if edge > a.distance && edge < b.distance {
+                            cuts.push((edge - a.distance) / length);
+                        }
+                    }
+                    next += period;
+                }
+            }
+            cuts.push(1.0);
+            for piece in cuts.windows(2) {
+                let (t0, t1) = (piece[0], piece[1]);
+                let at = |t: f64| (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+                let middle = a.distance + length * (t0 + t1) / 2.0;
+                if drawn_at(middle) {
+                    if current.is_empty() {
+                        current.push(at(t0));
+                    }
+                    current.push(at(t1));
+                } else if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
+}
+
+/// The curve of a link from the child card `from` to `to`.
+pub fn link_curve(from: &Rect, to: LinkEnd) -> LinkCurve {
+    let start = (from.center_x(), from.y);
     match to {
         LinkEnd::Card(target) => {
-            let end_x = target.center_x();
-            let end_y = target.bottom();
-            let bend = ((start_y - end_y).abs() / 2.0).max(40.0);
-            format!(
-                "M{start_x:.1},{start_y:.1} C{start_x:.1},{:.1} {end_x:.1},{:.1} {end_x:.1},{end_y:.1}",
-                start_y - bend,
-                end_y + bend
-            )
+            let end = (target.center_x(), target.bottom());
+            let bend = ((start.1 - end.1).abs() / 2.0).max(40.0);
+            LinkCurve {
+                start,
+                control_start: (start.0, start.1 - bend),
+                control_end: (end.0, end.1 + bend),
+                end,
+            }
         }
         LinkEnd::KeyResultRow { card, row_center_y } => {
             // Arrive at the side of the row that faces the child.
-            let (end_x, outward) = if start_x < card.center_x() {
+            let (end_x, outward) = if start.0 < card.center_x() {
                 (card.x, -1.0)
             } else {
                 (card.right(), 1.0)
             };
-            let bend = ((start_y - row_center_y).abs() / 2.0).max(60.0);
-            format!(
-                "M{start_x:.1},{start_y:.1} C{start_x:.1},{:.1} {:.1},{row_center_y:.1} {end_x:.1},{row_center_y:.1}",
-                start_y - bend,
-                end_x + outward * bend
-            )
+            let bend = ((start.1 - row_center_y).abs() / 2.0).max(60.0);
+            LinkCurve {
+                start,
+                control_start: (start.0, start.1 - bend),
+                control_end: (end_x + outward * bend, row_center_y),
+                end: (end_x, row_center_y),
+            }
         }
     }
+}
+
+/// The SVG path of a link from the child card `from` to `to`.
+pub fn link_path(from: &Rect, to: LinkEnd) -> String {
+    let LinkCurve {
+        start: (x0, y0),
+        control_start: (x1, y1),
+        control_end: (x2, y2),
+        end: (x3, y3),
+    } = link_curve(from, to);
+    format!("M{x0:.1},{y0:.1} C{x1:.1},{y1:.1} {x2:.1},{y2:.1} {x3:.1},{y3:.1}")
+}
+
+/// A title broken into at most `max_lines` lines of at most `max_chars`
+/// characters, at spaces where it can, the last line ending in "…" when the
+/// title does not fit. For drawing text where no layout engine wraps it.
+pub fn wrap_text(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let max_chars = max_chars.max(2);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_len = 0usize;
+    let mut words = text.split_whitespace().peekable();
+    let mut truncated = false;
+    while let Some(word) = words.next() {
+        let word_len = word.chars().count();
+        let needed = if current_len == 0 {
+            word_len
+        } else {
+            current_len + 1 + word_len
+        };
+        if needed <= max_chars {
+            if current_len > 0 {
+                current.push(' ');
+            }
+            current.push_str(word);
+            current_len = needed;
+            continue;
+        }
+        // The word does not fit on this line.
+        if current_len > 0 {
+            lines.push(std::mem::take(&mut current));
+            current_len = 0;
+            if lines.len() == max_lines {
+                truncated = true;
+                break;
+            }
+        }
+        if word_len <= max_chars {
+            current.push_str(word);
+            current_len = word_len;
+        } else {
+            // A word longer than a line is cut.
+            let mut rest: Vec<char> = word.chars().collect();
+            while rest.len() > max_chars && lines.len() < max_lines {
+                lines.push(rest.drain(..max_chars).collect());
+            }
+            if lines.len() == max_lines {
+                truncated = !rest.is_empty() || words.peek().is_some();
+                break;
+            }
+            current_len = rest.len();
+            current = rest.into_iter().collect();
+        }
+    }
+    if !truncated && current_len > 0 {
+        lines.push(current);
+    }
+    if truncated {
+        if let Some(last) = lines.last_mut() {
+            let mut kept: Vec<char> = last.chars().collect();
+            kept.truncate(max_chars - 1);
+            while kept.last() == Some(&' ') {
+                kept.pop();
+            }
+            *last = kept.into_iter().collect::<String>() + "…";
+        }
+    }
+    lines
 }
 
 /// How the minimap draws the world: minimap = world × `scale` + (`offset_x`, `offset_y`),
@@ -545,5 +843,167 @@ mod tests {
         let (cx, cy) = centred.screen_to_world(500.0, 300.0);
         assert!((cx - 2000.0).abs() < 1e-9 && (cy - 800.0).abs() < 1e-9);
         assert_eq!(t.centred_on(f64::NAN, 1.0, 1000.0, 600.0), t);
+    }
+
+    #[test]
+    fn link_path_is_the_curve() {
+        let child = Rect {
+            x: 0.0,
+            y: 300.0,
+            width: 280.0,
+            height: 100.0,
+        };
+        let parent = Rect {
+            x: 400.0,
+            y: 0.0,
+            width: 280.0,
+            height: 120.0,
+        };
+        let curve = link_curve(&child, LinkEnd::Card(parent));
+        assert_eq!(curve.start, (140.0, 300.0));
+        assert_eq!(curve.end, (540.0, 120.0));
+        assert_eq!(curve.end_direction(), (0.0, -1.0));
+        let bounds = curve.bounds();
+        assert!(bounds.x <= 140.0 && bounds.right() >= 540.0);
+        assert_eq!(
+            link_path(&child, LinkEnd::Card(parent)),
+            "M140.0,300.0 C140.0,210.0 540.0,210.0 540.0,120.0"
+        );
+    }
+
+    #[test]
+    fn text_wraps_at_spaces_and_ends_in_an_ellipsis() {
+        assert_eq!(wrap_text("Grow revenue", 20, 2), vec!["Grow revenue"]);
+        assert_eq!(
+            wrap_text("Make onboarding delightful for every new customer", 20, 2),
+            vec!["Make onboarding", "delightful for ever…"]
+        );
+        assert_eq!(
+            wrap_text("Supercalifragilistic", 8, 2),
+            vec!["Supercal", "ifragil…"]
+        );
+        assert_eq!(wrap_text("   ", 8, 2), Vec::<String>::new());
+        for line in wrap_text("a bb ccc dddd eeeee ffffff ggggggg", 6, 3) {
+            assert!(line.chars().count() <= 6, "{line}");
+        }
+    }
+
+    fn long_curve() -> LinkCurve {
+        link_curve(
+            &Rect {
+                x: 0.0,
+                y: 5_000.0,
+                width: 280.0,
+                height: 100.0,
+            },
+            LinkEnd::Card(Rect {
+                x: 400_000.0,
+                y: 0.0,
+                width: 280.0,
+                height: 120.0,
+            }),
+        )
+    }
+
+    #[test]
+    fn only_the_visible_part_of_a_curve_is_flattened() {
+        let curve = long_curve().transformed(0.05, 0.0, 0.0);
+        let clip = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 1280.0,
+            height: 800.0,
+        };
+        let runs = curve.visible_polylines(&clip, 0.5);
+        assert!(!runs.is_empty());
+        let points: usize = runs.iter().map(Vec::len).sum();
+        assert!(points < 400, "{points} points for the visible part");
+        for run in &runs {
+            for pair in run.windows(2) {
+                assert!(pair[1].distance >= pair[0].distance);
+            }
+        }
+        // Every point lies close to the clip (a segment may cross its edge).
+        for p in runs.iter().flatten() {
+            assert!(p.x > -200.0 && p.x < 1480.0 && p.y > -200.0 && p.y < 1000.0);
+        }
+        let far = Rect {
+            x: 50_000.0,
+            y: 50_000.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        assert!(curve.visible_polylines(&far, 0.5).is_empty());
+    }
+
+    #[test]
+    fn a_flattened_curve_stays_on_the_curve_and_keeps_its_ends() {
+        let child = Rect {
+            x: 0.0,
+            y: 300.0,
+            width: 280.0,
+            height: 100.0,
+        };
+        let parent = Rect {
+            x: 400.0,
+            y: 0.0,
+            width: 280.0,
+            height: 120.0,
+        };
+        let curve = link_curve(&child, LinkEnd::Card(parent));
+        let everything = Rect {
+            x: -1e6,
+            y: -1e6,
+            width: 2e6,
+            height: 2e6,
+        };
+        let runs = curve.visible_polylines(&everything, 0.25);
+        assert_eq!(runs.len(), 1);
+        let run = &runs[0];
+        assert_eq!((run[0].x, run[0].y), curve.start);
+        let last = run[run.len() - 1];
+        assert_eq!((last.x, last.y), curve.end);
+        let chord = (curve.end.0 - curve.start.0).hypot(curve.end.1 - curve.start.1);
+        assert!(last.distance >= chord);
+    }
+
+    #[test]
+    fn dashes_alternate_and_keep_their_lengths() {
+        let run = vec![
+            CurvePoint {
+                x: 0.0,
+                y: 0.0,
+                distance: 0.0,
+            },
+            CurvePoint {
+                x: 100.0,
+                y: 0.0,
+                distance: 100.0,
+            },
+        ];
+        let close = |dash: &[(f64, f64)], from: f64, to: f64| {
+            dash.len() == 2 && (dash[0].0 - from).abs() < 1e-9 && (dash[1].0 - to).abs() < 1e-9
+        };
+        let dashed = dashes(&[run], 7.0, 5.0);
+        assert_eq!(dashed.len(), 9); // 0–7, 12–19, … 96–100
+        assert!(close(&dashed[0], 0.0, 7.0), "{dashed:?}");
+        assert!(close(&dashed[1], 12.0, 19.0), "{dashed:?}");
+        assert!(close(&dashed[8], 96.0, 100.0), "{dashed:?}");
+        // A run that starts mid-pattern (its start was culled) keeps the phase.
+        let later = vec![
+            CurvePoint {
+                x: 0.0,
+                y: 0.0,
+                distance: 10.0,
+            },
+            CurvePoint {
+                x: 10.0,
+                y: 0.0,
+                distance: 20.0,
+            },
+        ];
+        let dashed = dashes(&[later], 7.0, 5.0);
+        assert_eq!(dashed.len(), 1);
+        assert!(close(&dashed[0], 2.0, 9.0), "{dashed:?}");
     }
 }

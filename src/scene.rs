@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, Level, LinkKind, Objective, ObjectiveKind};
-use crate::geometry::{card_size, kr_row_at, kr_row_center_y, link_path, LinkEnd, Rect};
+use crate::geometry::{
+    card_size, kr_row_at, kr_row_center_y, link_curve, link_path, LinkCurve, LinkEnd, Rect,
+};
 use crate::hit_test::CardIndex;
 
 /// Colours for teams that do not name their own, picked by team order.
@@ -59,6 +61,14 @@ impl LinkView {
     /// target card by `to_offset` (both zero except while dragging).
     pub fn path(&self, from_offset: (f64, f64), to_offset: (f64, f64)) -> String {
         link_path(
+            &self.from_rect.translated(from_offset.0, from_offset.1),
+            self.end.translated(to_offset.0, to_offset.1),
+        )
+    }
+
+    /// The curve of [`LinkView::path`], for drawing without SVG.
+    pub fn curve(&self, from_offset: (f64, f64), to_offset: (f64, f64)) -> LinkCurve {
+        link_curve(
             &self.from_rect.translated(from_offset.0, from_offset.1),
             self.end.translated(to_offset.0, to_offset.1),
         )

@@ -1,7 +1,8 @@
 //! Properties of the core that must hold for every input, not just the examples in the
 //! unit tests: the importer never panics, export → import is the identity, no sequence
 //! of edits breaks the alignment rules, and progress stays in 0..=1 and is the same
-//! whether computed in full or incrementally.
+//! whether computed in full or incrementally; a share link never panics its reader and
+//! never opens as a wrong canvas.
 // Property tests run on the host only; the browser build has no proptest.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,6 +14,7 @@ use okr_canvas::domain::model::{
     Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Rollup, Team,
 };
 use okr_canvas::domain::progress::{compute_progress, ProgressTracker};
+use okr_canvas::domain::share::{decode_share_fragment, encode_share_fragment};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -159,6 +161,53 @@ proptest! {
                 prop_assert!(!error.kind.to_string().is_empty());
             }
         }
+    }
+
+    #[test]
+    fn share_link_decoding_never_panics_on_arbitrary_text(
+        text in prop_oneof![
+            any::<String>(),
+            "#?canvas=[A-Za-z0-9_%=+/#& \n-]{0,300}",
+            "[A-Za-z0-9_-]{0,300}".prop_map(|payload| format!("canvas={payload}")),
+        ]
+    ) {
+        if let Err(error) = decode_share_fragment(&text) {
+            prop_assert!(!error.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn share_link_decoding_never_panics_on_well_packed_garbage(
+        bytes in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..512),
+            arbitrary_json().prop_map(|value| value.to_string().into_bytes()),
+            damaged_canvas().prop_map(|value| value.to_string().into_bytes()),
+        ]
+    ) {
+        use base64::Engine as _;
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 6);
+        let fragment = format!(
+            "canvas={}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+        );
+        let _ = decode_share_fragment(&fragment);
+    }
+
+    #[test]
+    fn a_share_link_opens_as_its_canvas_or_not_at_all(
+        size in 1usize..25,
+        seed in any::<u64>(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let doc = generate(size, seed);
+        let fragment = encode_share_fragment(&doc);
+        let opened = decode_share_fragment(&fragment);
+        prop_assert!(opened.is_ok(), "{:?}", opened.err());
+        let Ok(opened) = opened else { unreachable!() };
+        prop_assert_eq!(export(&opened.document), export(&doc));
+        // Cut anywhere, even inside "canvas=", the link is refused.
+        let cut = cut.index(fragment.len());
+        prop_assert!(decode_share_fragment(&fragment[..cut]).is_err(), "cut at {}", cut);
     }
 
     #[test]

@@ -29,6 +29,11 @@ fn start_download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue
 /// The file name for a canvas: its title with characters that file systems
 /// refuse replaced, `.okr.json` appended. An empty result becomes "canvas".
 pub fn canvas_file_name(title: &str) -> String {
+    titled_file_name(title, "okr.json")
+}
+
+/// A file name made of a canvas title and `extension` (without its dot).
+pub fn titled_file_name(title: &str, extension: &str) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| match c {
@@ -40,9 +45,9 @@ pub fn canvas_file_name(title: &str) -> String {
     let trimmed = cleaned.trim().trim_matches('.').trim();
     let stem: String = trimmed.chars().take(120).collect();
     if stem.is_empty() {
-        "canvas.okr.json".to_string()
+        format!("canvas.{extension}")
     } else {
-        format!("{stem}.okr.json")
+        format!("{stem}.{extension}")
     }
 }
 

@@ -2,6 +2,9 @@
 //! here, behind small functions with errors as values, so components and the
 //! core never touch browser APIs directly.
 
+pub mod canvas2d;
 pub mod download;
+pub mod files;
+pub mod location;
 pub mod panic;
 pub mod storage;

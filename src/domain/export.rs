@@ -22,6 +22,16 @@ pub fn export(doc: &Document) -> String {
     }
 }
 
+/// The same document as [`export`], in the same field order, without indentation or
+/// a final newline: the form for places where every byte counts (share links) rather
+/// than for people reading a diff.
+pub fn export_compact(doc: &Document) -> String {
+    match serde_json::to_string(doc) {
+        Ok(text) => text,
+        Err(error) => unreachable!("a document always serialises: {error}"),
+    }
+}
+
 /// How [`export_within`] wrote a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileForm {
@@ -41,13 +51,8 @@ pub fn export_within(doc: &Document, limit: usize) -> (String, FileForm) {
     if pretty.len() <= limit {
         return (pretty, FileForm::Pretty);
     }
-    let compact = match serde_json::to_string(doc) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        Err(error) => unreachable!("a document always serialises: {error}"),
-    };
+    let mut compact = export_compact(doc);
+    compact.push('\n');
     let form = if compact.len() <= limit {
         FileForm::Compact
     } else {

@@ -6,6 +6,8 @@ pub mod graph;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod outline;
 pub mod progress;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod share;

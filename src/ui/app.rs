@@ -4,11 +4,14 @@
 use leptos::prelude::*;
 
 use super::canvas::Canvas;
+use super::file_drop::FileDrop;
 use super::header::Header;
 use super::inspector::{Inspector, TeamForm};
 use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
 use super::notices::Notices;
+use super::share_dialog::ShareDialog;
+use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
 use super::state::provide_app_state;
 
@@ -16,9 +19,21 @@ use super::state::provide_app_state;
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     install_shortcuts(state);
+    // A share link or hosted-file link opens as the page loads, and when a
+    // new one is pasted into the address bar of the open page.
+    state.open_from_fragment();
+    let on_hash_change =
+        window_event_listener(leptos::ev::hashchange, move |_| state.open_from_fragment());
+    // A printed poster shows the whole map.
+    let on_before_print = window_event_listener(leptos::ev::beforeprint, move |_| state.fit_view());
+    on_cleanup(move || {
+        on_hash_change.remove();
+        on_before_print.remove();
+    });
     view! {
         <div class="app">
             <Header />
+            <SharedBanner />
             <div class="app__body">
                 <Canvas />
                 <Inspector />
@@ -26,6 +41,8 @@ pub fn App() -> impl IntoView {
             <LinkChooser />
             <LinkPicker />
             <TeamForm />
+            <ShareDialog />
+            <FileDrop />
             <Notices />
         </div>
     }

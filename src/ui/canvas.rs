@@ -3,8 +3,9 @@
 //! layer, the cards and links under one CSS transform.
 //!
 //! Moving the view touches one `transform` and nothing per card. Below a zoom
-//! threshold the canvas switches to simplified cards by a class on the
-//! viewport, so no card re-renders for it.
+//! threshold the cards' markup is hidden by a class on the viewport (no card
+//! re-renders for it) and `DrawnMap` draws the simplified cards; a press
+//! there finds its card from the core's rectangles.
 
 use std::collections::HashMap;
 
@@ -15,6 +16,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, WheelEvent};
 
 use super::card::Card;
+use super::drag;
+use super::drawn_map::DrawnMap;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection};
@@ -75,6 +78,7 @@ pub fn Canvas() -> impl IntoView {
     });
 
     let local_point = move |client_x: f64, client_y: f64| state.viewport_point(client_x, client_y);
+    let far = Memo::new(move |_| state.view.with(|v| v.scale < DETAIL_SCALE));
 
     let on_pointer_down = move |event: PointerEvent| {
         // Cards, links and controls handle their own presses.
@@ -87,6 +91,21 @@ pub fn Canvas() -> impl IntoView {
         {
             let _ = element.set_pointer_capture(event.pointer_id());
         }
+        // Far out, the cards are drawn, not laid out: a press on one is found
+        // from the scene's rectangles.
+        if far.get_untracked() {
+            let (x, y) = state.world_point(event.client_x() as f64, event.client_y() as f64);
+            let pressed = scene.with_untracked(|s| {
+                s.hit_index
+                    .card_at(x, y, None)
+                    .and_then(|i| s.cards.get(i))
+                    .map(|c| c.id.clone())
+            });
+            if let Some(id) = pressed {
+                drag::press(state, id, &event);
+                return;
+            }
+        }
         let point = local_point(event.client_x() as f64, event.client_y() as f64);
         press.update_value(|p| {
             if p.pointers.is_empty() {
@@ -97,6 +116,10 @@ pub fn Canvas() -> impl IntoView {
     };
 
     let on_pointer_move = move |event: PointerEvent| {
+        if drag::is_pressing(state, &event) {
+            drag::move_to(state, &event);
+            return;
+        }
         let point = local_point(event.client_x() as f64, event.client_y() as f64);
         let Some(before) = press.with_value(|p| p.pointers.get(&event.pointer_id()).copied())
         else {
@@ -128,6 +151,10 @@ pub fn Canvas() -> impl IntoView {
     };
 
     let on_pointer_end = move |event: PointerEvent| {
+        if drag::is_pressing(state, &event) {
+            drag::finish(state, &event, event.type_() == "pointerup");
+            return;
+        }
         let was_click =
             press.with_value(|p| p.pointers.contains_key(&event.pointer_id()) && !p.moved);
         press.update_value(|p| {
@@ -164,7 +191,7 @@ pub fn Canvas() -> impl IntoView {
     let is_empty = move || scene.with(|s| s.cards.is_empty());
     let class = move || {
         let mut class = String::from("canvas");
-        if state.view.with(|v| v.scale < DETAIL_SCALE) {
+        if far.get() {
             class.push_str(" canvas--far");
         }
         if state.drag_roles.with(|r| r.dragged.is_some()) {
@@ -185,6 +212,7 @@ pub fn Canvas() -> impl IntoView {
             on:pointercancel=on_pointer_end
             on:wheel=on_wheel
         >
+            <DrawnMap far=far />
             <div class="canvas__world" style:transform=move || state.view.get().to_css()>
                 <LinkLayer />
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
@@ -210,6 +238,11 @@ pub fn Canvas() -> impl IntoView {
                         <line x1="0" y1="5" x2="34" y2="5" class="link link--soft" />
                     </svg>
                     "soft: points the same way"
+                    <Show when=move || far.get()>
+                        <span data-testid="legend-far-note">
+                            " (zoomed out: the selected card’s only)"
+                        </span>
+                    </Show>
                 </span>
             </div>
             <div class="canvas__zoom" role="group" aria-label="Zoom">
@@ -277,7 +310,7 @@ fn is_background(event: &PointerEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| {
             el.closest(
-                ".card, .link-hit, button, input, select, textarea, .minimap, .canvas__legend, .canvas__keys",
+                ".card, .canvas__links .link, button, input, select, textarea, .minimap, .canvas__legend, .canvas__keys",
             )
             .ok()
             .flatten()

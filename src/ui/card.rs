@@ -5,19 +5,14 @@
 //! Each card reads only its own slice of the scene and of the drag, so moving
 //! one card re-renders that card alone.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
-use super::state::{use_app_state, AppState, Drag, PendingLink, Selection};
-use crate::domain::graph::AlignmentGraph;
-use crate::domain::model::{LinkKind, ObjectiveKind};
+use super::drag;
+use super::state::{use_app_state, Selection};
+use crate::domain::model::ObjectiveKind;
 use crate::scene::{progress_attr, progress_percent, CardView};
-
-/// How far, in screen pixels, a press must move before it is a drag.
-const DRAG_THRESHOLD: f64 = 4.0;
 
 #[component]
 pub fn Card(id: String) -> impl IntoView {
@@ -25,13 +20,11 @@ pub fn Card(id: String) -> impl IntoView {
     let scene = state.scene;
     let card_id = StoredValue::new(id.clone());
     let view_of = Memo::new(move |_| card_id.with_value(|id| scene.with(|s| s.card(id).cloned())));
-    // What the drag means for this card: moved by it, or under it.
     // What the drag means for this card: moved by it, or under it. The roles
-    // are read first, so other cards do not follow every pointer move.
+    // are asked of selectors first, which wake only the cards whose role
+    // changed, so other cards do not follow the pointer.
     let drag_offset = Memo::new(move |_| {
-        let dragged = state
-            .drag_roles
-            .with(|r| card_id.with_value(|id| r.dragged.as_deref() == Some(id.as_str())));
+        let dragged = card_id.with_value(|id| state.is_dragged(id));
         if !dragged {
             return None;
         }
@@ -44,9 +37,7 @@ pub fn Card(id: String) -> impl IntoView {
         })
     });
     let target_state = Memo::new(move |_| {
-        let targeted = state
-            .drag_roles
-            .with(|r| card_id.with_value(|id| r.target.as_deref() == Some(id.as_str())));
+        let targeted = card_id.with_value(|id| state.is_drag_target(id));
         if !targeted {
             return None;
         }
@@ -69,9 +60,6 @@ pub fn Card(id: String) -> impl IntoView {
     let needs_realign = Memo::new(move |_| {
         card_id.with_value(|id| state.needs_realign.with(|flagged| flagged.contains(id)))
     });
-    // Ids this card may link to, computed when a drag starts.
-    let valid_targets = StoredValue::new(HashSet::<String>::new());
-
     let on_pointer_down = move |event: PointerEvent| {
         if event.button() != 0 || on_control(&event) {
             return;
@@ -84,83 +72,10 @@ pub fn Card(id: String) -> impl IntoView {
         {
             let _ = element.set_pointer_capture(event.pointer_id());
         }
-        state.drag.set(Some(Drag {
-            id: card_id.get_value(),
-            pointer_id: event.pointer_id(),
-            start: (event.client_x() as f64, event.client_y() as f64),
-            offset: (0.0, 0.0),
-            active: false,
-            target: None,
-        }));
+        drag::press(state, card_id.get_value(), &event);
     };
-
-    let on_pointer_move =
-        move |event: PointerEvent| {
-            let Some(mut drag) = state.drag.get_untracked().filter(|d| {
-                d.pointer_id == event.pointer_id() && card_id.with_value(|id| &d.id == id)
-            }) else {
-                return;
-            };
-            let (dx, dy) = (
-                event.client_x() as f64 - drag.start.0,
-                event.client_y() as f64 - drag.start.1,
-            );
-            if !drag.active {
-                if dx.hypot(dy) < DRAG_THRESHOLD {
-                    return;
-                }
-                drag.active = true;
-                valid_targets.set_value(link_targets_of(state, &drag.id));
-            }
-            let view = state.view.get_untracked();
-            drag.offset = (dx / view.scale, dy / view.scale);
-            let (x, y) = state.world_point(event.client_x() as f64, event.client_y() as f64);
-            drag.target = state
-                .scene
-                .with_untracked(|s| s.drop_target_at(x, y, &drag.id))
-                .map(|target| {
-                    let valid = valid_targets.with_value(|v| v.contains(&target.id));
-                    (target, valid)
-                });
-            state.drag.set(Some(drag));
-        };
-
-    let finish =
-        move |event: PointerEvent, released: bool| {
-            let Some(drag) = state.drag.get_untracked().filter(|d| {
-                d.pointer_id == event.pointer_id() && card_id.with_value(|id| &d.id == id)
-            }) else {
-                return;
-            };
-            state.drag.set(None);
-            if !drag.active {
-                if released {
-                    state.select(Selection::Objective(drag.id.clone()));
-                    state.inspector_open.set(true);
-                }
-                return;
-            }
-            if !released {
-                return;
-            }
-            match drag.target {
-                Some((target, true)) => state.pending_link.set(Some(PendingLink {
-                    from: drag.id,
-                    to: target.id,
-                })),
-                Some((target, false)) => {
-                    state.notify_error(refusal_reason(state, &drag.id, &target.id))
-                }
-                None => {
-                    if let Some(rect) = state
-                        .scene
-                        .with_untracked(|s| s.card(&drag.id).map(|c| c.rect))
-                    {
-                        state.move_card(&drag.id, rect.x + drag.offset.0, rect.y + drag.offset.1);
-                    }
-                }
-            }
-        };
+    let on_pointer_move = move |event: PointerEvent| drag::move_to(state, &event);
+    let finish = move |event: PointerEvent, released: bool| drag::finish(state, &event, released);
 
     move || {
         view_of.get().map(|card| {
@@ -340,36 +255,4 @@ fn on_control(event: &PointerEvent) -> bool {
                 .flatten()
         })
         .is_some()
-}
-
-/// Every objective or key result `from` may link to, hard or soft.
-fn link_targets_of(state: AppState, from: &str) -> HashSet<String> {
-    state.with_document_untracked(|doc| {
-        AlignmentGraph::from_document(doc)
-            .map(|graph| {
-                graph
-                    .valid_targets(from)
-                    .into_iter()
-                    .filter(|t| t.hard.is_ok() || t.soft.is_ok())
-                    .map(|t| t.id)
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
-}
-
-/// Why `from` cannot link to `to` at all, in the core's words.
-fn refusal_reason(state: AppState, from: &str, to: &str) -> String {
-    state.with_document_untracked(|doc| {
-        let Ok(graph) = AlignmentGraph::from_document(doc) else {
-            return "These cards cannot be linked.".to_string();
-        };
-        match graph.check_link(from, to, LinkKind::Soft) {
-            Err(error) => error.to_string(),
-            Ok(()) => match graph.check_link(from, to, LinkKind::Hard) {
-                Err(error) => error.to_string(),
-                Ok(()) => "These cards cannot be linked.".to_string(),
-            },
-        }
-    })
 }

@@ -1,7 +1,9 @@
-//! The SVG layer of links, under the cards: hard links solid with a filled
-//! arrowhead, soft links dashed with an open one and another colour, so the
-//! two read apart without colour too. A wider invisible path along each link
-//! makes it easy to click.
+//! The SVG layer of links, under the cards: one element per link with its
+//! exact curve and the UI contract's attributes, for clicking (a wide
+//! invisible stroke) and for tests and tools. What the person sees of a link
+//! is drawn by `DrawnMap` on a canvas from the same curve: a link across a big
+//! map is tens of thousands of pixels long, and a browser rasterising it
+//! (dashed, at that) for every tile it crosses was the map's largest cost.
 //!
 //! Each link reads only its own slice of the scene and of the drag, so a drag
 //! re-draws the dragged card's links alone.
@@ -25,30 +27,6 @@ pub fn LinkLayer() -> impl IntoView {
     });
     view! {
         <svg class="canvas__links" width="1" height="1">
-            <defs>
-                <marker
-                    id="arrow-hard"
-                    viewBox="0 0 10 10"
-                    refX="9"
-                    refY="5"
-                    markerWidth="8"
-                    markerHeight="8"
-                    orient="auto-start-reverse"
-                >
-                    <path d="M0,0 L10,5 L0,10 z" class="link-arrow--hard" />
-                </marker>
-                <marker
-                    id="arrow-soft"
-                    viewBox="0 0 10 10"
-                    refX="9"
-                    refY="5"
-                    markerWidth="8"
-                    markerHeight="8"
-                    orient="auto-start-reverse"
-                >
-                    <path d="M0,1 L9,5 L0,9" class="link-arrow--soft" />
-                </marker>
-            </defs>
             <For each=move || keys.get() key=|key| key.clone() let:key>
                 <Link from=key.0 to=key.1 />
             </For>
@@ -66,12 +44,12 @@ fn Link(from: String, to: String) -> impl IntoView {
     // of the dragged card follow the drag itself.
     let offsets = Memo::new(move |_| {
         let none = ((0.0, 0.0), (0.0, 0.0));
-        let moved = state.drag_roles.with(|r| {
-            r.dragged.as_deref().is_some_and(|dragged| {
-                link.with(|l| {
-                    l.as_ref()
-                        .is_some_and(|l| l.from == dragged || l.to_objective == dragged)
-                })
+        let moved = link.with(|l| {
+            l.as_ref().is_some_and(|l| {
+                // Both asked, so either end's change wakes this link.
+                let child = state.is_dragged(&l.from);
+                let parent = state.is_dragged(&l.to_objective);
+                child || parent
             })
         });
         if !moved {
@@ -119,10 +97,6 @@ fn Link(from: String, to: String) -> impl IntoView {
             base.to_string()
         }
     };
-    let marker = move || match kind() {
-        LinkKind::Hard => "url(#arrow-hard)",
-        LinkKind::Soft => "url(#arrow-soft)",
-    };
     let on_click = move |_| {
         let (from, to) = ends.get_value();
         state.select(Selection::Link { from, to });
@@ -135,8 +109,7 @@ fn Link(from: String, to: String) -> impl IntoView {
             data-link-to=to
             data-link-kind=move || kind().name()
         >
-            <path class="link-hit" d=path on:click=on_click />
-            <path class=class d=path marker-end=marker />
+            <path class=class d=path on:click=on_click />
         </g>
     }
 }

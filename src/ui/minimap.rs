@@ -11,10 +11,10 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
+use web_sys::PointerEvent;
 
 use super::state::use_app_state;
+use crate::browser::canvas2d::{computed_property, context_2d};
 use crate::geometry::{minimap_world, MinimapProjection, Rect};
 
 /// The minimap's size in CSS pixels; must agree with `style/minimap.css`.
@@ -88,7 +88,7 @@ pub fn Minimap() -> impl IntoView {
         let Some(projection) = current_projection() else {
             return;
         };
-        let Some(context) = context_2d(&element) else {
+        let Some(context) = context_2d(&element, MINIMAP_WIDTH, MINIMAP_HEIGHT) else {
             return;
         };
         let Some(((width, height), view)) = viewport_size
@@ -97,7 +97,7 @@ pub fn Minimap() -> impl IntoView {
         else {
             return;
         };
-        let outline_color = computed_color(&element);
+        let outline_color = computed_property(&element, "color");
         context.clear_rect(0.0, 0.0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
         cards_by_color.try_with_untracked(|groups| {
             for (color, rects) in groups {
@@ -215,41 +215,4 @@ pub fn Minimap() -> impl IntoView {
             ></canvas>
         </div>
     }
-}
-
-/// The canvas's 2D context, its backing store sized for the screen's pixel
-/// density so the drawing stays crisp on HiDPI screens, and scaled so drawing
-/// happens in CSS pixels.
-fn context_2d(element: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    let ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0);
-    let pixel_width = (MINIMAP_WIDTH * ratio).round() as u32;
-    let pixel_height = (MINIMAP_HEIGHT * ratio).round() as u32;
-    // Resizing clears and reallocates the canvas, so only when the density changed.
-    if element.width() != pixel_width || element.height() != pixel_height {
-        element.set_width(pixel_width);
-        element.set_height(pixel_height);
-    }
-    let context = element
-        .get_context("2d")
-        .ok()
-        .flatten()?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .ok()?;
-    context
-        .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
-        .ok()?;
-    Some(context)
-}
-
-/// The canvas's CSS `color`, which carries the theme's accent for the view's
-/// outline (a 2D context cannot read custom properties itself).
-fn computed_color(element: &HtmlCanvasElement) -> Option<String> {
-    let style = web_sys::window()?.get_computed_style(element).ok()??;
-    style
-        .get_property_value("color")
-        .ok()
-        .filter(|c| !c.is_empty())
 }

@@ -1,10 +1,14 @@
 //! The components. Each file holds one component named after it; they read
 //! the app state from context and change it only through `AppState`'s named
-//! operations.
+//! operations. `drag` is the one exception: the steps of a card press, shared
+//! by the cards' markup and the far-zoomed drawn map.
 
 mod app;
 mod canvas;
 mod card;
+mod drag;
+mod drawn_map;
+mod file_drop;
 mod header;
 mod inspector;
 mod link_chooser;
@@ -12,6 +16,8 @@ mod link_layer;
 mod link_picker;
 mod minimap;
 mod notices;
+mod share_dialog;
+mod shared_banner;
 mod shortcuts;
 pub mod state;
 mod toolbar;

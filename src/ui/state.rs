@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::location;
 use crate::browser::storage::{self, StorageError, CURRENT_CANVAS_KEY};
 use crate::domain::export::{export_within, FileForm};
 use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
@@ -16,6 +17,7 @@ use crate::domain::import::{import, ImportFailure, MAX_FILE_BYTES};
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
+use crate::domain::share;
 use crate::geometry::{fit_to_view, ViewTransform};
 use crate::history::History;
 use crate::scene::{objective_card_size, DropTarget, Scene};
@@ -94,6 +96,16 @@ pub struct DragRoles {
     pub target: Option<String>,
 }
 
+/// Why a change to the canvas did not happen.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    /// The core's rules refuse it.
+    #[error(transparent)]
+    Rule(RuleError),
+    #[error("This shared canvas is read-only. Choose “Edit a copy” above the map to change it.")]
+    ReadOnly,
+}
+
 /// A link waiting for the person to choose hard or soft.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingLink {
@@ -128,9 +140,23 @@ pub struct AppState {
     /// often than the drag itself: cards and links read these first, so a
     /// pointer move re-runs only the dragged card, its links and the target.
     pub drag_roles: Memo<DragRoles>,
+    /// The same roles by card: asking whether one card is dragged (or under
+    /// the drag) is woken only when that card's answer changes, not by every
+    /// change of role among 2,000 cards.
+    dragged_card: StoredValue<Selector<Option<String>>>,
+    drag_target_card: StoredValue<Selector<Option<String>>>,
+    /// What the dragged card may link to, computed once when a drag starts.
+    pub drag_link_targets: StoredValue<std::collections::HashSet<String>>,
     pub pending_link: RwSignal<Option<PendingLink>>,
     pub link_picker_open: RwSignal<bool>,
     pub team_form_open: RwSignal<bool>,
+    pub share_dialog_open: RwSignal<bool>,
+    /// Where the open canvas came from when it is someone else's, opened
+    /// read-only from a share link or a hosted file ("a share link",
+    /// "examples/acme.okr.json"); `None` for the person's own canvas.
+    pub shared_view: RwSignal<Option<String>>,
+    /// The person's own canvas, kept aside while a shared one is shown.
+    own_document: StoredValue<Option<Document>>,
     /// Objectives that lost their hard parent when it was deleted, flagged on
     /// the map until they are hard-linked again.
     pub needs_realign: RwSignal<std::collections::BTreeSet<String>>,
@@ -194,9 +220,19 @@ impl AppState {
             fitted: StoredValue::new(false),
             drag,
             drag_roles,
+            dragged_card: StoredValue::new(Selector::new(move || {
+                drag_roles.with(|r| r.dragged.clone())
+            })),
+            drag_target_card: StoredValue::new(Selector::new(move || {
+                drag_roles.with(|r| r.target.clone())
+            })),
+            drag_link_targets: StoredValue::new(Default::default()),
             pending_link: RwSignal::new(None),
             link_picker_open: RwSignal::new(false),
             team_form_open: RwSignal::new(false),
+            share_dialog_open: RwSignal::new(false),
+            shared_view: RwSignal::new(None),
+            own_document: StoredValue::new(None),
             needs_realign: RwSignal::new(Default::default()),
         };
         for (title, details) in startup_notices {
@@ -207,6 +243,18 @@ impl AppState {
     }
 
     // ----- reading -------------------------------------------------------
+
+    /// Whether the card `id` is being dragged; tracked per card.
+    pub fn is_dragged(&self, id: &str) -> bool {
+        self.dragged_card
+            .with_value(|selector| selector.selected(&Some(id.to_string())))
+    }
+
+    /// Whether the card `id` is under the dragged card; tracked per card.
+    pub fn is_drag_target(&self, id: &str) -> bool {
+        self.drag_target_card
+            .with_value(|selector| selector.selected(&Some(id.to_string())))
+    }
 
     pub fn title(&self) -> Signal<String> {
         let document = self.document;
@@ -268,20 +316,25 @@ impl AppState {
         &self,
         label: &str,
         operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
-    ) -> Result<T, RuleError> {
+    ) -> Result<T, Refusal> {
+        if self.shared_view.with_untracked(Option::is_some) {
+            return Err(Refusal::ReadOnly);
+        }
         let before = self.document.get_untracked();
         // The open document was validated when it was opened, so this only
         // fails on a defect; the rule it breaks is reported, not panicked on.
         let mut graph = AlignmentGraph::from_document(&before).map_err(|violations| {
-            violations
-                .into_iter()
-                .next()
-                .map(|violation| violation.error)
-                .unwrap_or(RuleError::Link(LinkError::UnknownSource {
-                    id: String::new(),
-                }))
+            Refusal::Rule(
+                violations
+                    .into_iter()
+                    .next()
+                    .map(|violation| violation.error)
+                    .unwrap_or(RuleError::Link(LinkError::UnknownSource {
+                        id: String::new(),
+                    })),
+            )
         })?;
-        let result = operation(&mut graph)?;
+        let result = operation(&mut graph).map_err(Refusal::Rule)?;
         self.history.update_value(|h| h.record(before, label));
         self.history_revision.update(|r| *r += 1);
         // A flagged objective is settled once it has a hard parent again, is
@@ -306,8 +359,8 @@ impl AppState {
     ) -> Option<T> {
         match self.apply(label, operation) {
             Ok(value) => Some(value),
-            Err(error) => {
-                self.notify_rule_error(&error);
+            Err(refusal) => {
+                self.notify_refusal(&refusal);
                 None
             }
         }
@@ -364,7 +417,7 @@ impl AppState {
                     kind.name()
                 ));
             }
-            Err(RuleError::Link(error @ LinkError::SecondHardParent { .. })) => {
+            Err(Refusal::Rule(RuleError::Link(error @ LinkError::SecondHardParent { .. }))) => {
                 self.push_notice(
                     NoticeKind::Error,
                     error.to_string(),
@@ -375,7 +428,7 @@ impl AppState {
                     }),
                 );
             }
-            Err(error) => self.notify_rule_error(&error),
+            Err(refusal) => self.notify_refusal(&refusal),
         }
     }
 
@@ -466,7 +519,14 @@ impl AppState {
         match import(bytes) {
             Ok(imported) => {
                 let title = imported.document.title.clone();
-                let previous = self.document.get_untracked();
+                // A file opened over a shared canvas replaces the person's own.
+                let previous = match self.own_document.try_update_value(Option::take).flatten() {
+                    Some(own) => {
+                        self.shared_view.set(None);
+                        own
+                    }
+                    None => self.document.get_untracked(),
+                };
                 self.replaced.set(Some(previous));
                 self.replace_document(imported.document);
                 let details = imported.warnings.iter().map(|w| w.to_string()).collect();
@@ -479,6 +539,97 @@ impl AppState {
             }
             Err(failure) => self.report_refused_file(file_name, &failure),
         }
+    }
+
+    /// Shows `document`, someone else's canvas, read-only: the person's own
+    /// stays saved and is kept aside until they go back or edit a copy.
+    pub fn open_shared(&self, document: Document, source: String, warnings: Vec<String>) {
+        if self.shared_view.with_untracked(Option::is_none) {
+            self.own_document
+                .set_value(Some(self.document.get_untracked()));
+        }
+        let title = document.title.clone();
+        self.shared_view.set(Some(source.clone()));
+        self.replace_document(document);
+        self.push_notice(
+            NoticeKind::Status,
+            format!("Opened “{title}” from {source}, read-only."),
+            warnings,
+            None,
+        );
+    }
+
+    /// Opens what the address's fragment names: a canvas in a share link
+    /// (`#canvas=…`) or a file beside the page (`#file=examples/….okr.json`).
+    /// A broken link is explained and the open canvas stays as it is.
+    pub fn open_from_fragment(&self) {
+        let fragment = location::fragment();
+        if share::is_share_fragment(&fragment) {
+            match share::decode_share_fragment(&fragment) {
+                Ok(imported) => {
+                    let warnings = imported.warnings.iter().map(|w| w.to_string()).collect();
+                    self.open_shared(imported.document, "a share link".to_string(), warnings);
+                }
+                Err(error) => {
+                    let details = error
+                        .import_failure()
+                        .map(|failure| failure.errors().iter().map(|e| e.to_string()).collect())
+                        .unwrap_or_default();
+                    self.push_notice(NoticeKind::Error, error.to_string(), details, None);
+                }
+            }
+            return;
+        }
+        let Some(path) = fragment.strip_prefix("file=") else {
+            return;
+        };
+        let path = js_sys::decode_uri_component(path)
+            .ok()
+            .and_then(|p| p.as_string())
+            .unwrap_or_else(|| path.to_string());
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match location::fetch_beside_page(&path).await {
+                Ok(bytes) => match import(&bytes) {
+                    Ok(imported) => {
+                        let warnings = imported.warnings.iter().map(|w| w.to_string()).collect();
+                        state.open_shared(imported.document, path, warnings);
+                    }
+                    Err(failure) => state.report_refused_file(&path, &failure),
+                },
+                Err(message) => state.notify_error(message),
+            }
+        });
+    }
+
+    /// Makes the shared canvas the person's own, editable and saved; their
+    /// previous canvas can be put back from the notice.
+    pub fn edit_shared_copy(&self) {
+        let Some(own) = self.own_document.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let own_title = own.title.clone();
+        self.replaced.set(Some(own));
+        self.shared_view.set(None);
+        location::clear_fragment();
+        self.push_notice(
+            NoticeKind::Status,
+            format!(
+                "This copy is now your canvas, saved in this browser. “{own_title}” was put aside."
+            ),
+            Vec::new(),
+            Some(NoticeAction::RestoreReplaced),
+        );
+    }
+
+    /// Leaves the shared canvas for the person's own.
+    pub fn leave_shared_view(&self) {
+        let Some(own) = self.own_document.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.shared_view.set(None);
+        location::clear_fragment();
+        self.replace_document(own);
     }
 
     /// Puts back the canvas that the last open replaced.
@@ -634,6 +785,10 @@ impl AppState {
         self.notify_error(error.to_string());
     }
 
+    pub fn notify_refusal(&self, refusal: &Refusal) {
+        self.notify_error(refusal.to_string());
+    }
+
     pub fn notify_error(&self, title: impl Into<String>) {
         self.push_notice(NoticeKind::Error, title.into(), Vec::new(), None);
     }
@@ -731,6 +886,10 @@ impl AppState {
     fn autosave(&self) {
         let state = *self;
         Effect::new(move |_| {
+            // A shared canvas is not the person's: it is saved once they edit a copy.
+            if state.shared_view.with(Option::is_some) {
+                return;
+            }
             let text = state.document.with(serde_json::to_string);
             let Ok(text) = text else { return };
             if !state.storage_ok.get_value() {

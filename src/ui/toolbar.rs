@@ -8,9 +8,12 @@ use wasm_bindgen::JsCast;
 
 use super::inspector::new_objective;
 use super::state::{use_app_state, AppState, Selection};
-use crate::browser::download::{canvas_file_name, download_text};
+use crate::browser::download::{canvas_file_name, download_text, titled_file_name};
 use crate::domain::export::FileForm;
 use crate::domain::import::MAX_FILE_BYTES;
+use crate::domain::outline::markdown_outline;
+use crate::domain::progress::compute_progress;
+use crate::picture::map_svg;
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -76,6 +79,39 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
 
+    let on_export_svg = move |_| {
+        let (title, svg) = state.with_document_untracked(|doc| {
+            let svg = state.scene.with_untracked(|scene| map_svg(doc, scene));
+            (doc.title.clone(), svg)
+        });
+        let file_name = titled_file_name(&title, "svg");
+        match download_text(&file_name, "image/svg+xml", &svg) {
+            Ok(()) => state.notify_status(format!("Exported the map as {file_name}.")),
+            Err(message) => state.notify_error(message),
+        }
+    };
+
+    let on_export_markdown = move |_| {
+        let (title, text) = state.with_document_untracked(|doc| {
+            let progress = compute_progress(doc);
+            (doc.title.clone(), markdown_outline(doc, &progress))
+        });
+        let file_name = titled_file_name(&title, "md");
+        match download_text(&file_name, "text/markdown", &text) {
+            Ok(()) => state.notify_status(format!("Exported the outline as {file_name}.")),
+            Err(message) => state.notify_error(message),
+        }
+    };
+
+    let on_print = move |_| {
+        if let Some(window) = web_sys::window() {
+            if window.print().is_err() {
+                state.notify_error("The browser refused to print. Use its own Print menu instead.");
+            }
+        }
+    };
+
+    let read_only = move || state.shared_view.with(Option::is_some);
     let can_undo = move || state.can_undo();
     let can_redo = move || state.can_redo();
 
@@ -109,6 +145,7 @@ pub fn Toolbar() -> impl IntoView {
                     type="button"
                     data-testid="new-objective"
                     title="Add an objective to the selected card's team"
+                    disabled=read_only
                     on:click=on_new_objective
                 >
                     "New objective"
@@ -118,6 +155,7 @@ pub fn Toolbar() -> impl IntoView {
                     type="button"
                     data-testid="new-team"
                     title="Add a team, department or company"
+                    disabled=read_only
                     on:click=move |_| state.team_form_open.set(true)
                 >
                     "New team"
@@ -138,6 +176,7 @@ pub fn Toolbar() -> impl IntoView {
                     type="button"
                     data-testid="tidy-up"
                     title="Lay out the whole map again (can be undone)"
+                    disabled=read_only
                     on:click=move |_| state.tidy_up()
                 >
                     "Tidy up"
@@ -164,6 +203,49 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     "Export"
                 </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="share-link"
+                    title="Copy a link that carries this canvas"
+                    on:click=move |_| state.share_dialog_open.set(true)
+                >
+                    "Share link"
+                </button>
+                <details class="toolbar__menu">
+                    <summary class="toolbar__button" title="Pictures, outlines, printing">
+                        "More"
+                    </summary>
+                    <div class="toolbar__menu-items" role="group" aria-label="More exports">
+                        <button
+                            class="toolbar__button"
+                            type="button"
+                            data-testid="export-svg"
+                            title="Download the whole map as one SVG picture"
+                            on:click=on_export_svg
+                        >
+                            "Picture (SVG)"
+                        </button>
+                        <button
+                            class="toolbar__button"
+                            type="button"
+                            data-testid="export-markdown"
+                            title="Download an outline of the OKRs for meeting notes"
+                            on:click=on_export_markdown
+                        >
+                            "Outline (Markdown)"
+                        </button>
+                        <button
+                            class="toolbar__button"
+                            type="button"
+                            data-testid="print"
+                            title="Print the map as a poster"
+                            on:click=on_print
+                        >
+                            "Print poster"
+                        </button>
+                    </div>
+                </details>
             </div>
         </nav>
     }
@@ -171,25 +253,21 @@ pub fn Toolbar() -> impl IntoView {
 
 /// Reads `file` and opens it, refusing files over the format's size limit
 /// before reading them.
-fn open_file(state: AppState, file: web_sys::File) {
+pub fn open_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
+        // Rounded up, so a file just over the limit never reads as "10.0 MiB".
+        let tenths = (file.size() / 1_048_576.0 * 10.0).ceil() / 10.0;
         state.notify_error(format!(
-            "{name} was not opened: it is {:.1} MiB, and a canvas file may be at most {} MiB.",
-            file.size() / 1_048_576.0,
+            "{name} was not opened: it is {tenths:.1} MiB, and a canvas file may be at most {} MiB.",
             MAX_FILE_BYTES / 1_048_576
         ));
         return;
     }
     spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(text) => {
-                let text = text.as_string().unwrap_or_default();
-                state.open_file(&name, text.as_bytes());
-            }
-            Err(_) => state.notify_error(format!(
-                "{name} could not be read. Check that the file still exists and try again."
-            )),
+        match crate::browser::files::read_bytes(&file).await {
+            Ok(bytes) => state.open_file(&name, &bytes),
+            Err(message) => state.notify_error(message),
         }
     });
 }

@@ -195,6 +195,23 @@ function pageHelpers() {
       state.running = false;
       return state.intervals;
     },
+    // Every card's box on screen, from its world position and the world
+    // layer's transform: zoomed far out the cards are drawn on the overview
+    // canvas and their markup is not rendered, so it cannot be asked.
+    cardBoxes() {
+      const world = document.querySelector('.canvas__world');
+      const match = world && /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(world.style.transform);
+      if (!match) return [];
+      const [tx, ty, scale] = match.slice(1).map(Number);
+      const origin = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="okr-card"]')].map((card) => ({
+        id: card.getAttribute('data-okr-id'),
+        x: origin.left + tx + parseFloat(card.style.left) * scale,
+        y: origin.top + ty + parseFloat(card.style.top) * scale,
+        width: 280 * scale,
+        height: parseFloat(card.style.height) * scale,
+      }));
+    },
   };
   window.addEventListener('TrunkApplicationStarted', (event) => {
     window.__bench.wasm = event.detail && event.detail.wasm;
@@ -328,14 +345,17 @@ async function emptyCanvasPoints(page) {
     const canvas = document.querySelector('[data-testid="canvas"]');
     if (!canvas) return [];
     const box = canvas.getBoundingClientRect();
+    const cards = window.__bench.cardBoxes().filter((r) => r.x < box.right && r.x + r.width > box.left
+      && r.y < box.bottom && r.y + r.height > box.top);
+    const onCard = (x, y) => cards.some((r) => x >= r.x - 4 && x <= r.x + r.width + 4 && y >= r.y - 4 && y <= r.y + r.height + 4);
     const points = [];
     const step = 16;
     for (let y = box.top + 40; y < box.bottom - 40; y += step) {
       for (let x = box.left + 40; x < box.right - 40; x += step) {
         const hit = document.elementFromPoint(x, y);
         if (!hit || !canvas.contains(hit)) continue;
-        if (hit.closest(cardSelector)) continue;
-        if (hit.closest('[data-testid="minimap"], [data-testid="link"], .link-hit, button, input, a, [role="dialog"]')) continue;
+        if (hit.closest(cardSelector) || onCard(x, y)) continue;
+        if (hit.closest('[data-testid="minimap"], [data-testid="link"], .canvas__links .link, button, input, a, [role="dialog"]')) continue;
         if (hit.closest('[class*="legend"]')) continue;
         points.push({ x, y });
       }
@@ -351,18 +371,22 @@ async function draggableCard(page) {
     if (!canvas) return null;
     const box = canvas.getBoundingClientRect();
     const mid = { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
-    const candidates = [...document.querySelectorAll(cardSelector)]
-      .map((card) => ({ card, rect: card.getBoundingClientRect() }))
-      .filter(({ rect }) => rect.width > 0 && rect.left > box.left + 60 && rect.right < box.right - 260
-        && rect.top > box.top + 60 && rect.bottom < box.bottom - 160)
-      .sort((a, b) => Math.hypot(a.rect.x - mid.x, a.rect.y - mid.y) - Math.hypot(b.rect.x - mid.x, b.rect.y - mid.y));
-    for (const { card, rect } of candidates) {
-      const x = rect.left + rect.width / 2;
+    const candidates = window.__bench.cardBoxes()
+      .filter((rect) => rect.width > 0 && rect.x > box.left + 60 && rect.x + rect.width < box.right - 260
+        && rect.y > box.top + 60 && rect.y + rect.height < box.bottom - 160)
+      .sort((a, b) => Math.hypot(a.x - mid.x, a.y - mid.y) - Math.hypot(b.x - mid.x, b.y - mid.y));
+    for (const rect of candidates) {
+      const x = rect.x + rect.width / 2;
       // Press on the card's head, away from its buttons and key-result rows.
-      const y = rect.top + Math.min(rect.height / 2, Math.max(2, rect.height * 0.2));
+      const y = rect.y + Math.min(rect.height / 2, Math.max(2, rect.height * 0.2));
       const hit = document.elementFromPoint(x, y);
-      if (hit && hit.closest(cardSelector) === card && !hit.closest('button, input, a, [data-testid="kr-row"]')) {
-        return { id: card.getAttribute('data-okr-id'), x, y };
+      if (!hit || !canvas.contains(hit)) continue;
+      // Close in the card's markup is hit; far out, the map's own surface is.
+      const card = hit.closest(cardSelector);
+      const onItsMarkup = card && card.getAttribute('data-okr-id') === rect.id;
+      const onDrawnMap = !card && (hit === canvas || hit.classList.contains('canvas__drawn'));
+      if ((onItsMarkup || onDrawnMap) && !hit.closest('button, input, a, [data-testid="kr-row"]')) {
+        return { id: rect.id, x, y };
       }
     }
     return null;
@@ -370,22 +394,12 @@ async function draggableCard(page) {
 }
 
 async function cardBox(page, id) {
-  return page.evaluate(({ cardSelector, id: cardId }) => {
-    const card = document.querySelector(`${cardSelector}[data-okr-id="${CSS.escape(cardId)}"]`);
-    if (!card) return null;
-    const r = card.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }, { cardSelector: CARD, id });
+  return page.evaluate((cardId) => window.__bench.cardBoxes().find((r) => r.id === cardId) || null, id);
 }
 
 /** Any card's screen box: how the view moved or zoomed. */
 async function referenceBox(page) {
-  return page.evaluate((cardSelector) => {
-    const card = document.querySelector(cardSelector);
-    if (!card) return null;
-    const r = card.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }, CARD);
+  return page.evaluate(() => window.__bench.cardBoxes()[0] || null);
 }
 
 const moved = (a, b) => !!a && !!b && (Math.abs(a.x - b.x) > 1 || Math.abs(a.y - b.y) > 1

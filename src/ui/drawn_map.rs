@@ -1,0 +1,492 @@
+//! What of the map is drawn on one `<canvas>` under the cards rather than
+//! built from markup: the links always, and the cards too when zoomed out.
+//!
+//! Links: a link across a big map is tens of thousands of pixels long, and a
+//! browser rasterising an SVG curve (dashed, at that) for every tile it
+//! crosses costs more than the whole map. Here only the part of each curve in
+//! view is flattened and stroked, in screen pixels: hard links solid with a
+//! filled arrowhead, soft links dashed with an open one and another colour,
+//! so the two read apart without colour too. The SVG layer keeps each link's
+//! element for clicking and for tools.
+//!
+//! Cards, far out: every card is small and many are in view at once, and
+//! painting thousands of card subtrees per pan or zoom frame is what makes a
+//! DOM canvas stutter. Below the detail threshold the cards' markup is hidden
+//! (it stays in the DOM, laid out, for tests and tools) and each card is drawn
+//! as its outline, team colour, one progress bar and, when big enough to
+//! read, its title. Shapes of one kind are batched into one path, so a frame
+//! costs a few dozen canvas calls per hundred cards.
+//!
+//! Like the minimap, it redraws at most once per animation frame, whatever
+//! changed in between: the scene, the view, the drag, the selection.
+
+use std::collections::HashMap;
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+use super::state::{use_app_state, Drag, Selection};
+use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
+use crate::domain::model::LinkKind;
+use crate::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
+
+/// The title's size in world units, as the simplified cards show it.
+const TITLE_SIZE: f64 = 26.0;
+/// Below this many screen pixels a title is unreadable and is not drawn.
+const MIN_TITLE_PIXELS: f64 = 5.0;
+/// Characters per title line at [`TITLE_SIZE`] across a card: a card is 280
+/// units wide, less padding, and a character about 0.55 of the size.
+const TITLE_CHARS_PER_LINE: usize = 17;
+/// The width of the team's colour strip along the card's left edge.
+const TEAM_STRIP: f64 = 14.0;
+/// The progress bar, from the bottom of the card's head.
+const BAR_INSET: f64 = 12.0;
+const BAR_HEIGHT: f64 = 10.0;
+/// Links, in screen pixels: the arrowhead's length, the soft link's dash and
+/// gap (as the SVG layer draws them close in), and how far a flattened curve
+/// may stray from the true one.
+const ARROW: f64 = 9.0;
+const SOFT_DASH: f64 = 7.0;
+const SOFT_GAP: f64 = 5.0;
+const FLATNESS: f64 = 0.5;
+const LINK_WIDTH: f64 = 2.0;
+const SELECTED_WIDTH: f64 = 4.0;
+
+/// What sets some links apart: the drag moves their ends, the selection
+/// thickens one.
+#[derive(Clone, Copy)]
+struct LinksToDraw<'a> {
+    drag: Option<&'a Drag>,
+    selected: Option<&'a (String, String)>,
+    /// Far out, soft links are drawn only for this card (the selected or
+    /// dragged one): a big map's soft links would otherwise cover the
+    /// overview in one band of dashes and cost more to draw than the cards.
+    soft_links_of: Option<Option<&'a str>>,
+}
+
+/// The theme's colours, read from the page's custom properties, since a 2D
+/// context cannot resolve `var(--…)` itself.
+#[derive(Clone, Debug)]
+struct Palette {
+    surface: String,
+    border: String,
+    text: String,
+    accent: String,
+    refused: String,
+    track: String,
+    fill: String,
+    link_hard: String,
+    link_soft: String,
+}
+
+impl Palette {
+    fn of(element: &HtmlCanvasElement) -> Palette {
+        let read = |name: &str, fallback: &str| {
+            computed_property(element, name).unwrap_or_else(|| fallback.to_string())
+        };
+        Palette {
+            surface: read("--surface", "#ffffff"),
+            border: read("--border", "#d8dce3"),
+            text: read("--text", "#1c2430"),
+            accent: read("--accent", "#1f5fbf"),
+            refused: read("--notice-error-border", "#c53030"),
+            track: read("--progress-track", "#e3e7ed"),
+            fill: read("--progress-fill", "#2f855a"),
+            link_hard: read("--link-hard", "#334e68"),
+            link_soft: read("--link-soft", "#c05621"),
+        }
+    }
+}
+
+/// What one frame draws for a card, prepared when the scene changes.
+#[derive(Clone, Debug, PartialEq)]
+struct FarCard {
+    id: String,
+    rect: Rect,
+    color: String,
+    progress: f64,
+    title_lines: Vec<String>,
+}
+
+#[component]
+pub fn DrawnMap(
+    /// Whether the map is zoomed out far enough for its cards to be drawn here.
+    #[prop(into)]
+    far: Signal<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let scene = state.scene;
+    let canvas = NodeRef::<Canvas>::new();
+    let frame_pending = StoredValue::new(false);
+    let palette = StoredValue::new(None::<Palette>);
+
+    let cards = Memo::new(move |_| {
+        scene.with(|s| {
+            s.cards
+                .iter()
+                .map(|card| FarCard {
+                    id: card.id.clone(),
+                    rect: card.rect,
+                    color: card.team_color.clone(),
+                    progress: card.progress,
+                    title_lines: wrap_text(&card.title, TITLE_CHARS_PER_LINE, 2),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let draw = move || {
+        let Some(element) = canvas.try_get_untracked().flatten() else {
+            return;
+        };
+        let Some((width, height)) = state.viewport_size.try_get_untracked() else {
+            return;
+        };
+        let Some(context) = context_2d(&element, width, height) else {
+            return;
+        };
+        context.clear_rect(0.0, 0.0, width, height);
+        if width <= 0.0 || height <= 0.0 {
+            return;
+        }
+        if palette.with_value(Option::is_none) {
+            palette.set_value(Some(Palette::of(&element)));
+        }
+        let Some(colors) = palette.get_value() else {
+            return;
+        };
+        let view = state.view.get_untracked();
+        let ratio = pixel_ratio();
+        let drag = state.drag.get_untracked().filter(|d| d.active);
+        let screen = Rect {
+            x: 0.0,
+            y: 0.0,
+            width,
+            height,
+        };
+        let selected_link = state.selection.with_untracked(|s| match s {
+            Selection::Link { from, to } => Some((from.clone(), to.clone())),
+            _ => None,
+        });
+        let selected_card = state.selection.with_untracked(|s| match s {
+            Selection::Objective(id) => Some(id.clone()),
+            _ => None,
+        });
+        scene.with_untracked(|s| {
+            let links = LinksToDraw {
+                drag: drag.as_ref(),
+                selected: selected_link.as_ref(),
+                soft_links_of: far.get_untracked().then_some(
+                    drag.as_ref()
+                        .map(|d| d.id.as_str())
+                        .or(selected_card.as_deref()),
+                ),
+            };
+            draw_links(&context, s, links, &view, &screen, &colors);
+        });
+        if !far.get_untracked() {
+            return;
+        }
+        // From here on the context draws in world units.
+        _ = context.set_transform(
+            ratio * view.scale,
+            0.0,
+            0.0,
+            ratio * view.scale,
+            ratio * view.x,
+            ratio * view.y,
+        );
+        let pixel = 1.0 / view.scale;
+        let visible = view.visible_world(width, height);
+        cards.with_untracked(|cards| {
+            let offset_of = |id: &str| match &drag {
+                Some(d) if d.id == id => d.offset,
+                _ => (0.0, 0.0),
+            };
+            let in_view: Vec<(&FarCard, Rect)> = cards
+                .iter()
+                .map(|c| {
+                    let (dx, dy) = offset_of(&c.id);
+                    (c, c.rect.translated(dx, dy))
+                })
+                .filter(|(_, rect)| rect.intersects(&visible))
+                .collect();
+            draw_cards(&context, &in_view, view.scale, pixel, &colors);
+            let outline = |id: &str, color: &str, dash: f64| {
+                if let Some((_, rect)) = in_view.iter().find(|(c, _)| c.id == id) {
+                    stroke_outline(&context, rect, color, 3.0 * pixel, dash * pixel);
+                }
+            };
+            if let Some(id) = &selected_card {
+                outline(id, &colors.accent, 0.0);
+            }
+            if let Some((target, valid)) = drag.as_ref().and_then(|d| d.target.as_ref()) {
+                let color = if *valid {
+                    &colors.accent
+                } else {
+                    &colors.refused
+                };
+                outline(&target.objective_id, color, 6.0);
+            }
+        });
+    };
+
+    // Whatever changes in a frame, the map is drawn once, just before paint.
+    Effect::new(move |_| {
+        far.track();
+        scene.track();
+        state.view.track();
+        state.viewport_size.track();
+        state.drag.track();
+        state.selection.track();
+        if canvas.get().is_none() || frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            if frame_pending.try_set_value(false).is_some() {
+                return;
+            }
+            draw();
+        });
+    });
+
+    // The theme can change under the page (the system's dark mode).
+    let theme_changed = move || {
+        palette.set_value(None);
+        state.view.notify();
+    };
+    Effect::new(move |_| {
+        let Some(query) = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        else {
+            return;
+        };
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(theme_changed);
+        query.set_onchange(Some(listener.as_ref().unchecked_ref()));
+        listener.forget();
+    });
+
+    view! {
+        <canvas
+            class="canvas__drawn"
+            node_ref=canvas
+            aria-hidden="true"
+        ></canvas>
+    }
+}
+
+/// Every link in view, one path per kind, then their arrowheads. Drawn in
+/// screen pixels from the part of each curve that is in view: a link across
+/// a big map is tens of thousands of pixels long far out, and handing the
+/// whole curve to the canvas (dashed, at that) costs far more than the map.
+fn draw_links(
+    context: &CanvasRenderingContext2d,
+    scene: &crate::scene::Scene,
+    LinksToDraw {
+        drag,
+        selected,
+        soft_links_of,
+    }: LinksToDraw<'_>,
+    view: &ViewTransform,
+    screen: &Rect,
+    colors: &Palette,
+) {
+    let offsets = |from: &str, to: &str| match drag {
+        Some(d) if d.id == from => (d.offset, (0.0, 0.0)),
+        Some(d) if d.id == to => ((0.0, 0.0), d.offset),
+        _ => ((0.0, 0.0), (0.0, 0.0)),
+    };
+    // A little beyond the screen, so strokes and arrowheads are not cut at its edge.
+    let clip = Rect {
+        x: screen.x - ARROW,
+        y: screen.y - ARROW,
+        width: screen.width + 2.0 * ARROW,
+        height: screen.height + 2.0 * ARROW,
+    };
+    let (mut hard_curves, mut soft_curves) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
+    let mut selected_curve = None;
+    let shown = |link: &crate::scene::LinkView| match (link.kind, soft_links_of) {
+        (LinkKind::Soft, Some(card)) => {
+            card.is_some_and(|card| link.from == card || link.to_objective == card)
+        }
+        _ => true,
+    };
+    for link in scene.links.iter().filter(|l| shown(l)) {
+        let (from_offset, to_offset) = offsets(&link.from, &link.to_objective);
+        let curve = link
+            .curve(from_offset, to_offset)
+            .transformed(view.scale, view.x, view.y);
+        if selected.is_some_and(|(from, to)| *from == link.from && *to == link.to) {
+            selected_curve = Some((link.kind, curve));
+        } else if curve.bounds().intersects(&clip) {
+            match link.kind {
+                LinkKind::Hard => hard_curves.push(curve),
+                LinkKind::Soft => soft_curves.push(curve),
+            }
+        }
+    }
+    let selected_curves = selected_curve
+        .filter(|(_, curve)| curve.bounds().intersects(&clip))
+        .map(|(kind, curve)| (kind == LinkKind::Hard, vec![curve], SELECTED_WIDTH));
+    let batches = [
+        (true, hard_curves, LINK_WIDTH),
+        (false, soft_curves, LINK_WIDTH),
+    ];
+    for (hard, curves, line_width) in batches.into_iter().chain(selected_curves) {
+        // One path string per batch, parsed by the browser in one call, rather
+        // than a call per point.
+        let mut lines = String::new();
+        for curve in &curves {
+            let runs = curve.visible_polylines(&clip, FLATNESS);
+            if hard {
+                for run in runs {
+                    append_polyline(&mut lines, run.into_iter().map(|p| (p.x, p.y)));
+                }
+            } else {
+                for dash in dashes(&runs, SOFT_DASH, SOFT_GAP) {
+                    append_polyline(&mut lines, dash.into_iter());
+                }
+            }
+        }
+        let color = if hard {
+            &colors.link_hard
+        } else {
+            &colors.link_soft
+        };
+        if let Ok(path) = Path2d::new_with_path_string(&lines) {
+            context.set_line_width(line_width);
+            context.set_stroke_style_str(color);
+            context.stroke_with_path(&path);
+        }
+
+        // Arrowheads: filled for hard links, open for soft ones.
+        let mut heads = String::new();
+        for curve in curves.iter().filter(|c| clip.contains(c.end)) {
+            let (ux, uy) = curve.end_direction();
+            let (tip_x, tip_y) = curve.end;
+            let (back_x, back_y) = (tip_x - ux * ARROW, tip_y - uy * ARROW);
+            let (side_x, side_y) = (-uy * ARROW * 0.5, ux * ARROW * 0.5);
+            let head = [
+                (back_x + side_x, back_y + side_y),
+                (tip_x, tip_y),
+                (back_x - side_x, back_y - side_y),
+            ];
+            append_polyline(&mut heads, head.into_iter());
+            if hard {
+                heads.push('Z');
+            }
+        }
+        let Ok(path) = Path2d::new_with_path_string(&heads) else {
+            continue;
+        };
+        if hard {
+            context.set_fill_style_str(color);
+            context.fill_with_path_2d(&path);
+        } else {
+            context.set_line_width(1.6);
+            context.stroke_with_path(&path);
+        }
+    }
+}
+
+/// Appends `M x,y L x,y …` for one polyline to an SVG path string.
+fn append_polyline(path: &mut String, points: impl Iterator<Item = (f64, f64)>) {
+    use std::fmt::Write;
+    for (index, (x, y)) in points.enumerate() {
+        let command = if index == 0 { 'M' } else { 'L' };
+        _ = write!(path, "{command}{x:.1},{y:.1}");
+    }
+}
+
+/// The simplified cards: outline and surface, team strip, bar, title.
+fn draw_cards(
+    context: &CanvasRenderingContext2d,
+    cards: &[(&FarCard, Rect)],
+    scale: f64,
+    pixel: f64,
+    colors: &Palette,
+) {
+    context.begin_path();
+    for (_, rect) in cards {
+        context.rect(rect.x, rect.y, rect.width, rect.height);
+    }
+    context.set_fill_style_str(&colors.surface);
+    context.fill();
+    context.set_line_width(pixel);
+    context.set_stroke_style_str(&colors.border);
+    context.stroke();
+
+    let mut by_color: HashMap<&str, Vec<&Rect>> = HashMap::new();
+    for (card, rect) in cards {
+        by_color.entry(card.color.as_str()).or_default().push(rect);
+    }
+    for (color, rects) in by_color {
+        context.begin_path();
+        for rect in rects {
+            context.rect(rect.x, rect.y, TEAM_STRIP, rect.height);
+        }
+        context.set_fill_style_str(color);
+        context.fill();
+    }
+
+    let bar_of = |rect: &Rect| {
+        let x = rect.x + TEAM_STRIP + BAR_INSET;
+        let y = rect.y + CARD_HEAD_HEIGHT.min(rect.height) - BAR_INSET - BAR_HEIGHT;
+        let width = (rect.width - TEAM_STRIP - 2.0 * BAR_INSET).max(0.0);
+        (x, y, width)
+    };
+    context.begin_path();
+    for (_, rect) in cards {
+        let (x, y, width) = bar_of(rect);
+        context.rect(x, y, width, BAR_HEIGHT);
+    }
+    context.set_fill_style_str(&colors.track);
+    context.fill();
+    context.begin_path();
+    for (card, rect) in cards {
+        let (x, y, width) = bar_of(rect);
+        context.rect(x, y, width * card.progress.clamp(0.0, 1.0), BAR_HEIGHT);
+    }
+    context.set_fill_style_str(&colors.fill);
+    context.fill();
+
+    if TITLE_SIZE * scale >= MIN_TITLE_PIXELS {
+        context.set_fill_style_str(&colors.text);
+        context.set_font(&format!("600 {TITLE_SIZE}px system-ui, sans-serif"));
+        context.set_text_baseline("top");
+        for (card, rect) in cards {
+            for (line, text) in card.title_lines.iter().enumerate() {
+                let y = rect.y + BAR_INSET + line as f64 * TITLE_SIZE * 1.2;
+                _ = context.fill_text(text, rect.x + TEAM_STRIP + BAR_INSET, y);
+            }
+        }
+    }
+}
+
+fn stroke_outline(
+    context: &CanvasRenderingContext2d,
+    rect: &Rect,
+    color: &str,
+    width: f64,
+    dash: f64,
+) {
+    let gap = 2.0 * width;
+    context.set_line_width(width);
+    context.set_stroke_style_str(color);
+    let pattern = if dash > 0.0 {
+        js_sys::Array::of2(&dash.into(), &(dash * 0.6).into())
+    } else {
+        js_sys::Array::new()
+    };
+    _ = context.set_line_dash(&pattern);
+    context.stroke_rect(
+        rect.x - gap,
+        rect.y - gap,
+        rect.width + 2.0 * gap,
+        rect.height + 2.0 * gap,
+    );
+    _ = context.set_line_dash(&js_sys::Array::new());
+}
