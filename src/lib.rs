@@ -1,7 +1,8 @@
 //! OKR Canvas: a page on which an organisation maps how its OKRs align.
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
-//! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`), tested
+//! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`,
+//! `library`), tested
 //! on the host, and a thin shell that does (`browser` for web APIs, `ui` for Leptos components).
 //! `main.rs` only calls [`start`].
 
@@ -10,6 +11,7 @@ pub mod domain;
 pub mod geometry;
 pub mod history;
 pub mod hit_test;
+pub mod library;
 pub mod picture;
 pub mod scene;
 pub mod ui;

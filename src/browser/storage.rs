@@ -1,4 +1,5 @@
-//! Browser storage for the open canvas, through gloo-storage.
+//! Browser storage for the canvases, through gloo-storage and the raw
+//! `Storage` API.
 //!
 //! Storage can be missing (private mode, blocked by policy) or full; both are
 //! ordinary outcomes here, returned as [`StorageError`] with words for people,
@@ -9,7 +10,8 @@
 use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
 
-/// The key under which the open canvas is kept.
+/// The key under which older versions of the app kept their one canvas (as a
+/// JSON string); read once, to move it into the list of canvases.
 pub const CURRENT_CANVAS_KEY: &str = "okr-canvas:current";
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -66,6 +68,14 @@ pub fn load_raw(key: &str) -> Option<String> {
         .get_item(key)
         .ok()
         .flatten()
+}
+
+/// Like [`load_raw`], telling missing storage apart from a missing key.
+pub fn load_raw_checked(key: &str) -> Result<Option<String>, StorageError> {
+    let storage = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)?;
+    storage.get_item(key).map_err(|_| StorageError::Unavailable)
 }
 
 /// Stores `raw` under `key` as it is.

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::canvas::Canvas;
+use super::canvas_list::CanvasList;
 use super::file_drop::FileDrop;
 use super::header::Header;
+use super::import_errors::ImportErrors;
 use super::inspector::{Inspector, TeamForm};
 use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
@@ -42,6 +44,8 @@ pub fn App() -> impl IntoView {
             <LinkPicker />
             <TeamForm />
             <ShareDialog />
+            <CanvasList />
+            <ImportErrors />
             <FileDrop />
             <Notices />
         </div>

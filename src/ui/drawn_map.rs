@@ -27,6 +27,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
+use super::frame::redraw_each_frame;
 use super::state::{use_app_state, Drag, Selection};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
 use crate::domain::model::LinkKind;
@@ -119,7 +120,6 @@ pub fn DrawnMap(
     let state = use_app_state();
     let scene = state.scene;
     let canvas = NodeRef::<Canvas>::new();
-    let frame_pending = StoredValue::new(false);
     let palette = StoredValue::new(None::<Palette>);
 
     let cards = Memo::new(move |_| {
@@ -234,24 +234,18 @@ pub fn DrawnMap(
     };
 
     // Whatever changes in a frame, the map is drawn once, just before paint.
-    Effect::new(move |_| {
-        far.track();
-        scene.track();
-        state.view.track();
-        state.viewport_size.track();
-        state.drag.track();
-        state.selection.track();
-        if canvas.get().is_none() || frame_pending.get_value() {
-            return;
-        }
-        frame_pending.set_value(true);
-        request_animation_frame(move || {
-            if frame_pending.try_set_value(false).is_some() {
-                return;
-            }
-            draw();
-        });
-    });
+    redraw_each_frame(
+        canvas,
+        move || {
+            far.track();
+            scene.track();
+            state.view.track();
+            state.viewport_size.track();
+            state.drag.track();
+            state.selection.track();
+        },
+        draw,
+    );
 
     // The theme can change under the page (the system's dark mode).
     let theme_changed = move || {

@@ -13,6 +13,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
+use super::frame::redraw_each_frame;
 use super::state::use_app_state;
 use crate::browser::canvas2d::{computed_property, context_2d};
 use crate::geometry::{minimap_world, MinimapProjection, Rect};
@@ -44,7 +45,6 @@ pub fn Minimap() -> impl IntoView {
     let view_transform = state.view;
     let viewport_size = state.viewport_size;
     let canvas = NodeRef::<Canvas>::new();
-    let frame_pending = StoredValue::new(false);
     let press = StoredValue::new(None::<MinimapPress>);
 
     // The cards grouped by colour, so a draw sets each fill style once.
@@ -124,21 +124,15 @@ pub fn Minimap() -> impl IntoView {
     };
 
     // Whatever changes in a frame, the minimap is drawn once, just before paint.
-    Effect::new(move |_| {
-        scene.track();
-        view_transform.track();
-        viewport_size.track();
-        if canvas.get().is_none() || frame_pending.get_value() {
-            return;
-        }
-        frame_pending.set_value(true);
-        request_animation_frame(move || {
-            if frame_pending.try_set_value(false).is_some() {
-                return;
-            }
-            draw();
-        });
-    });
+    redraw_each_frame(
+        canvas,
+        move || {
+            scene.track();
+            view_transform.track();
+            viewport_size.track();
+        },
+        draw,
+    );
 
     let recentre = move |pressed: &MinimapPress, event: &PointerEvent| {
         // A drag that leaves the minimap stops at its edge, so the view cannot

@@ -1,15 +1,21 @@
 //! The components. Each file holds one component named after it; they read
 //! the app state from context and change it only through `AppState`'s named
-//! operations. `drag` is the one exception: the steps of a card press, shared
-//! by the cards' markup and the far-zoomed drawn map.
+//! operations. `drag` and `frame` are the exceptions: the steps of a card
+//! press, shared by the cards' markup and the far-zoomed drawn map; and the
+//! once-per-frame redraw of a `<canvas>`, shared by the drawn map and the
+//! minimap.
 
 mod app;
 mod canvas;
+mod canvas_list;
 mod card;
+mod dialog;
 mod drag;
 mod drawn_map;
 mod file_drop;
+mod frame;
 mod header;
+mod import_errors;
 mod inspector;
 mod link_chooser;
 mod link_layer;

@@ -37,7 +37,11 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
     });
     let action = notice.action.map(|action| {
         let (label, testid) = match &action {
-            NoticeAction::RestoreReplaced => ("Undo", "restore-replaced"),
+            NoticeAction::ExportCanvas => ("Export the canvas", "notice-export"),
+            NoticeAction::LoadOtherTab => ("Load the other tab's version", "load-other-tab"),
+            NoticeAction::RestoreDeletedCanvas { .. } => ("Undo", "restore-canvas"),
+            NoticeAction::ReplaceCanvas { .. } => ("Replace it", "replace-canvas"),
+            NoticeAction::ShowImportErrors(_) => ("Show every problem", "show-import-errors"),
             NoticeAction::MoveHardLink { .. } => ("Move the hard link", "move-hard-link"),
         };
         view! {

@@ -6,6 +6,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::dialog::Dialog;
 use super::state::use_app_state;
 use crate::browser::location::{copy_to_clipboard, page_address};
 use crate::domain::share::{share_link, MAX_SHARE_LINK_CHARS};
@@ -68,12 +69,6 @@ pub fn ShareDialog() -> impl IntoView {
     });
 
     let close = move || open.set(false);
-    let on_keydown = move |event: web_sys::KeyboardEvent| {
-        if event.key() == "Escape" {
-            event.stop_propagation();
-            close();
-        }
-    };
 
     move || {
         offer.get().map(|offer| {
@@ -118,33 +113,21 @@ pub fn ShareDialog() -> impl IntoView {
                 .into_any(),
             };
             view! {
-                <div class="share-dialog__backdrop" on:click=move |_| close()>
-                    <div
-                        class="share-dialog"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="share-dialog-heading"
-                        data-testid="share-dialog"
-                        on:click=|event| event.stop_propagation()
-                        on:keydown=on_keydown
-                    >
-                        <h2 class="share-dialog__heading" id="share-dialog-heading">"Share a link"</h2>
-                        {body}
-                        <div class="share-dialog__actions">
-                            <button type="button" class="button" on:click=move |_| copy()>
-                                "Copy link"
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                data-testid="share-dialog-close"
-                                on:click=move |_| close()
-                            >
-                                "Close"
-                            </button>
-                        </div>
+                <Dialog
+                    testid="share-dialog"
+                    heading="Share a link".to_string()
+                    on_close=Callback::new(move |()| close())
+                >
+                    {body}
+                    <div class="share-dialog__actions">
+                        <button type="button" on:click=move |_| copy()>
+                            "Copy link"
+                        </button>
+                        <button type="button" data-testid="share-dialog-close" on:click=move |_| close()>
+                            "Close"
+                        </button>
                     </div>
-                </div>
+                </Dialog>
             }
         })
     }

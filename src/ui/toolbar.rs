@@ -8,8 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::inspector::new_objective;
 use super::state::{use_app_state, AppState, Selection};
-use crate::browser::download::{canvas_file_name, download_text, titled_file_name};
-use crate::domain::export::FileForm;
+use crate::browser::download::{download_text, titled_file_name};
 use crate::domain::import::MAX_FILE_BYTES;
 use crate::domain::outline::markdown_outline;
 use crate::domain::progress::compute_progress;
@@ -19,28 +18,7 @@ use crate::picture::map_svg;
 pub fn Toolbar() -> impl IntoView {
     let state = use_app_state();
 
-    let on_export = move |_| {
-        let (title, text, form) = state.exported();
-        let file_name = canvas_file_name(&title);
-        match download_text(&file_name, "application/json", &text) {
-            Ok(()) => match form {
-                FileForm::Pretty => state.notify_status(format!("Exported {file_name}.")),
-                FileForm::Compact => state.notify_status(format!(
-                    "Exported {file_name}, written without indentation to stay under the \
-                     {} MiB a canvas file may have.",
-                    MAX_FILE_BYTES / 1_048_576
-                )),
-                FileForm::OverLimit => state.notify_error(format!(
-                    "Exported {file_name}, but at {:.1} MiB it is over the {} MiB a canvas \
-                     file may have, so it cannot be opened again. Split the canvas into \
-                     smaller ones (for example one per department).",
-                    text.len() as f64 / 1_048_576.0,
-                    MAX_FILE_BYTES / 1_048_576
-                )),
-            },
-            Err(message) => state.notify_error(message),
-        }
-    };
+    let on_export = move |_| state.export_canvas();
 
     let on_file_chosen = move |event: Event| {
         let Some(input) = event
@@ -117,6 +95,27 @@ pub fn Toolbar() -> impl IntoView {
 
     view! {
         <nav class="toolbar" aria-label="Canvas actions">
+            <div class="toolbar__group" role="group" aria-label="Canvases">
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="canvases"
+                    title="The canvases kept in this browser: open, rename, duplicate, delete"
+                    aria-haspopup="dialog"
+                    on:click=move |_| state.canvas_list_open.set(true)
+                >
+                    "Canvases"
+                </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="new-canvas"
+                    title="Start an empty canvas (the open one stays under Canvases)"
+                    on:click=move |_| state.new_canvas()
+                >
+                    "New canvas"
+                </button>
+            </div>
             <div class="toolbar__group" role="group" aria-label="History">
                 <button
                     class="toolbar__button"

@@ -41,6 +41,9 @@ async function openSmall(page) {
   });
   await base.expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
   await base.expect(page.getByTestId('okr-card')).toHaveCount(4);
+  // The confirmation sits over the map's corner; a person would close it.
+  await page.getByRole('status').getByRole('button', { name: 'Dismiss this message' }).click();
+  await base.expect(page.getByRole('status')).toHaveCount(0);
 }
 
 module.exports = { test, expect: base.expect, openApp, openSmall, card, krRow, link };

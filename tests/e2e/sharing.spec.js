@@ -195,3 +195,28 @@ test('the build works under a sub-path, as on a project page', async ({ page }) 
   await expect(page.getByTestId('shared-banner')).toContainText('examples/acme.okr.json');
   await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
 });
+
+test('export, then import in another browser profile, gives the same map, positions included', async ({ page, browser }) => {
+  await openSmall(page);
+  // Move a card, so the positions are the person's, not the automatic layout's.
+  const box = await card(page, 'o-nordic').boundingBox();
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 10, box.y + 24, { steps: 2 });
+  await page.mouse.move(canvas.x + 120, canvas.y + canvas.height - 120, { steps: 6 });
+  await page.mouse.up();
+  const places = (p) => p.getByTestId('okr-card').evaluateAll((cards) =>
+    cards.map((c) => `${c.dataset.okrId} ${c.style.left} ${c.style.top}`).sort());
+  const before = await places(page);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const file = await (await download).path();
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('/');
+  await other.getByTestId('import-file').setInputFiles(file);
+  await expect(other.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  expect(await places(other)).toEqual(before);
+  await expect(link(other, 'o-sales', 'o-co')).toHaveAttribute('data-link-kind', 'hard');
+});

@@ -70,7 +70,7 @@ test('export downloads the canvas as <title>.okr.json in the file format', async
   await expect(page.getByRole('status')).toContainText('Exported');
 });
 
-test('opening a valid file replaces the map, and Undo brings the old one back', async ({ page }) => {
+test('a valid file opens as a new canvas; the old one stays listed unless replaced', async ({ page }) => {
   await openApp(page);
   const small = {
     format: 'okr-canvas',
@@ -91,9 +91,23 @@ test('opening a valid file replaces the map, and Undo brings the old one back', 
   await expect(page.getByTestId('okr-title')).toHaveText(small.objectives[0].title);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 
-  await page.getByTestId('restore-replaced').click();
+  // Both canvases are kept; going back opens the sample again.
+  await page.getByTestId('canvases').click();
+  await expect(page.getByTestId('canvas-entry')).toHaveCount(2);
+  await page.getByTestId('canvas-entry').filter({ hasText: SAMPLE.title }).getByTestId('canvas-open').click();
   await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
   await expect(page.getByTestId('canvas-title')).toHaveText(SAMPLE.title);
+});
+
+test('opening a file can replace the open canvas when asked', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('import-file').setInputFiles(path.join(__dirname, 'fixtures/small.okr.json'));
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await page.getByTestId('replace-canvas').click();
+  await expect(page.getByRole('status')).toContainText(`Deleted “${SAMPLE.title}”`);
+  await page.getByTestId('canvases').click();
+  await expect(page.getByTestId('canvas-entry')).toHaveCount(1);
+  await expect(page.getByTestId('canvas-entry')).toContainText('Small test canvas');
 });
 
 test('a malformed file is refused with its errors and the map is untouched', async ({ page }) => {
@@ -109,6 +123,27 @@ test('a malformed file is refused with its errors and the map is untouched', asy
   await expect(notice).toContainText('broken.okr.json was not opened');
   await expect(notice).toContainText(/line 1/i);
   await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+  await expect(page.getByTestId('canvas-title')).toHaveText(SAMPLE.title);
+});
+
+test('every problem of a refused file is listed in a dialog, with where it is', async ({ page }) => {
+  await openApp(page);
+  const objectives = Array.from({ length: 8 }, (_, i) => ({ id: `o${i}`, team: 'nowhere', title: `Objective ${i}` }));
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'many.okr.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'okr-canvas', version: 1, title: 'Many', teams: [], objectives, links: [] })),
+  });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('many.okr.json was not opened');
+  await expect(notice.locator('li')).toHaveCount(5);
+  await page.getByTestId('show-import-errors').click();
+  const dialog = page.getByTestId('import-errors');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('import-error')).toHaveCount(8);
+  await expect(dialog.getByTestId('import-error').first()).toContainText('$.objectives[0].team');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('canvas-title')).toHaveText(SAMPLE.title);
 });
 

@@ -9,8 +9,11 @@
 
 use leptos::prelude::*;
 
+mod canvases;
+
+use crate::browser::download::{canvas_file_name, download_text};
 use crate::browser::location;
-use crate::browser::storage::{self, StorageError, CURRENT_CANVAS_KEY};
+use crate::browser::storage;
 use crate::domain::export::{export_within, FileForm};
 use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
 use crate::domain::import::{import, ImportFailure, MAX_FILE_BYTES};
@@ -20,13 +23,16 @@ use crate::domain::progress::compute_progress;
 use crate::domain::share;
 use crate::geometry::{fit_to_view, ViewTransform};
 use crate::history::History;
+use crate::library::{CanvasEntry, Library};
 use crate::scene::{objective_card_size, DropTarget, Scene};
 
 /// The sample canvas shown on first open.
-pub const SAMPLE_CANVAS: &str = include_str!("../../public/examples/acme.okr.json");
+pub const SAMPLE_CANVAS: &str = include_str!("../../../public/examples/acme.okr.json");
 
 /// How long a confirmation stays on screen.
 const STATUS_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(6);
+/// A confirmation that offers an action (Undo, Replace) stays longer.
+const ACTION_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Where an unreadable stored canvas is kept before anything overwrites it.
 const BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
@@ -45,11 +51,35 @@ pub enum NoticeKind {
 /// What a notice's button does, if it has one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NoticeAction {
-    /// Put back the canvas that the last open replaced.
-    RestoreReplaced,
     /// Move `from`'s hard link to `to` (after a refused second hard parent).
     MoveHardLink { from: String, to: String },
+    /// Download the open canvas (after storage failed).
+    ExportCanvas,
+    /// Take the open canvas as another tab saved it.
+    LoadOtherTab,
+    /// Put a deleted canvas back.
+    RestoreDeletedCanvas {
+        index: usize,
+        entry: CanvasEntry,
+        text: String,
+    },
+    /// Delete the canvas `id`, which a file just opened beside.
+    ReplaceCanvas { id: String },
+    /// List every problem of a refused file.
+    ShowImportErrors(ImportReport),
 }
+
+/// A refused file's problems: (where, what) pairs, and how many more the
+/// importer found but did not list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    pub file_name: String,
+    pub problems: Vec<(String, String)>,
+    pub unlisted: usize,
+}
+
+/// How many of a refused file's problems its notice lists; all are in the dialog.
+const NOTICE_LISTED_ERRORS: usize = 5;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -119,8 +149,6 @@ pub struct AppState {
     history: StoredValue<History<Document>>,
     /// Bumped on every history change, so undo/redo buttons can follow.
     history_revision: RwSignal<u64>,
-    /// The canvas replaced by the last open, for one-step restore.
-    replaced: RwSignal<Option<Document>>,
     notices: RwSignal<Vec<Notice>>,
     next_notice_id: StoredValue<u64>,
     /// Whether saving works; once it has failed, the person has been told.
@@ -157,6 +185,19 @@ pub struct AppState {
     pub shared_view: RwSignal<Option<String>>,
     /// The person's own canvas, kept aside while a shared one is shown.
     own_document: StoredValue<Option<Document>>,
+    /// The canvases kept in this browser, and the id of the open one.
+    pub library: RwSignal<Library>,
+    pub canvas_id: RwSignal<String>,
+    /// Whether the open canvas has changes not yet written to storage.
+    save_pending: StoredValue<bool>,
+    /// Bumped by each change, so only the last of a burst schedules a save.
+    save_generation: StoredValue<u64>,
+    /// The text last written for the open canvas, to tell another tab's
+    /// writes from this tab's own.
+    last_written: StoredValue<String>,
+    pub canvas_list_open: RwSignal<bool>,
+    /// Every problem of the last refused file, while its list is shown.
+    pub import_errors: RwSignal<Option<ImportReport>>,
     /// Objectives that lost their hard parent when it was deleted, flagged on
     /// the map until they are hard-linked again.
     pub needs_realign: RwSignal<std::collections::BTreeSet<String>>,
@@ -166,26 +207,12 @@ impl AppState {
     /// Opens the canvas kept in this browser, or the sample on first open,
     /// telling the person when storage is missing or unreadable.
     pub fn start() -> AppState {
-        let mut startup_notices = Vec::new();
-        let document = match restore_saved_canvas() {
-            Ok(Some(doc)) => doc,
-            Ok(None) => sample_canvas(),
-            Err(StartupProblem::Storage(error)) => {
-                startup_notices.push((error.to_string(), Vec::new()));
-                sample_canvas()
-            }
-            Err(StartupProblem::Unreadable(details)) => {
-                startup_notices.push((
-                    format!(
-                        "The canvas saved in this browser could not be read, so the sample is \
-                         shown instead. A copy of the saved data was kept under the storage key \
-                         \"{BACKUP_KEY}\"."
-                    ),
-                    details,
-                ));
-                sample_canvas()
-            }
-        };
+        let canvases::Startup {
+            library,
+            canvas_id,
+            document,
+            notices: startup_notices,
+        } = canvases::restore();
         let document = RwSignal::new(with_every_card_placed(document));
         let scene = Memo::new(move |_| {
             document.with(|doc| {
@@ -207,7 +234,6 @@ impl AppState {
             document,
             history: StoredValue::new(History::default()),
             history_revision: RwSignal::new(0),
-            replaced: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             next_notice_id: StoredValue::new(0),
             storage_ok: StoredValue::new(storage::is_available()),
@@ -233,12 +259,19 @@ impl AppState {
             share_dialog_open: RwSignal::new(false),
             shared_view: RwSignal::new(None),
             own_document: StoredValue::new(None),
+            library: RwSignal::new(library),
+            canvas_id: RwSignal::new(canvas_id),
+            save_pending: StoredValue::new(false),
+            save_generation: StoredValue::new(0),
+            last_written: StoredValue::new(String::new()),
+            canvas_list_open: RwSignal::new(false),
+            import_errors: RwSignal::new(None),
             needs_realign: RwSignal::new(Default::default()),
         };
         for (title, details) in startup_notices {
             state.push_notice(NoticeKind::Error, title, details, None);
         }
-        state.autosave();
+        state.keep_saved();
         state
     }
 
@@ -292,6 +325,32 @@ impl AppState {
 
     /// The open canvas in the file format, for export: its title, the text,
     /// and how the text was written to stay within the importer's size limit.
+    /// Downloads the canvas as `<title>.okr.json`, saying how it went.
+    pub fn export_canvas(&self) {
+        let state = *self;
+
+        let (title, text, form) = state.exported();
+        let file_name = canvas_file_name(&title);
+        match download_text(&file_name, "application/json", &text) {
+            Ok(()) => match form {
+                FileForm::Pretty => state.notify_status(format!("Exported {file_name}.")),
+                FileForm::Compact => state.notify_status(format!(
+                    "Exported {file_name}, written without indentation to stay under the \
+                     {} MiB a canvas file may have.",
+                    MAX_FILE_BYTES / 1_048_576
+                )),
+                FileForm::OverLimit => state.notify_error(format!(
+                    "Exported {file_name}, but at {:.1} MiB it is over the {} MiB a canvas \
+                     file may have, so it cannot be opened again. Split the canvas into \
+                     smaller ones (for example one per department).",
+                    text.len() as f64 / 1_048_576.0,
+                    MAX_FILE_BYTES / 1_048_576
+                )),
+            },
+            Err(message) => state.notify_error(message),
+        }
+    }
+
     pub fn exported(&self) -> (String, String, FileForm) {
         self.document.with_untracked(|d| {
             let (text, form) = export_within(d, MAX_FILE_BYTES);
@@ -519,23 +578,30 @@ impl AppState {
         match import(bytes) {
             Ok(imported) => {
                 let title = imported.document.title.clone();
-                // A file opened over a shared canvas replaces the person's own.
-                let previous = match self.own_document.try_update_value(Option::take).flatten() {
-                    Some(own) => {
-                        self.shared_view.set(None);
-                        own
-                    }
-                    None => self.document.get_untracked(),
-                };
-                self.replaced.set(Some(previous));
-                self.replace_document(imported.document);
+                // A file opens as a new canvas beside the open one, which the
+                // person may ask to replace.
+                let previous = self.shared_view.with_untracked(Option::is_none).then(|| {
+                    (
+                        self.canvas_id.get_untracked(),
+                        self.document.with_untracked(|d| d.title.clone()),
+                    )
+                });
+                self.open_as_new_canvas(imported.document);
                 let details = imported.warnings.iter().map(|w| w.to_string()).collect();
-                self.push_notice(
-                    NoticeKind::Status,
-                    format!("Opened “{title}” from {file_name}."),
-                    details,
-                    Some(NoticeAction::RestoreReplaced),
-                );
+                let (message, action) = match previous {
+                    Some((id, previous_title)) => (
+                        format!(
+                            "Opened “{title}” from {file_name} as a new canvas. “{previous_title}” \
+                             is still under Canvases, unless you replace it."
+                        ),
+                        Some(NoticeAction::ReplaceCanvas { id }),
+                    ),
+                    None => (
+                        format!("Opened “{title}” from {file_name} as a new canvas."),
+                        None,
+                    ),
+                };
+                self.push_notice(NoticeKind::Status, message, details, action);
             }
             Err(failure) => self.report_refused_file(file_name, &failure),
         }
@@ -605,21 +671,26 @@ impl AppState {
     /// Makes the shared canvas the person's own, editable and saved; their
     /// previous canvas can be put back from the notice.
     pub fn edit_shared_copy(&self) {
-        let Some(own) = self.own_document.try_update_value(Option::take).flatten() else {
+        if self.shared_view.with_untracked(Option::is_none) {
             return;
-        };
-        let own_title = own.title.clone();
-        self.replaced.set(Some(own));
-        self.shared_view.set(None);
-        location::clear_fragment();
-        self.push_notice(
-            NoticeKind::Status,
-            format!(
-                "This copy is now your canvas, saved in this browser. “{own_title}” was put aside."
-            ),
-            Vec::new(),
-            Some(NoticeAction::RestoreReplaced),
-        );
+        }
+        let document = self.document.get_untracked();
+        let title = document.title.clone();
+        self.open_as_new_canvas(document);
+        self.notify_status(format!(
+            "“{title}” is now a canvas of yours, saved in this browser. Your other canvases are \
+             under Canvases."
+        ));
+    }
+
+    /// Ends a shared view without opening anything: the person's own canvas
+    /// stays stored, and the address no longer names the shared one.
+    fn leave_shared_state(&self) {
+        if self.shared_view.with_untracked(Option::is_some) {
+            self.own_document.set_value(None);
+            self.shared_view.set(None);
+            location::clear_fragment();
+        }
     }
 
     /// Leaves the shared canvas for the person's own.
@@ -630,16 +701,6 @@ impl AppState {
         self.shared_view.set(None);
         location::clear_fragment();
         self.replace_document(own);
-    }
-
-    /// Puts back the canvas that the last open replaced.
-    pub fn restore_replaced(&self) {
-        if let Some(previous) = self.replaced.get_untracked() {
-            let title = previous.title.clone();
-            self.replaced.set(None);
-            self.replace_document(previous);
-            self.notify_status(format!("Restored “{title}”."));
-        }
     }
 
     fn replace_document(&self, document: Document) {
@@ -772,12 +833,25 @@ impl AppState {
     // ----- messages ---------------------------------------------------------
 
     pub fn report_refused_file(&self, file_name: &str, failure: &ImportFailure) {
-        let details = failure.errors().iter().map(|e| e.to_string()).collect();
+        let errors = failure.errors();
+        let details = errors
+            .iter()
+            .take(NOTICE_LISTED_ERRORS)
+            .map(|e| e.to_string())
+            .collect();
+        let report = ImportReport {
+            file_name: file_name.to_string(),
+            problems: errors
+                .iter()
+                .map(|e| (e.path.clone(), e.kind.to_string()))
+                .collect(),
+            unlisted: failure.unlisted(),
+        };
         self.push_notice(
             NoticeKind::Error,
             format!("{file_name} was not opened: {}", failure.summary()),
             details,
-            None,
+            Some(NoticeAction::ShowImportErrors(report)),
         );
     }
 
@@ -805,8 +879,14 @@ impl AppState {
     /// Carries out a notice's action.
     pub fn run_notice_action(&self, action: &NoticeAction) {
         match action {
-            NoticeAction::RestoreReplaced => self.restore_replaced(),
             NoticeAction::MoveHardLink { from, to } => self.move_hard_link(from, to),
+            NoticeAction::ExportCanvas => self.export_canvas(),
+            NoticeAction::LoadOtherTab => self.load_other_tab_version(),
+            NoticeAction::RestoreDeletedCanvas { index, entry, text } => {
+                self.restore_deleted_canvas(*index, entry, text)
+            }
+            NoticeAction::ReplaceCanvas { id } => self.delete_canvas(id),
+            NoticeAction::ShowImportErrors(report) => self.import_errors.set(Some(report.clone())),
         }
     }
 
@@ -819,7 +899,11 @@ impl AppState {
     ) {
         let id = self.next_notice_id.get_value();
         self.next_notice_id.set_value(id + 1);
-        let fades = kind == NoticeKind::Status && action.is_none();
+        let lifetime = match (&kind, &action) {
+            (NoticeKind::Status, None) => Some(STATUS_NOTICE_LIFETIME),
+            (NoticeKind::Status, Some(_)) => Some(ACTION_NOTICE_LIFETIME),
+            _ => None,
+        };
         self.notices.update(|list| {
             // Confirmations replace each other; errors stay until dismissed.
             if kind == NoticeKind::Status {
@@ -833,10 +917,10 @@ impl AppState {
                 action,
             });
         });
-        // A confirmation fades on its own unless it offers an action.
-        if fades {
+        // A confirmation fades on its own, later when it offers an action.
+        if let Some(lifetime) = lifetime {
             let state = *self;
-            set_timeout(move || state.dismiss(id), STATUS_NOTICE_LIFETIME);
+            set_timeout(move || state.dismiss(id), lifetime);
         }
     }
 
@@ -880,27 +964,6 @@ impl AppState {
             self.selection.set(Selection::Nothing);
         }
     }
-
-    /// Saves the canvas after every change. A failure is reported once, and
-    /// the canvas stays open in memory.
-    fn autosave(&self) {
-        let state = *self;
-        Effect::new(move |_| {
-            // A shared canvas is not the person's: it is saved once they edit a copy.
-            if state.shared_view.with(Option::is_some) {
-                return;
-            }
-            let text = state.document.with(serde_json::to_string);
-            let Ok(text) = text else { return };
-            if !state.storage_ok.get_value() {
-                return;
-            }
-            if let Err(error) = storage::save_text(CURRENT_CANVAS_KEY, &text) {
-                state.storage_ok.set_value(false);
-                state.notify_error(error.to_string());
-            }
-        });
-    }
 }
 
 /// The document with a stored position for every card: cards without one are
@@ -921,42 +984,6 @@ fn with_every_card_placed(mut document: Document) -> Document {
         LayoutMode::PlaceUnplaced,
     );
     document
-}
-
-enum StartupProblem {
-    Storage(StorageError),
-    /// The stored text is not a valid canvas; the lines say why.
-    Unreadable(Vec<String>),
-}
-
-fn restore_saved_canvas() -> Result<Option<Document>, StartupProblem> {
-    let Some(text) = storage::load_text(CURRENT_CANVAS_KEY).map_err(|error| match error {
-        StorageError::Refused(_) => {
-            keep_unreadable_copy();
-            StartupProblem::Unreadable(vec![error.to_string()])
-        }
-        other => StartupProblem::Storage(other),
-    })?
-    else {
-        return Ok(None);
-    };
-    match import(text.as_bytes()) {
-        Ok(imported) => Ok(Some(imported.document)),
-        Err(failure) => {
-            keep_unreadable_copy();
-            Err(StartupProblem::Unreadable(
-                failure.errors().iter().map(|e| e.to_string()).collect(),
-            ))
-        }
-    }
-}
-
-/// Copies the unreadable stored canvas aside so that saving the sample over
-/// it loses nothing.
-fn keep_unreadable_copy() {
-    if let Some(raw) = storage::load_raw(CURRENT_CANVAS_KEY) {
-        let _ = storage::save_raw(BACKUP_KEY, &raw);
-    }
 }
 
 /// The embedded sample canvas. It is validated by a host test, so failure
