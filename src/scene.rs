@@ -326,6 +326,56 @@ fn team_colors(doc: &Document) -> HashMap<&str, String> {
 }
 
 /// A progress value as the UI contract writes it: three decimals.
+/// A row of the alignment tree drawn as a band behind its cards, named by
+/// the levels in it, so the company, its departments and their teams read
+/// apart at a glance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelBand {
+    /// The levels of the row's cards, highest first.
+    pub levels: Vec<Level>,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+impl Scene {
+    /// The rows of the hard-link tree, top to bottom: cards with a hard link
+    /// whose rectangles overlap vertically share a row. Cards outside the
+    /// tree (unaligned, or only soft-linked) stand in columns of their own
+    /// and make no band.
+    pub fn level_bands(&self) -> Vec<LevelBand> {
+        let in_tree: std::collections::HashSet<&str> = self
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Hard)
+            .flat_map(|l| [l.from.as_str(), l.to_objective.as_str()])
+            .collect();
+        let mut cards: Vec<&CardView> = self
+            .cards
+            .iter()
+            .filter(|c| in_tree.contains(c.id.as_str()))
+            .collect();
+        cards.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y));
+        let mut bands: Vec<LevelBand> = Vec::new();
+        for card in cards {
+            match bands.last_mut() {
+                Some(band) if card.rect.y <= band.bottom => {
+                    band.bottom = band.bottom.max(card.rect.bottom());
+                    if !band.levels.contains(&card.level) {
+                        band.levels.push(card.level);
+                        band.levels.sort_by_key(|level| level.rank());
+                    }
+                }
+                _ => bands.push(LevelBand {
+                    levels: vec![card.level],
+                    top: card.rect.y,
+                    bottom: card.rect.bottom(),
+                }),
+            }
+        }
+        bands
+    }
+}
+
 pub fn progress_attr(progress: f64) -> String {
     format!("{progress:.3}")
 }
@@ -413,5 +463,23 @@ mod tests {
         assert_eq!(progress_attr(0.4567), "0.457");
         assert_eq!(progress_attr(1.0), "1.000");
         assert_eq!(progress_percent(0.456), "46%");
+    }
+
+    #[test]
+    fn the_tree_rows_become_bands_named_by_their_levels() {
+        let doc = crate::domain::import::import(SAMPLE.as_bytes())
+            .expect("the sample opens")
+            .document;
+        let scene = Scene::build(&doc, &|_| 0.5);
+        let bands = scene.level_bands();
+        assert!(bands.len() >= 3, "{bands:?}");
+        assert_eq!(bands[0].levels, vec![Level::Company]);
+        for pair in bands.windows(2) {
+            assert!(pair[0].bottom < pair[1].top, "rows do not overlap");
+        }
+        for band in &bands {
+            assert!(band.top < band.bottom && !band.levels.is_empty());
+        }
+        assert!(Scene::default().level_bands().is_empty());
     }
 }

@@ -141,7 +141,7 @@ pub fn CanvasList() -> impl IntoView {
                         <div class="share-dialog__actions">
                             <button
                                 type="button"
-                                data-testid="canvas-list-new"
+                                data-testid="new-canvas"
                                 on:click=move |_| {
                                     state.new_canvas();
                                     close();

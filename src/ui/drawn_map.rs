@@ -30,7 +30,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 use super::frame::redraw_each_frame;
 use super::state::{use_app_state, Drag, Selection};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
-use crate::domain::model::LinkKind;
+use crate::domain::model::{Level, LinkKind};
 use crate::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
 
 /// The title's size in world units, as the simplified cards show it.
@@ -53,6 +53,10 @@ const SOFT_DASH: f64 = 7.0;
 const SOFT_GAP: f64 = 5.0;
 const FLATNESS: f64 = 0.5;
 const LINK_WIDTH: f64 = 2.0;
+/// Space between a level band's edges and its cards, in screen pixels; the
+/// top one holds the band's name above the cards.
+const BAND_MARGIN: f64 = 10.0;
+const BAND_LABEL_SPACE: f64 = 22.0;
 const SELECTED_WIDTH: f64 = 4.0;
 
 /// What sets some links apart: the drag moves their ends, the selection
@@ -80,6 +84,11 @@ struct Palette {
     fill: String,
     link_hard: String,
     link_soft: String,
+    muted: String,
+    band_company: String,
+    band_department: String,
+    band_team: String,
+    band_individual: String,
 }
 
 impl Palette {
@@ -97,6 +106,11 @@ impl Palette {
             fill: read("--progress-fill", "#2f855a"),
             link_hard: read("--link-hard", "#334e68"),
             link_soft: read("--link-soft", "#c05621"),
+            muted: read("--text-muted", "#5b6576"),
+            band_company: read("--band-company", "rgb(31 95 191 / 6%)"),
+            band_department: read("--band-department", "rgb(47 133 90 / 6%)"),
+            band_team: read("--band-team", "rgb(192 86 33 / 5%)"),
+            band_individual: read("--band-individual", "rgb(91 101 118 / 5%)"),
         }
     }
 }
@@ -174,6 +188,7 @@ pub fn DrawnMap(
             Selection::Objective(id) => Some(id.clone()),
             _ => None,
         });
+        scene.with_untracked(|s| draw_level_bands(&context, s, &view, &screen, &colors));
         scene.with_untracked(|s| {
             let links = LinksToDraw {
                 drag: drag.as_ref(),
@@ -269,6 +284,47 @@ pub fn DrawnMap(
             node_ref=canvas
             aria-hidden="true"
         ></canvas>
+    }
+}
+
+/// The level bands behind the cards, each named at the left edge, so the
+/// company, its departments and their teams read apart at a glance.
+fn draw_level_bands(
+    context: &CanvasRenderingContext2d,
+    scene: &crate::scene::Scene,
+    view: &ViewTransform,
+    screen: &Rect,
+    colors: &Palette,
+) {
+    context.set_font("600 12px system-ui, sans-serif");
+    context.set_text_baseline("top");
+    for band in scene.level_bands() {
+        let top = band.top * view.scale + view.y - BAND_LABEL_SPACE;
+        let bottom = band.bottom * view.scale + view.y + BAND_MARGIN;
+        if bottom < screen.y || top > screen.bottom() {
+            continue;
+        }
+        let fill = match band.levels.first() {
+            Some(Level::Company) => &colors.band_company,
+            Some(Level::Department) => &colors.band_department,
+            Some(Level::Team) => &colors.band_team,
+            _ => &colors.band_individual,
+        };
+        let name = band
+            .levels
+            .iter()
+            .map(|level| match level {
+                Level::Company => "Company",
+                Level::Department => "Departments",
+                Level::Team => "Teams",
+                Level::Individual => "Individuals",
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        context.set_fill_style_str(fill);
+        context.fill_rect(screen.x, top, screen.width, bottom - top);
+        context.set_fill_style_str(&colors.muted);
+        _ = context.fill_text(&name, screen.x + 8.0, top.max(screen.y) + 4.0);
     }
 }
 

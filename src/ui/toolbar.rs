@@ -106,15 +106,6 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     "Canvases"
                 </button>
-                <button
-                    class="toolbar__button"
-                    type="button"
-                    data-testid="new-canvas"
-                    title="Start an empty canvas (the open one stays under Canvases)"
-                    on:click=move |_| state.new_canvas()
-                >
-                    "New canvas"
-                </button>
             </div>
             <div class="toolbar__group" role="group" aria-label="History">
                 <button

@@ -20,6 +20,7 @@ async function deleteCard(page, id) {
 
 test('several canvases: new, rename, duplicate, delete with undo, kept over a reload', async ({ page }) => {
   await openSmall(page);
+  await page.getByTestId('canvases').click();
   await page.getByTestId('new-canvas').click();
   await expect(page.getByTestId('canvas-title')).toHaveText('Untitled canvas');
   await expect(page.getByTestId('okr-card')).toHaveCount(0);
