@@ -145,3 +145,32 @@ test('a canvas kept by an older version of the app is moved into the list', asyn
   await page.getByTestId('canvases').click();
   await expect(page.getByTestId('canvas-entry')).toHaveCount(1);
 });
+
+test('a second tab with unsaved changes is asked before the other tab\'s version replaces them', async ({ page, context }) => {
+  await openSmall(page);
+  const second = await context.newPage();
+  // The second tab cannot save (its storage is full), so its change stays unsaved.
+  await second.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull && key.startsWith('okr-canvas:canvas:')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await second.goto('/');
+  await expect(second.getByTestId('okr-card')).toHaveCount(4);
+  await second.evaluate(() => { window.__storageFull = true; });
+  await deleteCard(second, 'o-brand');
+  await expect(second.getByTestId('notice')).toContainText('storage is full');
+
+  await deleteCard(page, 'o-nordic');
+  // Not replaced silently: asked.
+  await expect(second.getByTestId('load-other-tab')).toBeVisible();
+  await expect(second.getByTestId('okr-card')).toHaveCount(3);
+  await expect(card(second, 'o-nordic')).toHaveCount(1);
+  await second.getByTestId('load-other-tab').click();
+  await expect(card(second, 'o-nordic')).toHaveCount(0);
+  await expect(card(second, 'o-brand')).toHaveCount(1);
+});

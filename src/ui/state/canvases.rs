@@ -220,13 +220,12 @@ impl AppState {
         if !self.save_pending.try_get_value().unwrap_or(false) {
             return;
         }
-        if self.shared_view.with_untracked(Option::is_some) {
+        // A shared canvas is not saved; after a storage failure the changes
+        // stay pending, so another tab's write cannot silently replace them.
+        if self.shared_view.with_untracked(Option::is_some) || !self.storage_ok.get_value() {
             return;
         }
         self.save_pending.set_value(false);
-        if !self.storage_ok.get_value() {
-            return;
-        }
         let id = self.canvas_id.get_untracked();
         let (title, text) = self
             .document
@@ -245,6 +244,7 @@ impl AppState {
         });
         if let Err(error) = result {
             self.storage_ok.set_value(false);
+            self.save_pending.set_value(true);
             self.push_notice(
                 NoticeKind::Error,
                 error.to_string(),
