@@ -32,6 +32,7 @@ use super::state::{use_app_state, Drag, Selection};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
 use crate::domain::model::{Level, LinkKind};
 use crate::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
+use crate::scene::LevelBand;
 
 /// The title's size in world units, as the simplified cards show it.
 const TITLE_SIZE: f64 = 26.0;
@@ -136,6 +137,8 @@ pub fn DrawnMap(
     let canvas = NodeRef::<Canvas>::new();
     let palette = StoredValue::new(None::<Palette>);
 
+    // Derived when the map changes, not on every frame of a pan.
+    let bands = Memo::new(move |_| scene.with(|s| s.level_bands()));
     let cards = Memo::new(move |_| {
         scene.with(|s| {
             s.cards
@@ -188,7 +191,7 @@ pub fn DrawnMap(
             Selection::Objective(id) => Some(id.clone()),
             _ => None,
         });
-        scene.with_untracked(|s| draw_level_bands(&context, s, &view, &screen, &colors));
+        bands.with_untracked(|bands| draw_level_bands(&context, bands, &view, &screen, &colors));
         scene.with_untracked(|s| {
             let links = LinksToDraw {
                 drag: drag.as_ref(),
@@ -291,14 +294,14 @@ pub fn DrawnMap(
 /// company, its departments and their teams read apart at a glance.
 fn draw_level_bands(
     context: &CanvasRenderingContext2d,
-    scene: &crate::scene::Scene,
+    bands: &[LevelBand],
     view: &ViewTransform,
     screen: &Rect,
     colors: &Palette,
 ) {
     context.set_font("600 12px system-ui, sans-serif");
     context.set_text_baseline("top");
-    for band in scene.level_bands() {
+    for band in bands {
         let top = band.top * view.scale + view.y - BAND_LABEL_SPACE;
         let bottom = band.bottom * view.scale + view.y + BAND_MARGIN;
         if bottom < screen.y || top > screen.bottom() {
