@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use okr_canvas::browser::panic::show_panic_overlay;
-use okr_canvas::browser::storage::{load_text, remove, save_text, StorageError};
+use okr_canvas::browser::storage::{load_raw_checked, remove, save_raw, StorageError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -12,10 +12,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn storage_round_trip_keeps_the_text() {
     let key = "okr-canvas:test:round-trip";
     let text = "{\"title\":\"Acme — Q1 2027\",\"emoji\":\"✓\"}";
-    save_text(key, text).expect("storage works in a test browser");
-    assert_eq!(load_text(key), Ok(Some(text.to_string())));
+    save_raw(key, text).expect("storage works in a test browser");
+    assert_eq!(load_raw_checked(key), Ok(Some(text.to_string())));
     remove(key);
-    assert_eq!(load_text(key), Ok(None));
+    assert_eq!(load_raw_checked(key), Ok(None));
 }
 
 #[wasm_bindgen_test]
@@ -23,7 +23,7 @@ fn storage_reports_a_full_store_as_quota_exceeded() {
     let key = "okr-canvas:test:quota";
     // Local storage holds about 5 MB per origin; 12 MB of text cannot fit.
     let huge = "x".repeat(12 * 1024 * 1024);
-    assert_eq!(save_text(key, &huge), Err(StorageError::QuotaExceeded));
+    assert_eq!(save_raw(key, &huge), Err(StorageError::QuotaExceeded));
     remove(key);
 }
 

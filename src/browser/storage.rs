@@ -1,5 +1,5 @@
-//! Browser storage for the canvases, through gloo-storage and the raw
-//! `Storage` API.
+//! Browser storage for the canvases, through gloo-storage: texts are stored
+//! as they are, not encoded again as JSON strings.
 //!
 //! Storage can be missing (private mode, blocked by policy) or full; both are
 //! ordinary outcomes here, returned as [`StorageError`] with words for people,
@@ -7,7 +7,6 @@
 //! reading it back goes through the same import (validation, migration) as a
 //! file does.
 
-use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
 
 /// The key under which older versions of the app kept their one canvas (as a
@@ -38,52 +37,32 @@ pub fn is_available() -> bool {
         .is_some()
 }
 
-/// Stores `text` under `key`.
-pub fn save_text(key: &str, text: &str) -> Result<(), StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
-    }
-    LocalStorage::set(key, text).map_err(from_gloo)
-}
-
-/// Reads the text stored under `key`; `Ok(None)` when there is none.
-pub fn load_text(key: &str) -> Result<Option<String>, StorageError> {
-    if !is_available() {
-        return Err(StorageError::Unavailable);
-    }
-    match LocalStorage::get::<String>(key) {
-        Ok(text) => Ok(Some(text)),
-        Err(GlooError::KeyNotFound(_)) => Ok(None),
-        Err(error) => Err(from_gloo(error)),
+/// The page's local storage, through gloo-storage, once it is known to be
+/// there (gloo would throw when it is blocked).
+fn store() -> Result<web_sys::Storage, StorageError> {
+    if is_available() {
+        Ok(LocalStorage::raw())
+    } else {
+        Err(StorageError::Unavailable)
     }
 }
 
-/// Reads the raw stored value under `key`, whatever it holds; used to keep a
-/// copy of data that could not be read before anything overwrites it.
+/// Reads the text stored under `key` as it is, `None` when there is none or
+/// storage is missing.
 pub fn load_raw(key: &str) -> Option<String> {
-    web_sys::window()?
-        .local_storage()
-        .ok()
-        .flatten()?
-        .get_item(key)
-        .ok()
-        .flatten()
+    load_raw_checked(key).ok().flatten()
 }
 
 /// Like [`load_raw`], telling missing storage apart from a missing key.
 pub fn load_raw_checked(key: &str) -> Result<Option<String>, StorageError> {
-    let storage = web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)?;
-    storage.get_item(key).map_err(|_| StorageError::Unavailable)
+    store()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
 }
 
 /// Stores `raw` under `key` as it is.
 pub fn save_raw(key: &str, raw: &str) -> Result<(), StorageError> {
-    let storage = web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)?;
-    storage.set_item(key, raw).map_err(|error| {
+    store()?.set_item(key, raw).map_err(|error| {
         let name = js_sys::Reflect::get(&error, &"name".into())
             .ok()
             .and_then(|name| name.as_string())
@@ -96,13 +75,6 @@ pub fn save_raw(key: &str, raw: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) {
     if is_available() {
         LocalStorage::delete(key);
-    }
-}
-
-fn from_gloo(error: GlooError) -> StorageError {
-    match error {
-        GlooError::JsError(js) => classify(&js.name, &js.message),
-        other => StorageError::Refused(other.to_string()),
     }
 }
 

@@ -855,10 +855,6 @@ impl AppState {
         );
     }
 
-    pub fn notify_rule_error(&self, error: &RuleError) {
-        self.notify_error(error.to_string());
-    }
-
     pub fn notify_refusal(&self, refusal: &Refusal) {
         self.notify_error(refusal.to_string());
     }
