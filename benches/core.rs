@@ -1,6 +1,7 @@
 //! Timings of the core on canvases of 1,000, 10,000 and 20,000 objectives: what a
 //! person waits for when opening a file (import and validation), saving it (export),
-//! and what every edit and every tidy-up costs (progress of the whole canvas, layout).
+//! what every edit and every tidy-up costs (progress of the whole canvas, layout), and
+//! what starting a presentation costs (every slide).
 //! The figures and the targets they are held to are in BENCHMARKS.md.
 
 // Benchmarks run on the host; the browser build has no criterion, so under
@@ -16,6 +17,8 @@ mod host {
     use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
     use okr_canvas::domain::model::{Document, Objective};
     use okr_canvas::domain::progress::compute_progress;
+    use okr_canvas::scene::Scene;
+    use okr_canvas::slides::Deck;
 
     const SIZES: [usize; 3] = [1_000, 10_000, 20_000];
     const SEED: u64 = 2027;
@@ -94,12 +97,30 @@ mod host {
         group.finish();
     }
 
+    /// What entering the presentation costs: every slide of the canvas, from
+    /// its scene, and the markup of one slide.
+    fn slide_deck(c: &mut Criterion) {
+        let mut group = c.benchmark_group("slides");
+        for (n, doc) in canvases() {
+            let progress = compute_progress(&doc);
+            let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
+            group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+                b.iter(|| {
+                    let deck = Deck::build(black_box(doc), &scene);
+                    deck.markup(1)
+                })
+            });
+        }
+        group.finish();
+    }
+
     criterion_group!(
         benches,
         import_and_validate,
         export_file,
         full_progress,
-        tidy_layout
+        tidy_layout,
+        slide_deck
     );
 }
 

@@ -2,7 +2,7 @@
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
 //! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`,
-//! `library`), tested
+//! `library`, `slides`), tested
 //! on the host, and a thin shell that does (`browser` for web APIs, `ui` for Leptos components).
 //! `main.rs` only calls [`start`].
 
@@ -12,8 +12,10 @@ pub mod geometry;
 pub mod history;
 pub mod hit_test;
 pub mod library;
+pub mod markup;
 pub mod picture;
 pub mod scene;
+pub mod slides;
 pub mod ui;
 
 /// Mounts the app on the page, replacing the loading message.

@@ -3,8 +3,10 @@
 //! core never touch browser APIs directly.
 
 pub mod canvas2d;
+pub mod dom;
 pub mod download;
 pub mod files;
+pub mod fullscreen;
 pub mod location;
 pub mod panic;
 pub mod storage;

@@ -6,8 +6,10 @@ pub mod graph;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod numbers;
 pub mod outline;
 pub mod progress;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod share;
+pub mod support;

@@ -12,6 +12,7 @@ use super::inspector::{Inspector, TeamForm};
 use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
 use super::notices::Notices;
+use super::presentation::Presentation;
 use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
@@ -28,17 +29,22 @@ pub fn App() -> impl IntoView {
         window_event_listener(leptos::ev::hashchange, move |_| state.open_from_fragment());
     // A printed poster shows the whole map.
     let on_before_print = window_event_listener(leptos::ev::beforeprint, move |_| state.fit_view());
+    let presenting = move || state.presenting.get();
     on_cleanup(move || {
         on_hash_change.remove();
         on_before_print.remove();
     });
     view! {
         <div class="app">
-            <Header />
-            <SharedBanner />
-            <div class="app__body">
-                <Canvas />
-                <Inspector />
+            // While presenting, the editor stays mounted underneath (so
+            // Escape returns to it as it was) but out of reach of Tab.
+            <div class="app__editor" inert=presenting>
+                <Header />
+                <SharedBanner />
+                <div class="app__body">
+                    <Canvas />
+                    <Inspector />
+                </div>
             </div>
             <LinkChooser />
             <LinkPicker />
@@ -47,6 +53,7 @@ pub fn App() -> impl IntoView {
             <CanvasList />
             <ImportErrors />
             <FileDrop />
+            <Presentation />
             <Notices />
         </div>
     }

@@ -18,6 +18,7 @@ use web_sys::{PointerEvent, WheelEvent};
 use super::card::Card;
 use super::drag;
 use super::drawn_map::DrawnMap;
+use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection};
@@ -219,6 +220,7 @@ pub fn Canvas() -> impl IntoView {
                     <Card id=id />
                 </For>
             </div>
+            <FocusBar />
             <Show when=is_empty>
                 <div class="canvas__empty">
                     <p>
@@ -283,6 +285,10 @@ pub fn Canvas() -> impl IntoView {
                     <dd>"edit the selection"</dd>
                     <dt>"L"</dt>
                     <dd>"link the selected card to…"</dd>
+                    <dt>"F"</dt>
+                    <dd>"focus: dim what does not support the selected objective"</dd>
+                    <dt>"P"</dt>
+                    <dd>"present as slides (then → ← Space, G all slides, T theme, Esc back)"</dd>
                     <dt>"H / S"</dt>
                     <dd>"hard or soft link"</dd>
                     <dt>"Delete"</dt>
@@ -290,7 +296,7 @@ pub fn Canvas() -> impl IntoView {
                     <dt>"Ctrl+Z, Ctrl+Shift+Z"</dt>
                     <dd>"undo, redo"</dd>
                     <dt>"Esc"</dt>
-                    <dd>"close, deselect"</dd>
+                    <dd>"leave focus, close, deselect"</dd>
                 </dl>
             </details>
             <Minimap />
@@ -310,7 +316,7 @@ fn is_background(event: &PointerEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| {
             el.closest(
-                ".card, .canvas__links .link, button, input, select, textarea, .minimap, .canvas__legend, .canvas__keys",
+                ".card, .canvas__links .link, button, input, select, textarea, .minimap, .canvas__legend, .canvas__keys, .focus-bar",
             )
             .ok()
             .flatten()

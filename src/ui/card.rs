@@ -60,6 +60,9 @@ pub fn Card(id: String) -> impl IntoView {
     let needs_realign = Memo::new(move |_| {
         card_id.with_value(|id| state.needs_realign.with(|flagged| flagged.contains(id)))
     });
+    // Focus mode: a memo, so the card re-renders only when it is dimmed or
+    // lit again, not whenever what is lit changes elsewhere.
+    let dimmed = Memo::new(move |_| card_id.with_value(|id| state.is_dimmed(id)));
     let on_pointer_down = move |event: PointerEvent| {
         if event.button() != 0 || on_control(&event) {
             return;
@@ -86,6 +89,7 @@ pub fn Card(id: String) -> impl IntoView {
                     target_state,
                     selected,
                     needs_realign,
+                    dimmed,
                 },
                 on_pointer_down,
                 on_pointer_move,
@@ -104,6 +108,8 @@ struct CardSignals {
     target_state: Memo<Option<(String, bool)>>,
     selected: Memo<bool>,
     needs_realign: Memo<bool>,
+    /// Whether focus mode dims it: it does not support the focused objective.
+    dimmed: Memo<bool>,
 }
 
 fn render_card(
@@ -118,6 +124,7 @@ fn render_card(
         target_state,
         selected,
         needs_realign,
+        dimmed,
     } = signals;
     let rect = card.rect;
     let place = format!(
@@ -138,6 +145,9 @@ fn render_card(
         }
         if drag_offset.get().is_some() {
             class.push_str(" card--dragged");
+        }
+        if dimmed.get() {
+            class.push_str(" card--dimmed");
         }
         match target_state.get() {
             Some((_, true)) => class.push_str(" card--target"),
@@ -187,6 +197,14 @@ fn render_card(
         card.team_name,
         progress_percent(card.progress)
     );
+    // Dimmed is said in words too, for those who do not see the contrast.
+    let label = move || {
+        if dimmed.get() {
+            format!("{label} (dimmed: outside the focus)")
+        } else {
+            label.clone()
+        }
+    };
     view! {
         <article
             class=class
@@ -195,6 +213,7 @@ fn render_card(
             data-okr-id=card_id
             data-team-id=card.team_id
             data-level=card.level.name()
+            data-dimmed=move || dimmed.get().then_some("true")
             aria-label=label
             aria-selected=move || selected.get().to_string()
             role="option"

@@ -17,8 +17,12 @@
 //! read, its title. Shapes of one kind are batched into one path, so a frame
 //! costs a few dozen canvas calls per hundred cards.
 //!
+//! In focus mode, the cards and links that do not support the focused
+//! objective are drawn faint, as the cards' markup dims them.
+//!
 //! Like the minimap, it redraws at most once per animation frame, whatever
-//! changed in between: the scene, the view, the drag, the selection.
+//! changed in between: the scene, the view, the drag, the selection, the
+//! focus.
 
 use std::collections::HashMap;
 
@@ -28,7 +32,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
 use super::frame::redraw_each_frame;
-use super::state::{use_app_state, Drag, Selection};
+use super::state::{use_app_state, Drag, Focus, Selection};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
 use crate::domain::model::{Level, LinkKind};
 use crate::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
@@ -59,13 +63,18 @@ const LINK_WIDTH: f64 = 2.0;
 const BAND_MARGIN: f64 = 10.0;
 const BAND_LABEL_SPACE: f64 = 22.0;
 const SELECTED_WIDTH: f64 = 4.0;
+/// How opaque focus mode draws what it dims (as `style/card.css` dims the
+/// cards' markup), and a selected link among them.
+const DIMMED_ALPHA: f64 = 0.25;
+const SELECTED_DIMMED_ALPHA: f64 = 0.6;
 
 /// What sets some links apart: the drag moves their ends, the selection
-/// thickens one.
+/// thickens one, focus mode dims those whose ends are not both lit.
 #[derive(Clone, Copy)]
 struct LinksToDraw<'a> {
     drag: Option<&'a Drag>,
     selected: Option<&'a (String, String)>,
+    focus: Option<&'a Focus>,
     /// Far out, soft links are drawn only for this card (the selected or
     /// dragged one): a big map's soft links would otherwise cover the
     /// overview in one band of dashes and cost more to draw than the cards.
@@ -192,17 +201,21 @@ pub fn DrawnMap(
             _ => None,
         });
         bands.with_untracked(|bands| draw_level_bands(&context, bands, &view, &screen, &colors));
-        scene.with_untracked(|s| {
-            let links = LinksToDraw {
-                drag: drag.as_ref(),
-                selected: selected_link.as_ref(),
-                soft_links_of: far.get_untracked().then_some(
-                    drag.as_ref()
-                        .map(|d| d.id.as_str())
-                        .or(selected_card.as_deref()),
-                ),
-            };
-            draw_links(&context, s, links, &view, &screen, &colors);
+        // Read in place: a focus on a big subtree is too big to copy per frame.
+        state.focused.with_untracked(|focus| {
+            scene.with_untracked(|s| {
+                let links = LinksToDraw {
+                    drag: drag.as_ref(),
+                    selected: selected_link.as_ref(),
+                    focus: focus.as_ref(),
+                    soft_links_of: far.get_untracked().then_some(
+                        drag.as_ref()
+                            .map(|d| d.id.as_str())
+                            .or(selected_card.as_deref()),
+                    ),
+                };
+                draw_links(&context, s, links, &view, &screen, &colors);
+            })
         });
         if !far.get_untracked() {
             return;
@@ -231,7 +244,17 @@ pub fn DrawnMap(
                 })
                 .filter(|(_, rect)| rect.intersects(&visible))
                 .collect();
-            draw_cards(&context, &in_view, view.scale, pixel, &colors);
+            // Focus mode: the dimmed cards faint, under the lit ones.
+            let (lit, dimmed): (Vec<_>, Vec<_>) = state.focused.with_untracked(|focus| {
+                in_view
+                    .iter()
+                    .copied()
+                    .partition(|(c, _)| focus.as_ref().is_none_or(|f| f.lights(&c.id)))
+            });
+            context.set_global_alpha(DIMMED_ALPHA);
+            draw_cards(&context, &dimmed, view.scale, pixel, &colors);
+            context.set_global_alpha(1.0);
+            draw_cards(&context, &lit, view.scale, pixel, &colors);
             let outline = |id: &str, color: &str, dash: f64| {
                 if let Some((_, rect)) = in_view.iter().find(|(c, _)| c.id == id) {
                     stroke_outline(&context, rect, color, 3.0 * pixel, dash * pixel);
@@ -261,6 +284,7 @@ pub fn DrawnMap(
             state.viewport_size.track();
             state.drag.track();
             state.selection.track();
+            state.focused.track();
         },
         draw,
     );
@@ -341,6 +365,7 @@ fn draw_links(
     LinksToDraw {
         drag,
         selected,
+        focus,
         soft_links_of,
     }: LinksToDraw<'_>,
     view: &ViewTransform,
@@ -359,8 +384,13 @@ fn draw_links(
         width: screen.width + 2.0 * ARROW,
         height: screen.height + 2.0 * ARROW,
     };
+    // Curves by kind, and by whether focus mode dims them.
     let (mut hard_curves, mut soft_curves) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
+    let (mut dimmed_hard, mut dimmed_soft) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
     let mut selected_curve = None;
+    let dimmed = |link: &crate::scene::LinkView| {
+        focus.is_some_and(|f| !(f.lights(&link.from) && f.lights(&link.to_objective)))
+    };
     let shown = |link: &crate::scene::LinkView| match (link.kind, soft_links_of) {
         (LinkKind::Soft, Some(card)) => {
             card.is_some_and(|card| link.from == card || link.to_objective == card)
@@ -373,22 +403,34 @@ fn draw_links(
             .curve(from_offset, to_offset)
             .transformed(view.scale, view.x, view.y);
         if selected.is_some_and(|(from, to)| *from == link.from && *to == link.to) {
-            selected_curve = Some((link.kind, curve));
+            selected_curve = Some((link.kind, curve, dimmed(link)));
         } else if curve.bounds().intersects(&clip) {
-            match link.kind {
-                LinkKind::Hard => hard_curves.push(curve),
-                LinkKind::Soft => soft_curves.push(curve),
+            match (link.kind, dimmed(link)) {
+                (LinkKind::Hard, false) => hard_curves.push(curve),
+                (LinkKind::Soft, false) => soft_curves.push(curve),
+                (LinkKind::Hard, true) => dimmed_hard.push(curve),
+                (LinkKind::Soft, true) => dimmed_soft.push(curve),
             }
         }
     }
     let selected_curves = selected_curve
-        .filter(|(_, curve)| curve.bounds().intersects(&clip))
-        .map(|(kind, curve)| (kind == LinkKind::Hard, vec![curve], SELECTED_WIDTH));
+        .filter(|(_, curve, _)| curve.bounds().intersects(&clip))
+        .map(|(kind, curve, dimmed)| {
+            let alpha = if dimmed { SELECTED_DIMMED_ALPHA } else { 1.0 };
+            (kind == LinkKind::Hard, vec![curve], SELECTED_WIDTH, alpha)
+        });
+    // The dimmed first, so the lit links are drawn over them.
     let batches = [
-        (true, hard_curves, LINK_WIDTH),
-        (false, soft_curves, LINK_WIDTH),
+        (true, dimmed_hard, LINK_WIDTH, DIMMED_ALPHA),
+        (false, dimmed_soft, LINK_WIDTH, DIMMED_ALPHA),
+        (true, hard_curves, LINK_WIDTH, 1.0),
+        (false, soft_curves, LINK_WIDTH, 1.0),
     ];
-    for (hard, curves, line_width) in batches.into_iter().chain(selected_curves) {
+    for (hard, curves, line_width, alpha) in batches.into_iter().chain(selected_curves) {
+        if curves.is_empty() {
+            continue;
+        }
+        context.set_global_alpha(alpha);
         // One path string per batch, parsed by the browser in one call, rather
         // than a call per point.
         let mut lines = String::new();
@@ -443,6 +485,7 @@ fn draw_links(
             context.stroke_with_path(&path);
         }
     }
+    context.set_global_alpha(1.0);
 }
 
 /// Appends `M x,y L x,y …` for one polyline to an SVG path string.

@@ -328,6 +328,13 @@ fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
             })
             .collect_view()
     };
+    let focused_here = Memo::new(move |_| {
+        id.with_value(|id| {
+            state
+                .focus
+                .with(|focus| focus.as_deref() == Some(id.as_str()))
+        })
+    });
     let outgoing_empty = move || link_ends.with(|(outgoing, _)| outgoing.is_empty());
     let incoming_empty = move || link_ends.with(|(_, incoming)| incoming.is_empty());
 
@@ -487,6 +494,16 @@ fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                         <LinkRow edits from=ends.0 to=ends.1 outgoing=false />
                     </For>
                 </ul>
+                <button
+                    class="inspector__button"
+                    type="button"
+                    data-testid="focus-objective"
+                    title="Dim everything that does not support this objective (F)"
+                    aria-pressed=move || focused_here.get().to_string()
+                    on:click=move |_| state.toggle_focus(&id.get_value())
+                >
+                    "Focus"
+                </button>
             </section>
 
             <section class="inspector__section inspector__section--danger">

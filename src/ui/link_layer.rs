@@ -79,6 +79,16 @@ fn Link(from: String, to: String) -> impl IntoView {
         })
     };
     let kind = move || link.with(|l| l.as_ref().map(|l| l.kind).unwrap_or(LinkKind::Soft));
+    // Focus mode dims a link unless both its ends are lit.
+    let dimmed = Memo::new(move |_| {
+        link.with(|l| {
+            l.as_ref().is_some_and(|l| {
+                let child = state.is_dimmed(&l.from);
+                let parent = state.is_dimmed(&l.to_objective);
+                child || parent
+            })
+        })
+    });
     let selected = Memo::new(move |_| {
         ends.with_value(|(f, t)| {
             state
@@ -108,6 +118,7 @@ fn Link(from: String, to: String) -> impl IntoView {
             data-link-from=from
             data-link-to=to
             data-link-kind=move || kind().name()
+            data-dimmed=move || dimmed.get().then_some("true")
         >
             <path class=class d=path on:click=on_click />
         </g>

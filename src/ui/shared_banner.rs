@@ -1,9 +1,11 @@
 //! The bar over a canvas opened from a share link or a hosted file: it says
-//! the canvas is someone else's and read-only, and offers the two ways on —
-//! edit a copy of it, or go back to one's own canvas.
+//! the canvas is someone else's and read-only, and offers the ways on —
+//! present it (the usual reason a CEO's link is opened), edit a copy of it,
+//! or go back to one's own canvas.
 
 use leptos::prelude::*;
 
+use super::presentation::present;
 use super::state::use_app_state;
 
 #[component]
@@ -21,6 +23,15 @@ pub fn SharedBanner() -> impl IntoView {
                     <button
                         type="button"
                         class="toolbar__button toolbar__button--primary"
+                        data-testid="present-shared"
+                        title="Present this canvas as slides, full screen (P)"
+                        on:click=move |_| present(state)
+                    >
+                        "Present"
+                    </button>
+                    <button
+                        type="button"
+                        class="toolbar__button"
                         data-testid="edit-copy"
                         on:click=move |_| state.edit_shared_copy()
                     >

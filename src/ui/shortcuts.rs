@@ -22,7 +22,8 @@ pub fn install_shortcuts(state: AppState) {
 fn on_key(state: AppState, event: &KeyboardEvent) {
     let command = event.ctrl_key() || event.meta_key();
     let key = event.key();
-    if typing_in_a_field(event) {
+    // The presentation has keys of its own.
+    if typing_in_a_field(event) || state.presenting.get_untracked() {
         return;
     }
     if command {
@@ -54,6 +55,8 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
     }
     let has_selection = state.selection.get_untracked() != Selection::Nothing;
     match key.as_str() {
+        // Escape leaves focus mode before it closes or deselects anything.
+        "Escape" if state.focus.with_untracked(Option::is_some) => state.clear_focus(),
         "Escape" => {
             if state.inspector_open.get_untracked() {
                 state.inspector_open.set(false);
@@ -63,6 +66,8 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
         }
         "Enter" if has_selection => state.inspector_open.set(true),
         "l" | "L" => state.open_link_picker(),
+        "f" | "F" => state.toggle_focus_on_selection(),
+        "p" | "P" => super::presentation::present(state),
         "Delete" | "Backspace" if has_selection => state.delete_selection(),
         "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => {
             let (dx, dy) = match key.as_str() {

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::inspector::new_objective;
+use super::presentation::present;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::download::{download_text, titled_file_name};
 use crate::domain::import::MAX_FILE_BYTES;
@@ -170,6 +171,15 @@ pub fn Toolbar() -> impl IntoView {
                     on:click=move |_| state.tidy_up()
                 >
                     "Tidy up"
+                </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="present"
+                    title="Present the company OKRs as slides, full screen (P)"
+                    on:click=move |_| present(state)
+                >
+                    "Present"
                 </button>
             </div>
             <div class="toolbar__group" role="group" aria-label="File">

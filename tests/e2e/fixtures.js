@@ -31,6 +31,20 @@ const krRow = (page, id) => page.locator(`[data-testid="kr-row"][data-kr-id="${i
 const link = (page, from, to) =>
   page.locator(`[data-testid="link"][data-link-from="${from}"][data-link-to="${to}"]`);
 
+/**
+ * Clicks a card where the map shows it and waits until it is selected. The
+ * sample opens zoomed out, where the cards are drawn on a canvas and a press
+ * finds its card from the map's rectangles, as a person's click does.
+ */
+async function clickCardOnMap(page, id) {
+  const point = await card(page, id).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + Math.min(20, box.height / 2) };
+  });
+  await page.mouse.click(point.x, point.y);
+  await base.expect(card(page, id)).toHaveAttribute('aria-selected', 'true');
+}
+
 /** Opens the app on the small canvas (four cards), which fits at 100% zoom. */
 async function openSmall(page) {
   await openApp(page);
@@ -46,4 +60,4 @@ async function openSmall(page) {
   await base.expect(page.getByRole('status')).toHaveCount(0);
 }
 
-module.exports = { test, expect: base.expect, openApp, openSmall, card, krRow, link };
+module.exports = { test, expect: base.expect, openApp, openSmall, card, krRow, link, clickCardOnMap };

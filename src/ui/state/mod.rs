@@ -10,6 +10,9 @@
 use leptos::prelude::*;
 
 mod canvases;
+mod focus;
+
+pub use focus::Focus;
 
 use crate::browser::download::{canvas_file_name, download_text};
 use crate::browser::location;
@@ -201,6 +204,15 @@ pub struct AppState {
     /// Objectives that lost their hard parent when it was deleted, flagged on
     /// the map until they are hard-linked again.
     pub needs_realign: RwSignal<std::collections::BTreeSet<String>>,
+    /// Whether the slides are on screen instead of the editor.
+    pub presenting: RwSignal<bool>,
+    /// The objective (a company one, mostly) whose supporters stay lit while
+    /// everything else on the map is dimmed (focus mode), if one is focused.
+    /// Set through [`AppState::toggle_focus`] and [`AppState::clear_focus`].
+    pub focus: RwSignal<Option<String>>,
+    /// What the focus lights, derived from it and the document; `None` when
+    /// no focus is on. Cards and links ask [`AppState::is_dimmed`].
+    pub focused: Memo<Option<Focus>>,
 }
 
 impl AppState {
@@ -218,6 +230,15 @@ impl AppState {
             document.with(|doc| {
                 let progress = compute_progress(doc);
                 Scene::build(doc, &|id| progress.get(id).copied().unwrap_or(0.0))
+            })
+        });
+        let focus = RwSignal::new(None::<String>);
+        // Without a focus the document is not read, so editing the map costs
+        // nothing here.
+        let focused = Memo::new(move |_| {
+            focus.with(|id| {
+                id.as_deref()
+                    .and_then(|id| document.with(|doc| Focus::of(doc, id)))
             })
         });
         let drag = RwSignal::new(None::<Drag>);
@@ -267,6 +288,9 @@ impl AppState {
             canvas_list_open: RwSignal::new(false),
             import_errors: RwSignal::new(None),
             needs_realign: RwSignal::new(Default::default()),
+            presenting: RwSignal::new(false),
+            focus,
+            focused,
         };
         for (title, details) in startup_notices {
             state.push_notice(NoticeKind::Error, title, details, None);
@@ -287,6 +311,14 @@ impl AppState {
     pub fn is_drag_target(&self, id: &str) -> bool {
         self.drag_target_card
             .with_value(|selector| selector.selected(&Some(id.to_string())))
+    }
+
+    /// Whether focus mode dims the objective `id`: a focus is on and `id`
+    /// neither is it nor supports it. Tracked: read it in a memo per card,
+    /// so a card is woken only when its own answer changes.
+    pub fn is_dimmed(&self, id: &str) -> bool {
+        self.focused
+            .with(|focus| focus.as_ref().is_some_and(|focus| !focus.lights(id)))
     }
 
     pub fn title(&self) -> Signal<String> {
@@ -407,6 +439,7 @@ impl AppState {
             });
         }
         self.document.set(graph.into_document());
+        self.keep_focus_valid();
         Ok(result)
     }
 
@@ -433,6 +466,7 @@ impl AppState {
             self.history_revision.update(|r| *r += 1);
             self.document.set(previous);
             self.keep_selection_valid();
+            self.keep_focus_valid();
             self.notify_status(format!("Undone: {label}."));
         }
     }
@@ -443,6 +477,7 @@ impl AppState {
             self.history_revision.update(|r| *r += 1);
             self.document.set(next);
             self.keep_selection_valid();
+            self.keep_focus_valid();
             self.notify_status(format!("Redone: {label}."));
         }
     }
@@ -709,6 +744,7 @@ impl AppState {
         self.history_revision.update(|r| *r += 1);
         self.selection.set(Selection::Nothing);
         self.pending_link.set(None);
+        self.focus.set(None);
         self.document.set(with_every_card_placed(document));
         self.fit_view();
     }
@@ -738,6 +774,36 @@ impl AppState {
         if let Some(id) = next {
             self.selection.set(Selection::Objective(id.clone()));
             self.reveal(&id);
+        }
+    }
+
+    /// Focuses on the objective `id`, or, if it is the focused one, shows
+    /// everything again.
+    pub fn toggle_focus(&self, id: &str) {
+        if self.focus.with_untracked(|f| f.as_deref() == Some(id)) {
+            self.focus.set(None);
+        } else {
+            self.focus.set(Some(id.to_string()));
+        }
+    }
+
+    /// Ends focus mode: every card is lit again.
+    pub fn clear_focus(&self) {
+        if self.focus.with_untracked(Option::is_some) {
+            self.focus.set(None);
+        }
+    }
+
+    /// The `F` key: focuses on the selected objective, or ends the focus on
+    /// it; with no objective selected, ends the focus, or says what to select.
+    pub fn toggle_focus_on_selection(&self) {
+        match self.selection.get_untracked() {
+            Selection::Objective(id) => self.toggle_focus(&id),
+            _ if self.focus.with_untracked(Option::is_some) => self.clear_focus(),
+            _ => self.notify_status(
+                "Select an objective first, then press F to dim everything that does not \
+                 support it.",
+            ),
         }
     }
 
@@ -958,6 +1024,19 @@ impl AppState {
                 });
         if !still_there {
             self.selection.set(Selection::Nothing);
+        }
+    }
+
+    /// Ends a focus whose objective no longer exists (deleted, or undone).
+    fn keep_focus_valid(&self) {
+        let gone = self.focus.with_untracked(|focus| {
+            focus.as_ref().is_some_and(|id| {
+                self.document
+                    .with_untracked(|doc| !doc.objectives.iter().any(|o| &o.id == id))
+            })
+        });
+        if gone {
+            self.focus.set(None);
         }
     }
 }

@@ -1,0 +1,48 @@
+//! Numbers as people read them, shared by every text the app writes for
+//! people (the Markdown outline, the slides): whole percentages and
+//! key-result values with grouped thousands.
+
+/// A value in 0..=1 as a whole percentage; anything outside is clamped, NaN is 0.
+pub fn percent(value: f64) -> String {
+    let value = if value.is_nan() {
+        0.0
+    } else {
+        value.clamp(0.0, 1.0)
+    };
+    format!("{:.0}%", (value * 100.0).round())
+}
+
+/// A key-result value as people write it: thousands grouped with commas, at most three
+/// decimals, no trailing zeros.
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return "?".to_string();
+    }
+    if value.abs() >= 1e15 {
+        return format!("{value}");
+    }
+    let text = format!("{:.3}", value);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if grouped.chars().all(|c| c == '0' || c == ',') && fraction.is_empty() {
+        ""
+    } else {
+        sign
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}

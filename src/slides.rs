@@ -1,0 +1,868 @@
+//! The slides of a presentation, generated from the map: an overview of the
+//! company objectives, then one slide per company objective with its key
+//! results and what supports it — the hard subtree grouped by the department
+//! or team it enters through, the soft links, and how many objectives not
+//! aligned yet might join.
+//!
+//! Built from the document and its [`Scene`], so the slides follow the canvas:
+//! company objectives come in the order they stand on the map (left to right,
+//! then top to bottom), and every number is the one the cards show. Each
+//! slide's content is [`markup`](crate::markup) built here, tested on the
+//! host; the presentation component only mounts it and moves between slides.
+
+use std::collections::HashSet;
+
+use crate::domain::model::{Document, Level, Objective, ObjectiveKind};
+use crate::domain::numbers::{number, percent};
+use crate::domain::support::SupportIndex;
+use crate::markup::{el, Element};
+use crate::scene::{progress_percent, CardView, Scene};
+
+/// An objective as a slide names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub id: String,
+    pub title: String,
+    pub team_name: String,
+    /// A validated `#rrggbb` colour.
+    pub team_color: String,
+    pub kind: ObjectiveKind,
+    /// 0..=1, as on the card.
+    pub progress: f64,
+}
+
+impl Headline {
+    fn of(card: &CardView) -> Headline {
+        Headline {
+            id: card.id.clone(),
+            title: card.title.clone(),
+            team_name: card.team_name.clone(),
+            team_color: card.team_color.clone(),
+            kind: card.kind,
+            progress: card.progress,
+        }
+    }
+
+    /// The progress measured against the objective's own yardstick.
+    pub fn yardstick(&self) -> Yardstick {
+        Yardstick::of(self.kind, self.progress)
+    }
+}
+
+/// How far an objective is, measured the way its kind asks: an aspirational
+/// objective succeeds at 0.7, a committed one only at 1.0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Yardstick {
+    pub kind: ObjectiveKind,
+    /// The score that counts as success.
+    pub success: f64,
+    /// Progress as a share of success, 0..=1.
+    pub share_of_success: f64,
+}
+
+impl Yardstick {
+    pub fn of(kind: ObjectiveKind, progress: f64) -> Yardstick {
+        let success = kind.success_score();
+        let progress = if progress.is_nan() { 0.0 } else { progress };
+        Yardstick {
+            kind,
+            success,
+            share_of_success: (progress / success).clamp(0.0, 1.0),
+        }
+    }
+
+    pub fn met(&self) -> bool {
+        self.share_of_success >= 1.0
+    }
+
+    /// "Aspirational: 0.7 is success", said once per objective.
+    pub fn rule(&self) -> &'static str {
+        match self.kind {
+            ObjectiveKind::Aspirational => "Aspirational: 0.7 is success",
+            ObjectiveKind::Committed => "Committed: only 1.0 is success",
+        }
+    }
+
+    /// How far along, in words: "60% of the way to success" or "Success".
+    pub fn verdict(&self) -> String {
+        if self.met() {
+            "Success".to_string()
+        } else {
+            format!("{} of the way to success", percent(self.share_of_success))
+        }
+    }
+}
+
+/// A key result on its objective's slide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyResultLine {
+    pub id: String,
+    pub title: String,
+    pub progress: f64,
+    /// "3,100,000 of 5,000,000 EUR (from 2,000,000)".
+    pub values: String,
+}
+
+/// One supporting objective.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SupporterLine {
+    pub headline: Headline,
+    /// 1 for a direct child, deeper below it.
+    pub depth: usize,
+    /// The title of the key result it links to, if it links to one.
+    pub via_key_result: Option<String>,
+}
+
+/// The hard supporters entering through one department or team: the direct
+/// children it owns, each followed by its own subtree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SupportGroup {
+    pub team_name: String,
+    pub team_color: String,
+    pub level: Level,
+    pub supporters: Vec<SupporterLine>,
+}
+
+/// An objective soft-linked to the slide's objective.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SoftLine {
+    pub headline: Headline,
+    pub via_key_result: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A company objective's slide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveSlide {
+    pub headline: Headline,
+    pub key_results: Vec<KeyResultLine>,
+    pub hard: Vec<SupportGroup>,
+    pub soft: Vec<SoftLine>,
+    /// Objectives not aligned yet whose team (or a team above it) already
+    /// works on this objective's subtree: the likeliest to join it.
+    pub unaligned_nearby: usize,
+}
+
+impl ObjectiveSlide {
+    /// How many objectives support this one through hard links.
+    pub fn hard_count(&self) -> usize {
+        self.hard.iter().map(|g| g.supporters.len()).sum()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slide {
+    Overview,
+    Objective(Box<ObjectiveSlide>),
+}
+
+impl Slide {
+    /// The objective the slide is about; none for the overview.
+    pub fn objective_id(&self) -> Option<&str> {
+        match self {
+            Slide::Overview => None,
+            Slide::Objective(slide) => Some(&slide.headline.id),
+        }
+    }
+
+    /// A short name, for the slide overview and the slide counter.
+    pub fn label(&self) -> &str {
+        match self {
+            Slide::Overview => "Overview",
+            Slide::Objective(slide) => &slide.headline.title,
+        }
+    }
+}
+
+/// Every slide of a canvas, with what the overview shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deck {
+    pub title: String,
+    pub cycle: Option<String>,
+    /// The top objectives, in canvas order: the company's, or the highest
+    /// level's when the canvas has no company team with objectives.
+    pub top: Vec<Headline>,
+    /// The level of the top objectives.
+    pub top_level: Level,
+    /// Objectives below the top that link to something, and all of them
+    /// that could (standalone mission OKRs left out).
+    pub aligned: usize,
+    pub alignable: usize,
+    pub slides: Vec<Slide>,
+}
+
+impl Deck {
+    pub fn build(doc: &Document, scene: &Scene) -> Deck {
+        let index = SupportIndex::new(doc);
+        let level_of = |card: &CardView| card.level;
+        let top_level = scene
+            .cards
+            .iter()
+            .map(level_of)
+            .min_by_key(|l| l.rank())
+            .unwrap_or(Level::Company);
+        let mut top: Vec<&CardView> = scene
+            .cards
+            .iter()
+            .filter(|c| c.level == top_level)
+            .collect();
+        // Canvas order: left to right, then top to bottom.
+        top.sort_by(|a, b| {
+            a.rect
+                .x
+                .total_cmp(&b.rect.x)
+                .then(a.rect.y.total_cmp(&b.rect.y))
+        });
+
+        let by_id: std::collections::HashMap<&str, &Objective> =
+            doc.objectives.iter().map(|o| (o.id.as_str(), o)).collect();
+        let objective = |id: &str| by_id.get(id).copied();
+        // Objectives below the top that could align; standalone mission
+        // OKRs have said why they do not.
+        let alignable: Vec<&Objective> = doc
+            .objectives
+            .iter()
+            .filter(|o| o.standalone.is_none())
+            .filter(|o| scene.card(&o.id).is_some_and(|c| c.level != top_level))
+            .collect();
+        let (aligned, unaligned): (Vec<&Objective>, Vec<&Objective>) =
+            alignable.iter().partition(|o| index.links_anything(&o.id));
+
+        let mut slides = vec![Slide::Overview];
+        for card in &top {
+            let support = index.support_of(&card.id);
+            let key_result_title = |id: &str| -> Option<String> {
+                let owner = index.owner_of_key_result(id)?;
+                objective(owner)?
+                    .key_results
+                    .iter()
+                    .find(|k| k.id == id)
+                    .map(|k| k.title.clone())
+            };
+            let mut hard: Vec<SupportGroup> = Vec::new();
+            let mut working_teams: HashSet<&str> = HashSet::new();
+            for supporter in &support.hard {
+                let Some(supporter_card) = scene.card(&supporter.objective.id) else {
+                    continue;
+                };
+                working_teams.insert(supporter.objective.team.as_str());
+                let line = SupporterLine {
+                    headline: Headline::of(supporter_card),
+                    depth: supporter.depth,
+                    via_key_result: supporter.key_result.and_then(key_result_title),
+                };
+                if supporter.depth == 1 {
+                    match hard
+                        .iter_mut()
+                        .find(|g| g.team_name == supporter_card.team_name)
+                    {
+                        Some(group) => group.supporters.push(line),
+                        None => hard.push(SupportGroup {
+                            team_name: supporter_card.team_name.clone(),
+                            team_color: supporter_card.team_color.clone(),
+                            level: supporter_card.level,
+                            supporters: vec![line],
+                        }),
+                    }
+                } else if let Some(group) = hard.last_mut() {
+                    // Below a direct child: the subtree follows its root.
+                    group.supporters.push(line);
+                }
+            }
+            let soft = support
+                .soft
+                .iter()
+                .filter_map(|s| {
+                    Some(SoftLine {
+                        headline: Headline::of(scene.card(&s.objective.id)?),
+                        via_key_result: s.key_result.and_then(key_result_title),
+                        note: s.note.map(str::to_string),
+                    })
+                })
+                .collect();
+            let unaligned_nearby = unaligned
+                .iter()
+                .filter(|o| {
+                    index
+                        .team_and_ancestors(&o.team)
+                        .iter()
+                        .any(|t| working_teams.contains(t))
+                })
+                .count();
+            let key_results = objective(&card.id)
+                .map(|o| {
+                    o.key_results
+                        .iter()
+                        .zip(&card.key_results)
+                        .map(|(kr, view)| KeyResultLine {
+                            id: kr.id.clone(),
+                            title: kr.title.clone(),
+                            progress: view.progress,
+                            values: key_result_values(
+                                kr.start,
+                                kr.current_value(),
+                                kr.target,
+                                kr.unit.as_deref(),
+                            ),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            slides.push(Slide::Objective(Box::new(ObjectiveSlide {
+                headline: Headline::of(card),
+                key_results,
+                hard,
+                soft,
+                unaligned_nearby,
+            })));
+        }
+
+        Deck {
+            title: doc.title.clone(),
+            cycle: doc.cycle.as_ref().map(|c| c.label.clone()),
+            top: top.into_iter().map(Headline::of).collect(),
+            top_level,
+            aligned: aligned.len(),
+            alignable: alignable.len(),
+            slides,
+        }
+    }
+
+    /// The index of the slide about the objective `id`, if it has one.
+    pub fn slide_of(&self, id: &str) -> Option<usize> {
+        self.slides
+            .iter()
+            .position(|s| s.objective_id() == Some(id))
+    }
+}
+
+/// A slide shows at most this many hard supporters, then "and N more": the
+/// type must stay readable from the back of the room.
+const MAX_HARD_LINES: usize = 8;
+const MAX_SOFT_LINES: usize = 3;
+
+impl Deck {
+    /// What the slide `index` shows, as markup for the presentation and its
+    /// printed copy.
+    pub fn markup(&self, index: usize) -> Element {
+        let content = el("div", "slide__content");
+        match self.slides.get(index) {
+            Some(Slide::Objective(slide)) => objective_markup(self, index, slide, content),
+            _ => overview_markup(self, content),
+        }
+    }
+}
+
+impl Deck {
+    /// The slide overview: every slide as a button to jump to, the one at
+    /// `current` marked.
+    pub fn overview_markup(&self, current: usize) -> Element {
+        el("div", "slide-overview__cards").children(self.slides.iter().enumerate().map(
+            |(index, slide)| {
+                let detail = match slide {
+                    Slide::Overview => format!("{} objectives", self.top.len()),
+                    Slide::Objective(s) => format!(
+                        "{} · {} supporting",
+                        progress_percent(s.headline.progress),
+                        s.hard_count() + s.soft.len()
+                    ),
+                };
+                let mut card = el(
+                    "button",
+                    if index == current {
+                        "slide-thumb slide-thumb--current"
+                    } else {
+                        "slide-thumb"
+                    },
+                )
+                .attr("type", "button")
+                .attr("data-testid", "slide-thumb")
+                .attr("data-slide-index", index.to_string());
+                if let Some(id) = slide.objective_id() {
+                    card = card.attr("data-okr-id", id);
+                }
+                if index == current {
+                    card = card.attr("aria-current", "true");
+                }
+                card.child(el("span", "slide-thumb__number").text((index + 1).to_string()))
+                    .child(el("span", "slide-thumb__title").text(slide.label()))
+                    .child(el("span", "slide-thumb__detail").text(detail))
+            },
+        ))
+    }
+}
+
+fn overview_markup(deck: &Deck, content: Element) -> Element {
+    let level = match deck.top_level {
+        Level::Company => "Company objectives".to_string(),
+        other => format!("Top objectives ({} level)", other.name()),
+    };
+    let eyebrow = match &deck.cycle {
+        Some(cycle) => format!("{cycle} · {level}"),
+        None => level,
+    };
+    let supporting = |id: &str| {
+        deck.slides
+            .iter()
+            .find_map(|s| match s {
+                Slide::Objective(s) if s.headline.id == id => Some(s.hard_count() + s.soft.len()),
+                _ => None,
+            })
+            .unwrap_or(0)
+    };
+    let body = if deck.top.is_empty() {
+        el("p", "slide__empty").text(
+            "No objectives to present yet. Add a company team and its objectives on the map, then present again.",
+        )
+    } else {
+        el("ol", "slide__overview").children(deck.top.iter().map(|headline| {
+            let support = match supporting(&headline.id) {
+                0 => "Nothing supports it yet".to_string(),
+                1 => "1 objective supports it".to_string(),
+                n => format!("{n} objectives support it"),
+            };
+            el("li", "slide__overview-row")
+                .attr("data-okr-id", headline.id.as_str())
+                .child(el("span", "slide__overview-title").text(headline.title.as_str()))
+                .child(meter(headline))
+                .child(el("span", "slide__overview-support").text(support))
+        }))
+    };
+    let alignment = (deck.alignable > 0).then(|| {
+        format!(
+            "{} of {} objectives below the top are aligned ({}).",
+            deck.aligned,
+            deck.alignable,
+            progress_percent(deck.aligned as f64 / deck.alignable as f64)
+        )
+    });
+    content
+        .child(
+            el("header", "slide__header")
+                .child(el("p", "slide__eyebrow").text(eyebrow))
+                .child(el("h1", "slide__title").text(deck.title.as_str())),
+        )
+        .child(body)
+        .child(el("p", "slide__footer").text(alignment.unwrap_or_default()))
+}
+
+fn objective_markup(
+    deck: &Deck,
+    index: usize,
+    slide: &ObjectiveSlide,
+    content: Element,
+) -> Element {
+    let headline = &slide.headline;
+    let key_results = if slide.key_results.is_empty() {
+        el("p", "slide__empty").text("No key results yet.")
+    } else {
+        el("ol", "slide__krs").children(slide.key_results.iter().map(|kr| {
+            el("li", "slide__kr")
+                .attr("data-testid", "slide-key-result")
+                .attr("data-kr-id", kr.id.as_str())
+                .child(el("span", "slide__kr-title").text(kr.title.as_str()))
+                .child(el("span", "slide__kr-values").text(kr.values.as_str()))
+                .child(bar(kr.progress, None))
+                .child(el("span", "slide__kr-percent").text(progress_percent(kr.progress)))
+        }))
+    };
+
+    // Left: the key results, then what points the same way (soft). Right:
+    // the hard subtree, which is usually the longest list.
+    let mut left = el("section", "slide__column")
+        .attr("aria-label", "Key results")
+        .child(el("h2", "slide__heading").text("Key results"))
+        .child(key_results);
+    if !slide.soft.is_empty() {
+        let links = match slide.soft.len() {
+            1 => "1 soft link".to_string(),
+            n => format!("{n} soft links"),
+        };
+        left = left
+            .child(
+                el("h2", "slide__heading slide__heading--soft")
+                    .text(format!("Points the same way · {links}")),
+            )
+            .child(
+                el("ul", "slide__supporters")
+                    .children(slide.soft.iter().take(MAX_SOFT_LINES).map(soft_markup)),
+            );
+    }
+    let hidden_soft = slide.soft.len().saturating_sub(MAX_SOFT_LINES);
+    if hidden_soft > 0 {
+        left =
+            left.child(el("p", "slide__more").text(format!("and {hidden_soft} more soft links")));
+    }
+
+    let hard_total = slide.hard_count();
+    let mut right = el("section", "slide__column")
+        .attr("aria-label", "What supports it")
+        .child(el("h2", "slide__heading").text(match hard_total {
+            0 => "Supported by · no hard links yet".to_string(),
+            1 => "Supported by · 1 hard link".to_string(),
+            n => format!("Supported by · {n} hard links"),
+        }));
+    if slide.hard.is_empty() {
+        right = right.child(el("p", "slide__empty").text(if slide.soft.is_empty() {
+            "Nothing supports this objective yet."
+        } else {
+            "Nothing contributes to it directly yet."
+        }));
+    }
+    let mut budget = MAX_HARD_LINES;
+    for group in &slide.hard {
+        let shown = group.supporters.len().min(budget);
+        budget -= shown;
+        if shown > 0 {
+            right = right.child(group_markup(group, shown));
+        }
+    }
+    let hidden_hard = hard_total.saturating_sub(MAX_HARD_LINES);
+    if hidden_hard > 0 {
+        right =
+            right.child(el("p", "slide__more").text(format!("and {hidden_hard} more on the map")));
+    }
+    let nearby = match slide.unaligned_nearby {
+        0 => String::new(),
+        1 => "1 objective not aligned yet, from a team already working on this, might support it."
+            .to_string(),
+        n => format!(
+            "{n} objectives not aligned yet, from teams already working on this, might support it."
+        ),
+    };
+
+    content
+        .child(
+            el("header", "slide__header")
+                .child(el("p", "slide__eyebrow").text(format!(
+                    "{} objective {} of {} · {}",
+                    capitalised(deck.top_level.name()),
+                    index,
+                    deck.top.len(),
+                    headline.team_name
+                )))
+                .child(el("h1", "slide__title").text(headline.title.as_str()))
+                .child(meter(headline)),
+        )
+        .child(el("div", "slide__columns").child(left).child(right))
+        .child(
+            el("p", "slide__footer")
+                .attr("data-testid", "slide-unaligned")
+                .text(nearby),
+        )
+}
+
+/// "company" → "Company".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An objective's progress against its kind's yardstick: the percentage, a
+/// bar with the success mark, and the verdict in words.
+fn meter(headline: &Headline) -> Element {
+    let yardstick = headline.yardstick();
+    let kind = match headline.kind {
+        ObjectiveKind::Aspirational => "aspirational",
+        ObjectiveKind::Committed => "committed",
+    };
+    let percent = progress_percent(headline.progress);
+    el("div", "slide__meter")
+        .attr("data-kind", kind)
+        .attr("data-met", yardstick.met().to_string())
+        .attr("role", "img")
+        .attr(
+            "aria-label",
+            format!(
+                "{percent} done. {}. {}.",
+                yardstick.rule(),
+                yardstick.verdict()
+            ),
+        )
+        .child(el("span", "slide__percent").text(percent))
+        .child(bar(headline.progress, Some(yardstick.success)))
+        .child(
+            el("span", "slide__verdict")
+                .text(format!("{} · ", yardstick.rule()))
+                .child(el("strong", "").text(yardstick.verdict())),
+        )
+}
+
+/// A progress bar, with a mark where success lies when given.
+fn bar(progress: f64, success: Option<f64>) -> Element {
+    let progress = if progress.is_nan() {
+        0.0
+    } else {
+        progress.clamp(0.0, 1.0)
+    };
+    let class = if success.is_some() {
+        "slide__bar slide__bar--large"
+    } else {
+        "slide__bar"
+    };
+    el("span", class)
+        .attr("aria-hidden", "true")
+        .child(
+            el("span", "slide__bar-fill").attr("style", format!("width: {:.1}%", progress * 100.0)),
+        )
+        .maybe(success.map(|s| {
+            el("span", "slide__bar-mark").attr("style", format!("left: {:.1}%", s * 100.0))
+        }))
+}
+
+fn group_markup(group: &SupportGroup, shown: usize) -> Element {
+    el("div", "slide__group")
+        .child(
+            el("h3", "slide__group-name")
+                .child(
+                    el("span", "slide__swatch")
+                        .attr("style", format!("background: {}", group.team_color)),
+                )
+                .text(format!("{} ({})", group.team_name, group.level.name())),
+        )
+        .child(
+            el("ul", "slide__supporters").children(group.supporters[..shown].iter().map(|line| {
+                let mut meta = String::new();
+                if line.depth > 1 {
+                    meta.push_str(&line.headline.team_name);
+                    meta.push_str(" · ");
+                }
+                meta.push_str(&progress_percent(line.headline.progress));
+                if let Some(kr) = &line.via_key_result {
+                    meta.push_str(" → ");
+                    meta.push_str(kr);
+                }
+                el("li", "slide__supporter")
+                    .attr("data-testid", "slide-supporter")
+                    .attr("data-okr-id", line.headline.id.as_str())
+                    .attr("data-link-kind", "hard")
+                    .attr("data-depth", line.depth.to_string())
+                    .attr("style", format!("--depth: {}", line.depth - 1))
+                    .child(el("span", "slide__supporter-title").text(line.headline.title.as_str()))
+                    .child(el("span", "slide__supporter-meta").text(meta))
+            })),
+        )
+}
+
+fn soft_markup(line: &SoftLine) -> Element {
+    let mut meta = format!(
+        "{} · {}",
+        line.headline.team_name,
+        progress_percent(line.headline.progress)
+    );
+    if let Some(kr) = &line.via_key_result {
+        meta.push_str(" → ");
+        meta.push_str(kr);
+    }
+    if let Some(note) = &line.note {
+        meta.push_str(" · ");
+        meta.push_str(note);
+    }
+    el("li", "slide__supporter slide__supporter--soft")
+        .attr("data-testid", "slide-supporter")
+        .attr("data-okr-id", line.headline.id.as_str())
+        .attr("data-link-kind", "soft")
+        .child(el("span", "slide__supporter-title").text(line.headline.title.as_str()))
+        .child(el("span", "slide__supporter-meta").text(meta))
+}
+
+/// "3,100,000 of 5,000,000 EUR (from 2,000,000)"; "42% of 60%".
+fn key_result_values(start: f64, current: f64, target: f64, unit: Option<&str>) -> String {
+    let unit = unit.map(str::trim).filter(|u| !u.is_empty());
+    let with_unit = |value: f64| match unit {
+        Some("%") => format!("{}%", number(value)),
+        Some(unit) => format!("{} {unit}", number(value)),
+        None => number(value),
+    };
+    format!(
+        "{} of {} (from {})",
+        with_unit(current),
+        with_unit(target),
+        number(start)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::import::import;
+    use crate::domain::model::{Position, Team};
+    use crate::domain::progress::compute_progress;
+
+    const SAMPLE: &str = include_str!("../public/examples/acme.okr.json");
+    const KR_NEW_LOGOS: &str = "New customers signed this quarter";
+
+    fn deck_of(doc: &Document) -> Deck {
+        let progress = compute_progress(doc);
+        let scene = Scene::build(doc, &|id| progress.get(id).copied().unwrap_or(0.0));
+        Deck::build(doc, &scene)
+    }
+
+    fn sample() -> Document {
+        import(SAMPLE.as_bytes())
+            .expect("the sample is valid")
+            .document
+    }
+
+    fn objective_slide<'a>(deck: &'a Deck, id: &str) -> &'a ObjectiveSlide {
+        match &deck.slides[deck.slide_of(id).expect("has a slide")] {
+            Slide::Objective(slide) => slide,
+            Slide::Overview => unreachable!(),
+        }
+    }
+
+    fn ids(lines: &[SupporterLine]) -> Vec<(&str, usize)> {
+        lines
+            .iter()
+            .map(|l| (l.headline.id.as_str(), l.depth))
+            .collect()
+    }
+
+    #[test]
+    fn the_sample_has_an_overview_then_a_slide_per_company_objective_in_canvas_order() {
+        let doc = sample();
+        let progress = compute_progress(&doc);
+        let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
+        let deck = Deck::build(&doc, &scene);
+        assert_eq!(deck.slides[0], Slide::Overview);
+        assert_eq!(deck.slides.len(), 5);
+        assert_eq!(deck.top_level, Level::Company);
+        let xs: Vec<f64> = deck.slides[1..]
+            .iter()
+            .map(|s| scene.card(s.objective_id().unwrap()).unwrap().rect.x)
+            .collect();
+        assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
+        let slide_ids: Vec<&str> = deck.slides[1..]
+            .iter()
+            .filter_map(Slide::objective_id)
+            .collect();
+        let top_ids: Vec<&str> = deck.top.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(slide_ids, top_ids);
+        let mut sorted = slide_ids.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            ["o-efficient", "o-first-week", "o-grow-arr", "o-reliable"]
+        );
+        // 21 objectives below the company, one standalone, one not aligned.
+        assert_eq!((deck.aligned, deck.alignable), (19, 20));
+    }
+
+    #[test]
+    fn moving_a_company_card_reorders_the_slides() {
+        let mut doc = sample();
+        let before = deck_of(&doc);
+        let last = before
+            .slides
+            .last()
+            .unwrap()
+            .objective_id()
+            .unwrap()
+            .to_string();
+        doc.layout
+            .insert(last.clone(), Position { x: -5000.0, y: 0.0 });
+        let after = deck_of(&doc);
+        assert_eq!(after.slides[1].objective_id(), Some(last.as_str()));
+    }
+
+    #[test]
+    fn a_slide_lists_the_hard_subtree_by_department_then_soft_links() {
+        let deck = deck_of(&sample());
+        let slide = objective_slide(&deck, "o-grow-arr");
+        assert_eq!(slide.key_results.len(), 3);
+        assert_eq!(slide.key_results[0].id, "kr-arr");
+        let groups: Vec<&str> = slide.hard.iter().map(|g| g.team_name.as_str()).collect();
+        assert_eq!(groups, ["Product & Engineering", "Revenue"]);
+        assert_eq!(
+            ids(&slide.hard[0].supporters),
+            [("o-eng-erp", 1), ("o-int-connectors", 2)]
+        );
+        assert_eq!(
+            slide.hard[0].supporters[0].via_key_result.as_deref(),
+            Some(KR_NEW_LOGOS)
+        );
+        assert_eq!(slide.hard[1].supporters[0].via_key_result, None);
+        assert_eq!(
+            ids(&slide.hard[1].supporters),
+            [
+                ("o-rev-enterprise", 1),
+                ("o-ent-pipeline", 2),
+                ("o-ent-references", 2),
+                ("o-rev-expansion", 1)
+            ]
+        );
+        assert_eq!(slide.hard_count(), 6);
+        let soft: Vec<&str> = slide.soft.iter().map(|s| s.headline.id.as_str()).collect();
+        assert_eq!(soft, ["o-mkt-brand"]);
+        assert!(slide.soft[0].note.as_deref().unwrap().contains("Brand"));
+        // Marketing sits under Revenue, which works on this objective.
+        assert_eq!(slide.unaligned_nearby, 1);
+        assert_eq!(objective_slide(&deck, "o-reliable").unaligned_nearby, 0);
+    }
+
+    #[test]
+    fn yardsticks_follow_the_kind() {
+        let aspirational = Yardstick::of(ObjectiveKind::Aspirational, 0.35);
+        assert_eq!(aspirational.verdict(), "50% of the way to success");
+        assert!(Yardstick::of(ObjectiveKind::Aspirational, 0.7).met());
+        let committed = Yardstick::of(ObjectiveKind::Committed, 0.7);
+        assert!(!committed.met());
+        assert_eq!(committed.verdict(), "70% of the way to success");
+        assert_eq!(
+            Yardstick::of(ObjectiveKind::Committed, f64::NAN).share_of_success,
+            0.0
+        );
+        assert_eq!(
+            Yardstick::of(ObjectiveKind::Committed, 1.0).verdict(),
+            "Success"
+        );
+    }
+
+    #[test]
+    fn values_read_with_their_unit() {
+        assert_eq!(
+            key_result_values(2e6, 3.1e6, 5e6, Some("EUR")),
+            "3,100,000 EUR of 5,000,000 EUR (from 2,000,000)"
+        );
+        assert_eq!(
+            key_result_values(10.0, 42.0, 60.0, Some("%")),
+            "42% of 60% (from 10)"
+        );
+        assert_eq!(key_result_values(0.0, 3.0, 5.0, None), "3 of 5 (from 0)");
+    }
+
+    #[test]
+    fn an_empty_canvas_has_only_the_overview_and_no_company_falls_back_to_the_top_level() {
+        let deck = deck_of(&Document::new("Empty"));
+        assert_eq!(deck.slides, [Slide::Overview]);
+        assert!(deck.top.is_empty());
+
+        let mut doc = sample();
+        let company: Vec<String> = doc
+            .teams
+            .iter()
+            .filter(|t| t.level == Level::Company)
+            .map(|t| t.id.clone())
+            .collect();
+        doc.objectives.retain(|o| !company.contains(&o.team));
+        doc.links
+            .retain(|l| doc.objectives.iter().any(|o| o.id == l.from));
+        doc.teams.retain(|t: &Team| t.level != Level::Company);
+        for team in &mut doc.teams {
+            if team.parent.as_ref().is_some_and(|p| company.contains(p)) {
+                team.parent = None;
+            }
+        }
+        doc.links.retain(|l| {
+            doc.objectives
+                .iter()
+                .any(|o| o.id == l.to || o.key_results.iter().any(|k| k.id == l.to))
+        });
+        let deck = deck_of(&doc);
+        assert_eq!(deck.top_level, Level::Department);
+        assert_eq!(deck.slides.len(), 1 + 7);
+    }
+}
