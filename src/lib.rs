@@ -2,7 +2,7 @@
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
 //! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`,
-//! `library`, `slides`), tested
+//! `library`, `slides`, `markup`), tested
 //! on the host, and a thin shell that does (`browser` for web APIs, `ui` for Leptos components).
 //! `main.rs` only calls [`start`].
 

@@ -72,7 +72,7 @@ impl Element {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Every element of the tree, this one first, depth first.
+    /// Every element of the tree, this one first, level by level.
     pub fn descendants(&self) -> Vec<&Element> {
         let mut out = vec![self];
         let mut index = 0;

@@ -141,6 +141,9 @@ pub struct ObjectiveSlide {
     /// Objectives not aligned yet whose team (or a team above it) already
     /// works on this objective's subtree: the likeliest to join it.
     pub unaligned_nearby: usize,
+    /// How many distinct objectives support it, hard or soft (one linked
+    /// both ways counts once).
+    pub supporter_count: usize,
 }
 
 impl ObjectiveSlide {
@@ -240,6 +243,10 @@ impl Deck {
                     .map(|k| k.title.clone())
             };
             let mut hard: Vec<SupportGroup> = Vec::new();
+            // Group keys: the owning team's id (two teams may share a name).
+            let mut group_teams: Vec<&str> = Vec::new();
+            // The group the current direct child went into: its subtree follows it.
+            let mut current_group = None;
             let mut working_teams: HashSet<&str> = HashSet::new();
             for supporter in &support.hard {
                 let Some(supporter_card) = scene.card(&supporter.objective.id) else {
@@ -252,26 +259,31 @@ impl Deck {
                     via_key_result: supporter.key_result.and_then(key_result_title),
                 };
                 if supporter.depth == 1 {
-                    match hard
-                        .iter_mut()
-                        .find(|g| g.team_name == supporter_card.team_name)
-                    {
-                        Some(group) => group.supporters.push(line),
-                        None => hard.push(SupportGroup {
-                            team_name: supporter_card.team_name.clone(),
-                            team_color: supporter_card.team_color.clone(),
-                            level: supporter_card.level,
-                            supporters: vec![line],
-                        }),
-                    }
-                } else if let Some(group) = hard.last_mut() {
-                    // Below a direct child: the subtree follows its root.
+                    let team = supporter.objective.team.as_str();
+                    let index = match group_teams.iter().position(|t| *t == team) {
+                        Some(index) => index,
+                        None => {
+                            group_teams.push(team);
+                            hard.push(SupportGroup {
+                                team_name: supporter_card.team_name.clone(),
+                                team_color: supporter_card.team_color.clone(),
+                                level: supporter_card.level,
+                                supporters: Vec::new(),
+                            });
+                            hard.len() - 1
+                        }
+                    };
+                    current_group = Some(index);
+                }
+                if let Some(group) = current_group.and_then(|i| hard.get_mut(i)) {
                     group.supporters.push(line);
                 }
             }
             let soft = support
                 .soft
                 .iter()
+                // A soft link from the objective to its own key result is no support.
+                .filter(|s| s.objective.id != card.id)
                 .filter_map(|s| {
                     Some(SoftLine {
                         headline: Headline::of(scene.card(&s.objective.id)?),
@@ -308,12 +320,15 @@ impl Deck {
                         .collect()
                 })
                 .unwrap_or_default();
+            let mut ids = support.ids();
+            ids.remove(card.id.as_str());
             slides.push(Slide::Objective(Box::new(ObjectiveSlide {
                 headline: Headline::of(card),
                 key_results,
                 hard,
                 soft,
                 unaligned_nearby,
+                supporter_count: ids.len(),
             })));
         }
 
@@ -364,7 +379,7 @@ impl Deck {
                     Slide::Objective(s) => format!(
                         "{} · {} supporting",
                         progress_percent(s.headline.progress),
-                        s.hard_count() + s.soft.len()
+                        s.supporter_count
                     ),
                 };
                 let mut card = el(
@@ -405,7 +420,7 @@ fn overview_markup(deck: &Deck, content: Element) -> Element {
         deck.slides
             .iter()
             .find_map(|s| match s {
-                Slide::Objective(s) if s.headline.id == id => Some(s.hard_count() + s.soft.len()),
+                Slide::Objective(s) if s.headline.id == id => Some(s.supporter_count),
                 _ => None,
             })
             .unwrap_or(0)
@@ -801,6 +816,100 @@ mod tests {
         // Marketing sits under Revenue, which works on this objective.
         assert_eq!(slide.unaligned_nearby, 1);
         assert_eq!(objective_slide(&deck, "o-reliable").unaligned_nearby, 0);
+    }
+
+    #[test]
+    fn a_subtree_stays_under_its_own_department_when_departments_interleave() {
+        let mut doc = sample();
+        // o-grow-arr's direct children in link order become Revenue,
+        // Engineering, Revenue: the second Revenue child's subtree must stay
+        // under Revenue.
+        let position =
+            |doc: &Document, from: &str| doc.links.iter().position(|l| l.from == from).unwrap();
+        let erp = doc.links.remove(position(&doc, "o-eng-erp"));
+        let enterprise = position(&doc, "o-rev-enterprise");
+        doc.links.insert(enterprise, erp);
+        let expansion = doc.links.remove(position(&doc, "o-rev-expansion"));
+        doc.links.insert(0, expansion);
+        let references = doc.links.remove(position(&doc, "o-ent-references"));
+        doc.links.push(references);
+        let deck = deck_of(&doc);
+        let slide = objective_slide(&deck, "o-grow-arr");
+        let groups: Vec<(&str, Vec<(&str, usize)>)> = slide
+            .hard
+            .iter()
+            .map(|g| (g.team_name.as_str(), ids(&g.supporters)))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (
+                    "Revenue",
+                    vec![
+                        ("o-rev-expansion", 1),
+                        ("o-rev-enterprise", 1),
+                        ("o-ent-pipeline", 2),
+                        ("o-ent-references", 2)
+                    ]
+                ),
+                (
+                    "Product & Engineering",
+                    vec![("o-eng-erp", 1), ("o-int-connectors", 2)]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_objective_linked_hard_and_soft_counts_once() {
+        let deck = deck_of(&sample());
+        let slide = objective_slide(&deck, "o-reliable");
+        // o-plat-month-end is in the hard subtree and soft-linked to kr-p95.
+        assert_eq!((slide.hard_count(), slide.soft.len()), (3, 1));
+        assert_eq!(slide.supporter_count, 3);
+        assert_eq!(objective_slide(&deck, "o-grow-arr").supporter_count, 7);
+    }
+
+    #[test]
+    fn the_markup_lists_supporters_in_order_and_keeps_text_as_text() {
+        let mut doc = sample();
+        let hostile = "<img src=x onerror=alert(1)> & \"quotes\"";
+        doc.objectives
+            .iter_mut()
+            .find(|o| o.id == "o-rev-enterprise")
+            .unwrap()
+            .title = hostile.to_string();
+        let deck = deck_of(&doc);
+        let tree = deck.markup(deck.slide_of("o-grow-arr").unwrap());
+        let supporters: Vec<(&str, &str)> = tree
+            .descendants()
+            .into_iter()
+            .filter(|e| e.get("data-testid") == Some("slide-supporter"))
+            .map(|e| {
+                (
+                    e.get("data-okr-id").unwrap(),
+                    e.get("data-link-kind").unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(supporters.len(), 7);
+        let soft: Vec<&str> = supporters
+            .iter()
+            .filter(|(_, kind)| *kind == "soft")
+            .map(|(id, _)| *id)
+            .collect();
+        assert_eq!(soft, ["o-mkt-brand"]);
+        // The hostile title is one text node, never an element.
+        assert!(tree.text_content().contains(hostile));
+        assert!(tree.descendants().iter().all(|e| e.tag != "img"));
+        // The overview's markup names every company objective.
+        let overview = deck.markup(0);
+        let rows = overview
+            .descendants()
+            .into_iter()
+            .filter(|e| e.get("class") == Some("slide__overview-row"))
+            .count();
+        assert_eq!(rows, 4);
     }
 
     #[test]

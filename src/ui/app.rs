@@ -28,7 +28,13 @@ pub fn App() -> impl IntoView {
     let on_hash_change =
         window_event_listener(leptos::ev::hashchange, move |_| state.open_from_fragment());
     // A printed poster shows the whole map.
-    let on_before_print = window_event_listener(leptos::ev::beforeprint, move |_| state.fit_view());
+    // Not while presenting: the slides print themselves, and the map must be
+    // where it was when the presentation ends.
+    let on_before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
+        if !state.presenting.get_untracked() {
+            state.fit_view()
+        }
+    });
     let presenting = move || state.presenting.get();
     on_cleanup(move || {
         on_hash_change.remove();

@@ -37,6 +37,11 @@ pub fn FileDrop() -> impl IntoView {
             return;
         };
         event.prevent_default();
+        // A file dropped on the slides by accident must not change the talk.
+        if state.presenting.get_untracked() {
+            state.notify_status("Leave the presentation (Esc) to open a file.");
+            return;
+        }
         match files.length() {
             0 => {}
             1 => {
@@ -50,6 +55,9 @@ pub fn FileDrop() -> impl IntoView {
         }
     });
     let on_paste = window_event_listener(leptos::ev::paste, move |event| {
+        if state.presenting.get_untracked() {
+            return;
+        }
         // Pasting into a field is typing, not opening.
         let in_field = event
             .target()

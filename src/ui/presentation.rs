@@ -31,8 +31,11 @@ pub fn present(state: AppState) {
     }
     state.presenting.set(true);
     spawn_local(async move {
-        if let Err(message) = fullscreen::enter().await {
-            state.notify_status(message);
+        match fullscreen::enter().await {
+            // Left before the browser answered: do not stay full screen.
+            Ok(()) if !state.presenting.get_untracked() => fullscreen::exit(),
+            Ok(()) => {}
+            Err(message) => state.notify_status(message),
         }
     });
 }
@@ -342,6 +345,7 @@ fn control(
             class="presentation__control"
             data-testid=testid
             title=title
+            aria-label=title
             disabled=move || disabled.get()
             on:click=move |_| on_press.run(())
         >

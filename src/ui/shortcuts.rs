@@ -50,7 +50,13 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
         event.prevent_default();
         return;
     }
-    if state.link_picker_open.get_untracked() || state.team_form_open.get_untracked() {
+    // An open dialog keeps the keys: the map's shortcuts wait until it closes.
+    if state.link_picker_open.get_untracked()
+        || state.team_form_open.get_untracked()
+        || state.share_dialog_open.get_untracked()
+        || state.canvas_list_open.get_untracked()
+        || state.import_errors.with_untracked(Option::is_some)
+    {
         return;
     }
     let has_selection = state.selection.get_untracked() != Selection::Nothing;

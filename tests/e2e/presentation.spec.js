@@ -235,6 +235,41 @@ test('a read-only shared canvas can be presented from its banner', async ({ page
   await expect(page.getByTestId('shared-banner')).toBeVisible();
 });
 
+test('when the browser refuses full screen, the slides fill the window and say so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('refused'));
+  });
+  await openApp(page);
+  await startPresenting(page);
+  const notice = page.getByRole('status');
+  await expect(notice).toContainText('did not allow full screen');
+  // Over the slides, where the presenter can read it.
+  await expect(notice).toBeInViewport();
+  const hit = await notice.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return el.contains(top);
+  });
+  expect(hit).toBe(true);
+  const box = await page.getByTestId('presentation').boundingBox();
+  const size = page.viewportSize();
+  expect([box.width, box.height]).toEqual([size.width, size.height]);
+  await page.keyboard.press('ArrowRight');
+  await expect(slide(page)).toHaveAttribute('data-slide-index', '1');
+});
+
+test('leaving full screen the browser\'s way leaves the presentation', async ({ page }) => {
+  await openApp(page);
+  await startPresenting(page);
+  await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement))).toBe(true);
+  await page.evaluate(() => document.exitFullscreen());
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  // And presenting again works.
+  await startPresenting(page);
+  await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement))).toBe(true);
+  await expect(page.getByTestId('presentation')).toBeVisible();
+});
+
 test('a reduced-motion setting turns the slide transition off', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openApp(page);
@@ -251,7 +286,15 @@ test('printing the presentation gives one slide per page', async ({ page }) => {
   await expect(page.locator('[data-print-slide]').first()).toBeVisible();
   await expect(page.locator('.app__editor .toolbar')).toBeHidden();
   await expect(slide(page)).toBeHidden();
-  const pdf = await page.pdf({ landscape: true, printBackground: true, preferCSSPageSize: true });
+  // Paper is white with dark text, whichever theme is on screen.
+  await page.emulateMedia({ media: 'screen' });
+  if ((await page.getByTestId('presentation').getAttribute('data-theme')) !== 'dark') {
+    await page.keyboard.press('t');
+  }
+  await expect(page.getByTestId('presentation')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-print-slide] .slide__title').first()).toHaveCSS('color', 'rgb(11, 18, 32)');
+  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || [];
   expect(pages.length).toBe(5);
 });
