@@ -305,7 +305,7 @@ fn Presenter() -> impl IntoView {
                     "Print the slides, one per page",
                     "Print".into(),
                     enabled,
-                    Callback::new(move |()| print_slides(state)),
+                    Callback::new(move |()| super::toolbar::print_page(state)),
                 )}
                 {control(
                     "presentation-exit",
@@ -376,14 +376,6 @@ fn edge(
         >
             <span aria-hidden="true">{arrow}</span>
         </button>
-    }
-}
-
-fn print_slides(state: AppState) {
-    if let Some(window) = web_sys::window() {
-        if window.print().is_err() {
-            state.notify_error("The browser refused to print. Use its own Print menu instead.");
-        }
     }
 }
 

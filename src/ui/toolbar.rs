@@ -82,13 +82,7 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
 
-    let on_print = move |_| {
-        if let Some(window) = web_sys::window() {
-            if window.print().is_err() {
-                state.notify_error("The browser refused to print. Use its own Print menu instead.");
-            }
-        }
-    };
+    let on_print = move |_| print_page(state);
 
     let read_only = move || state.shared_view.with(Option::is_some);
     let can_undo = move || state.can_undo();
@@ -248,6 +242,16 @@ pub fn Toolbar() -> impl IntoView {
                 </details>
             </div>
         </nav>
+    }
+}
+
+/// Opens the browser's print dialog: the poster, or the slides while
+/// presenting (the print stylesheets decide which).
+pub fn print_page(state: AppState) {
+    if let Some(window) = web_sys::window() {
+        if window.print().is_err() {
+            state.notify_error("The browser refused to print. Use its own Print menu instead.");
+        }
     }
 }
 
