@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod domain;
+pub mod filter;
 pub mod geometry;
 pub mod history;
 pub mod hit_test;

@@ -13,4 +13,5 @@ pub mod progress;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod share;
+pub mod status;
 pub mod support;
