@@ -3,6 +3,7 @@
 //! core never touch browser APIs directly.
 
 pub mod canvas2d;
+pub mod clock;
 pub mod dom;
 pub mod download;
 pub mod files;

@@ -10,6 +10,7 @@ pub mod model;
 pub mod numbers;
 pub mod outline;
 pub mod progress;
+pub mod retrospective;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod share;

@@ -199,6 +199,19 @@ impl Reading {
         }
     }
 
+    /// The verdict on `progress` as a final score, whatever the date: what
+    /// closing the cycle now would say.
+    pub fn scored(kind: ObjectiveKind, progress: f64) -> Reading {
+        let over = CycleClock {
+            elapsed: 1.0,
+            day: 1,
+            days: 1,
+            over: true,
+            before: false,
+        };
+        Reading::of(kind, progress, Some(&over))
+    }
+
     /// The score as OKR practice writes it, 0.0–1.0; two decimals, so a
     /// 0.66 is not read as the 0.7 it missed.
     pub fn score(&self) -> String {
@@ -328,6 +341,7 @@ mod tests {
             CycleClock::new(&quarter(), after).as_ref(),
         );
         assert_eq!(reading.status, Status::PartlyMet);
+        assert_eq!(Reading::scored(ObjectiveKind::Aspirational, 0.66), reading);
         assert_eq!(reading.score(), "0.66");
         assert_eq!(
             reading.explanation(),

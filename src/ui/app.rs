@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::canvas::Canvas;
 use super::canvas_list::CanvasList;
 use super::file_drop::FileDrop;
+use super::filter_panel::install_filter_address;
 use super::header::Header;
 use super::import_errors::ImportErrors;
 use super::inspector::{Inspector, TeamForm};
@@ -13,6 +14,7 @@ use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
 use super::notices::Notices;
 use super::presentation::Presentation;
+use super::score_view::ScoreView;
 use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
@@ -22,6 +24,7 @@ use super::state::provide_app_state;
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     install_shortcuts(state);
+    install_filter_address(state);
     // A share link or hosted-file link opens as the page loads, and when a
     // new one is pasted into the address bar of the open page.
     state.open_from_fragment();
@@ -58,6 +61,7 @@ pub fn App() -> impl IntoView {
             <ShareDialog />
             <CanvasList />
             <ImportErrors />
+            <ScoreView />
             <FileDrop />
             <Presentation />
             <Notices />

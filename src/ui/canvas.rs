@@ -18,6 +18,7 @@ use web_sys::{PointerEvent, WheelEvent};
 use super::card::Card;
 use super::drag;
 use super::drawn_map::DrawnMap;
+use super::filter_panel::{FilterPanel, FilterSummary};
 use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
@@ -220,7 +221,11 @@ pub fn Canvas() -> impl IntoView {
                     <Card id=id />
                 </For>
             </div>
-            <FocusBar />
+            <div class="canvas__bars">
+                <FocusBar />
+                <FilterSummary />
+            </div>
+            <FilterPanel />
             <Show when=is_empty>
                 <div class="canvas__empty">
                     <p>

@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
 use super::drag;
-use super::state::{use_app_state, Selection};
+use super::state::{use_app_state, Selection, Shade};
 use crate::domain::model::ObjectiveKind;
+use crate::domain::status::{Reading, Status};
 use crate::scene::{progress_attr, progress_percent, CardView};
 
 #[component]
@@ -60,9 +61,10 @@ pub fn Card(id: String) -> impl IntoView {
     let needs_realign = Memo::new(move |_| {
         card_id.with_value(|id| state.needs_realign.with(|flagged| flagged.contains(id)))
     });
-    // Focus mode: a memo, so the card re-renders only when it is dimmed or
-    // lit again, not whenever what is lit changes elsewhere.
-    let dimmed = Memo::new(move |_| card_id.with_value(|id| state.is_dimmed(id)));
+    // Focus mode and the filter: a memo, so the card re-renders only when
+    // its own shade changes, not whenever what is lit changes elsewhere.
+    let shade = Memo::new(move |_| card_id.with_value(|id| state.shade(id)));
+    let reading = Memo::new(move |_| card_id.with_value(|id| state.reading(id)));
     let on_pointer_down = move |event: PointerEvent| {
         if event.button() != 0 || on_control(&event) {
             return;
@@ -89,7 +91,8 @@ pub fn Card(id: String) -> impl IntoView {
                     target_state,
                     selected,
                     needs_realign,
-                    dimmed,
+                    shade,
+                    reading,
                 },
                 on_pointer_down,
                 on_pointer_move,
@@ -108,8 +111,10 @@ struct CardSignals {
     target_state: Memo<Option<(String, bool)>>,
     selected: Memo<bool>,
     needs_realign: Memo<bool>,
-    /// Whether focus mode dims it: it does not support the focused objective.
-    dimmed: Memo<bool>,
+    /// Dimmed (outside the focus, or filtered out) or hidden by the filter.
+    shade: Memo<Shade>,
+    /// Its status against the cycle's clock.
+    reading: Memo<Option<Reading>>,
 }
 
 fn render_card(
@@ -124,8 +129,11 @@ fn render_card(
         target_state,
         selected,
         needs_realign,
-        dimmed,
+        shade,
+        reading,
     } = signals;
+    let dimmed = move || shade.get() == Shade::Dimmed;
+    let hidden = move || shade.get() == Shade::Hidden;
     let rect = card.rect;
     let place = format!(
         "left:{:.1}px;top:{:.1}px;height:{:.1}px;--team-color:{}",
@@ -146,8 +154,10 @@ fn render_card(
         if drag_offset.get().is_some() {
             class.push_str(" card--dragged");
         }
-        if dimmed.get() {
-            class.push_str(" card--dimmed");
+        match shade.get() {
+            Shade::Dimmed => class.push_str(" card--dimmed"),
+            Shade::Hidden => class.push_str(" card--hidden"),
+            Shade::Lit => {}
         }
         match target_state.get() {
             Some((_, true)) => class.push_str(" card--target"),
@@ -197,13 +207,36 @@ fn render_card(
         card.team_name,
         progress_percent(card.progress)
     );
-    // Dimmed is said in words too, for those who do not see the contrast.
+    // The status and being dimmed are said in words too.
     let label = move || {
-        if dimmed.get() {
-            format!("{label} (dimmed: outside the focus)")
-        } else {
-            label.clone()
+        let mut label = label.clone();
+        if let Some(reading) = reading.get().filter(|r| r.status != Status::NoCycle) {
+            label.push_str(", ");
+            label.push_str(reading.status.label());
         }
+        if dimmed() {
+            label.push_str(" (dimmed)");
+        }
+        label
+    };
+    let status = move || {
+        reading
+            .get()
+            .filter(|r| r.status != Status::NoCycle)
+            .map(|reading| {
+                let status = reading.status;
+                view! {
+                    <span
+                        class=format!("status status--{}", status.name())
+                        data-testid="okr-status"
+                        data-status=status.name()
+                        title=reading.explanation()
+                    >
+                        <span class="status__symbol" aria-hidden="true">{status.symbol()}</span>
+                        {status.label()}
+                    </span>
+                }
+            })
     };
     view! {
         <article
@@ -213,7 +246,9 @@ fn render_card(
             data-okr-id=card_id
             data-team-id=card.team_id
             data-level=card.level.name()
-            data-dimmed=move || dimmed.get().then_some("true")
+            data-dimmed=move || dimmed().then_some("true")
+            data-hidden=move || hidden().then_some("true")
+            aria-hidden=move || hidden().then_some("true")
             aria-label=label
             aria-selected=move || selected.get().to_string()
             role="option"
@@ -245,6 +280,7 @@ fn render_card(
                         <span class="bar__fill" style=progress_width></span>
                     </span>
                     <span class="card__percent">{progress_percent(card.progress)}</span>
+                    {status}
                 </div>
             </div>
             {standalone}

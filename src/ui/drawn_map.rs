@@ -32,7 +32,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
 use super::frame::redraw_each_frame;
-use super::state::{use_app_state, Drag, Focus, Selection};
+use super::state::{use_app_state, Drag, Lighting, Selection, Shade};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
 use crate::domain::model::{Level, LinkKind};
 use crate::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
@@ -69,12 +69,12 @@ const DIMMED_ALPHA: f64 = 0.25;
 const SELECTED_DIMMED_ALPHA: f64 = 0.6;
 
 /// What sets some links apart: the drag moves their ends, the selection
-/// thickens one, focus mode dims those whose ends are not both lit.
+/// thickens one, focus mode and the filter dim or hide some.
 #[derive(Clone, Copy)]
 struct LinksToDraw<'a> {
     drag: Option<&'a Drag>,
     selected: Option<&'a (String, String)>,
-    focus: Option<&'a Focus>,
+    lighting: &'a Lighting<'a>,
     /// Far out, soft links are drawn only for this card (the selected or
     /// dragged one): a big map's soft links would otherwise cover the
     /// overview in one band of dashes and cost more to draw than the cards.
@@ -202,12 +202,12 @@ pub fn DrawnMap(
         });
         bands.with_untracked(|bands| draw_level_bands(&context, bands, &view, &screen, &colors));
         // Read in place: a focus on a big subtree is too big to copy per frame.
-        state.focused.with_untracked(|focus| {
+        state.with_lighting_untracked(|lighting| {
             scene.with_untracked(|s| {
                 let links = LinksToDraw {
                     drag: drag.as_ref(),
                     selected: selected_link.as_ref(),
-                    focus: focus.as_ref(),
+                    lighting,
                     soft_links_of: far.get_untracked().then_some(
                         drag.as_ref()
                             .map(|d| d.id.as_str())
@@ -244,12 +244,14 @@ pub fn DrawnMap(
                 })
                 .filter(|(_, rect)| rect.intersects(&visible))
                 .collect();
-            // Focus mode: the dimmed cards faint, under the lit ones.
-            let (lit, dimmed): (Vec<_>, Vec<_>) = state.focused.with_untracked(|focus| {
+            // Focus mode and the filter: the dimmed cards faint, under the
+            // lit ones; the hidden not at all.
+            let (lit, dimmed): (Vec<_>, Vec<_>) = state.with_lighting_untracked(|lighting| {
                 in_view
                     .iter()
                     .copied()
-                    .partition(|(c, _)| focus.as_ref().is_none_or(|f| f.lights(&c.id)))
+                    .filter(|(c, _)| lighting.card(&c.id) != Shade::Hidden)
+                    .partition(|(c, _)| lighting.card(&c.id) == Shade::Lit)
             });
             context.set_global_alpha(DIMMED_ALPHA);
             draw_cards(&context, &dimmed, view.scale, pixel, &colors);
@@ -285,6 +287,7 @@ pub fn DrawnMap(
             state.drag.track();
             state.selection.track();
             state.focused.track();
+            state.filtered.track();
         },
         draw,
     );
@@ -365,7 +368,7 @@ fn draw_links(
     LinksToDraw {
         drag,
         selected,
-        focus,
+        lighting,
         soft_links_of,
     }: LinksToDraw<'_>,
     view: &ViewTransform,
@@ -388,14 +391,17 @@ fn draw_links(
     let (mut hard_curves, mut soft_curves) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
     let (mut dimmed_hard, mut dimmed_soft) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
     let mut selected_curve = None;
-    let dimmed = |link: &crate::scene::LinkView| {
-        focus.is_some_and(|f| !(f.lights(&link.from) && f.lights(&link.to_objective)))
-    };
-    let shown = |link: &crate::scene::LinkView| match (link.kind, soft_links_of) {
-        (LinkKind::Soft, Some(card)) => {
-            card.is_some_and(|card| link.from == card || link.to_objective == card)
-        }
-        _ => true,
+    let shade =
+        |link: &crate::scene::LinkView| lighting.link(&link.from, &link.to_objective, link.kind);
+    let dimmed = |link: &crate::scene::LinkView| shade(link) == Shade::Dimmed;
+    let shown = |link: &crate::scene::LinkView| {
+        shade(link) != Shade::Hidden
+            && match (link.kind, soft_links_of) {
+                (LinkKind::Soft, Some(card)) => {
+                    card.is_some_and(|card| link.from == card || link.to_objective == card)
+                }
+                _ => true,
+            }
     };
     for link in scene.links.iter().filter(|l| shown(l)) {
         let (from_offset, to_offset) = offsets(&link.from, &link.to_objective);

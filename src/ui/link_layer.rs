@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app_state, Selection};
+use super::state::{use_app_state, Selection, Shade};
 use crate::domain::model::LinkKind;
 
 #[component]
@@ -79,13 +79,12 @@ fn Link(from: String, to: String) -> impl IntoView {
         })
     };
     let kind = move || link.with(|l| l.as_ref().map(|l| l.kind).unwrap_or(LinkKind::Soft));
-    // Focus mode dims a link unless both its ends are lit.
-    let dimmed = Memo::new(move |_| {
+    // Focus mode dims a link unless both its ends are lit; the filter dims
+    // or hides it with either end, or when its kind is not chosen.
+    let shade = Memo::new(move |_| {
         link.with(|l| {
-            l.as_ref().is_some_and(|l| {
-                let child = state.is_dimmed(&l.from);
-                let parent = state.is_dimmed(&l.to_objective);
-                child || parent
+            l.as_ref().map_or(Shade::Lit, |l| {
+                state.with_lighting(|lighting| lighting.link(&l.from, &l.to_objective, l.kind))
             })
         })
     });
@@ -101,11 +100,14 @@ fn Link(from: String, to: String) -> impl IntoView {
             LinkKind::Hard => "link link--hard",
             LinkKind::Soft => "link link--soft",
         };
+        let mut class = base.to_string();
         if selected.get() {
-            format!("{base} link--selected")
-        } else {
-            base.to_string()
+            class.push_str(" link--selected");
         }
+        if shade.get() == Shade::Hidden {
+            class.push_str(" link--hidden");
+        }
+        class
     };
     let on_click = move |_| {
         let (from, to) = ends.get_value();
@@ -118,7 +120,8 @@ fn Link(from: String, to: String) -> impl IntoView {
             data-link-from=from
             data-link-to=to
             data-link-kind=move || kind().name()
-            data-dimmed=move || dimmed.get().then_some("true")
+            data-dimmed=move || (shade.get() == Shade::Dimmed).then_some("true")
+            data-hidden=move || (shade.get() == Shade::Hidden).then_some("true")
         >
             <path class=class d=path on:click=on_click />
         </g>

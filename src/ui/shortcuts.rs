@@ -55,6 +55,7 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
         || state.team_form_open.get_untracked()
         || state.share_dialog_open.get_untracked()
         || state.canvas_list_open.get_untracked()
+        || state.score_view_open.get_untracked()
         || state.import_errors.with_untracked(Option::is_some)
     {
         return;

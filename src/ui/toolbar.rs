@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::filter_panel::FilterButton;
 use super::inspector::new_objective;
 use super::presentation::present;
 use super::state::{use_app_state, AppState, Selection};
@@ -156,6 +157,7 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     "Fit"
                 </button>
+                <FilterButton />
                 <button
                     class="toolbar__button"
                     type="button"
@@ -165,6 +167,16 @@ pub fn Toolbar() -> impl IntoView {
                     on:click=move |_| state.tidy_up()
                 >
                     "Tidy up"
+                </button>
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="score-cycle"
+                    title="Every objective's score for the cycle, with a retrospective note each"
+                    aria-haspopup="dialog"
+                    on:click=move |_| state.score_view_open.set(true)
+                >
+                    "Scores"
                 </button>
                 <button
                     class="toolbar__button"

@@ -11,8 +11,10 @@ use leptos::prelude::*;
 
 mod canvases;
 mod focus;
+mod lighting;
 
 pub use focus::Focus;
+pub use lighting::{Lighting, Shade};
 
 use crate::browser::download::{canvas_file_name, download_text};
 use crate::browser::location;
@@ -24,6 +26,8 @@ use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
 use crate::domain::share;
+use crate::domain::status::{CycleClock, Reading};
+use crate::filter::{Filter, Filtered};
 use crate::geometry::{fit_to_view, ViewTransform};
 use crate::history::History;
 use crate::library::{CanvasEntry, Library};
@@ -213,6 +217,21 @@ pub struct AppState {
     /// What the focus lights, derived from it and the document; `None` when
     /// no focus is on. Cards and links ask [`AppState::is_dimmed`].
     pub focused: Memo<Option<Focus>>,
+    /// Today's date (`YYYY-MM-DD`), read when the app starts: the cycle's
+    /// clock for every status.
+    pub today: RwSignal<String>,
+    /// Every objective's status (on track, at risk, …, or its score's
+    /// verdict once the cycle is over), from its progress, kind and the
+    /// cycle's clock.
+    pub readings: Memo<std::collections::HashMap<String, Reading>>,
+    /// The map's filter, mirrored in the page address.
+    pub filter: RwSignal<Filter>,
+    /// What the filter leaves out of the open document.
+    pub filtered: Memo<Filtered>,
+    /// Whether the filter's panel is shown beside the map.
+    pub filter_open: RwSignal<bool>,
+    /// Whether the cycle's scores are listed (closing the cycle).
+    pub score_view_open: RwSignal<bool>,
 }
 
 impl AppState {
@@ -239,6 +258,34 @@ impl AppState {
             focus.with(|id| {
                 id.as_deref()
                     .and_then(|id| document.with(|doc| Focus::of(doc, id)))
+            })
+        });
+        let today = RwSignal::new(crate::browser::clock::today());
+        let readings = Memo::new(move |_| -> std::collections::HashMap<String, Reading> {
+            let clock = today.with(|today| {
+                document.with(|doc| doc.cycle.as_ref().and_then(|c| CycleClock::new(c, today)))
+            });
+            scene.with(|scene| {
+                scene
+                    .cards
+                    .iter()
+                    .map(|card| {
+                        let reading = Reading::of(card.kind, card.progress, clock.as_ref());
+                        (card.id.clone(), reading)
+                    })
+                    .collect()
+            })
+        });
+        let filter = RwSignal::new(Filter::default());
+        // Without a filter neither the document nor the statuses are read.
+        let filtered = Memo::new(move |_| {
+            filter.with(|filter| {
+                if !filter.is_active() {
+                    return Filtered::default();
+                }
+                readings.with(|readings| {
+                    document.with(|doc| filter.apply(doc, &|id| readings.get(id).map(|r| r.status)))
+                })
             })
         });
         let drag = RwSignal::new(None::<Drag>);
@@ -291,6 +338,12 @@ impl AppState {
             presenting: RwSignal::new(false),
             focus,
             focused,
+            today,
+            readings,
+            filter,
+            filtered,
+            filter_open: RwSignal::new(false),
+            score_view_open: RwSignal::new(false),
         };
         for (title, details) in startup_notices {
             state.push_notice(NoticeKind::Error, title, details, None);
@@ -313,12 +366,45 @@ impl AppState {
             .with_value(|selector| selector.selected(&Some(id.to_string())))
     }
 
-    /// Whether focus mode dims the objective `id`: a focus is on and `id`
-    /// neither is it nor supports it. Tracked: read it in a memo per card,
-    /// so a card is woken only when its own answer changes.
+    /// Reads what is lit, tracked: focus mode and the filter.
+    pub fn with_lighting<T>(&self, read: impl FnOnce(&Lighting<'_>) -> T) -> T {
+        self.focused.with(|focus| {
+            self.filtered.with(|filtered| {
+                read(&Lighting {
+                    focus: focus.as_ref(),
+                    filtered,
+                })
+            })
+        })
+    }
+
+    /// Reads what is lit without tracking, for drawing one frame.
+    pub fn with_lighting_untracked<T>(&self, read: impl FnOnce(&Lighting<'_>) -> T) -> T {
+        self.focused.with_untracked(|focus| {
+            self.filtered.with_untracked(|filtered| {
+                read(&Lighting {
+                    focus: focus.as_ref(),
+                    filtered,
+                })
+            })
+        })
+    }
+
+    /// How the card `id` is shown: lit, or dimmed (outside the focus, or
+    /// left out by a dimming filter), or hidden by the filter. Tracked: read
+    /// it in a memo per card, so a card is woken only when its answer changes.
+    pub fn shade(&self, id: &str) -> Shade {
+        self.with_lighting(|lighting| lighting.card(id))
+    }
+
+    /// Whether the objective `id` is dimmed or hidden on the map.
     pub fn is_dimmed(&self, id: &str) -> bool {
-        self.focused
-            .with(|focus| focus.as_ref().is_some_and(|focus| !focus.lights(id)))
+        self.shade(id) != Shade::Lit
+    }
+
+    /// The status of the objective `id`, tracked.
+    pub fn reading(&self, id: &str) -> Option<Reading> {
+        self.readings.with(|readings| readings.get(id).copied())
     }
 
     pub fn title(&self) -> Signal<String> {
@@ -927,6 +1013,12 @@ impl AppState {
 
     pub fn notify_error(&self, title: impl Into<String>) {
         self.push_notice(NoticeKind::Error, title.into(), Vec::new(), None);
+    }
+
+    /// An error with lines under its title, such as each value of a link
+    /// that could not be used.
+    pub fn notify_error_with_details(&self, title: impl Into<String>, details: Vec<String>) {
+        self.push_notice(NoticeKind::Error, title.into(), details, None);
     }
 
     pub fn notify_status(&self, title: impl Into<String>) {

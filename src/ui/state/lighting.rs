@@ -1,0 +1,49 @@
+//! How the map shows each card and link: lit, dimmed or hidden. Two things
+//! decide it: focus mode (what does not support the focused objective is
+//! dimmed) and the filter (what it leaves out is dimmed or hidden, as the
+//! person chose). Cards, links and the drawn map all ask here, so the three
+//! never disagree.
+
+use crate::domain::model::LinkKind;
+use crate::filter::{FilterMode, Filtered};
+
+use super::Focus;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shade {
+    Lit,
+    Dimmed,
+    Hidden,
+}
+
+/// What is lit, borrowed from the state for one question or one frame.
+pub struct Lighting<'a> {
+    pub focus: Option<&'a Focus>,
+    pub filtered: &'a Filtered,
+}
+
+impl Lighting<'_> {
+    /// The objective `id`'s card.
+    pub fn card(&self, id: &str) -> Shade {
+        let filtered_out = self.filtered.leaves_out(id);
+        self.shade(filtered_out, self.focus.is_some_and(|f| !f.lights(id)))
+    }
+
+    /// A link of `kind` from `from` to (a key result of) `to_objective`.
+    pub fn link(&self, from: &str, to_objective: &str, kind: LinkKind) -> Shade {
+        let filtered_out = self.filtered.leaves_out_link(from, to_objective, kind);
+        let unfocused = self
+            .focus
+            .is_some_and(|f| !(f.lights(from) && f.lights(to_objective)));
+        self.shade(filtered_out, unfocused)
+    }
+
+    fn shade(&self, filtered_out: bool, unfocused: bool) -> Shade {
+        match (filtered_out, self.filtered.mode) {
+            (true, FilterMode::Hide) => Shade::Hidden,
+            (true, FilterMode::Dim) => Shade::Dimmed,
+            (false, _) if unfocused => Shade::Dimmed,
+            (false, _) => Shade::Lit,
+        }
+    }
+}
