@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
-use super::state::{use_app_state, AppState};
+use super::state::{use_app_state, AppState, Selection};
 use crate::domain::dates::days_between;
 use crate::domain::graph::RuleError;
 use crate::domain::model::{Document, ObjectiveKind};
@@ -202,6 +202,7 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
                     title="Show this objective on the map"
                     on:click=move |_| {
                         state.score_view_open.set(false);
+                        state.select(Selection::Objective(go_to.clone()));
                         state.reveal(&go_to);
                     }
                 >
