@@ -22,7 +22,7 @@ use super::filter_panel::{FilterPanel, FilterSummary};
 use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
-use super::state::{use_app_state, Selection};
+use super::state::{use_app_state, Selection, Shade};
 
 /// Below this zoom, cards are drawn simplified (colour, title, one bar).
 const DETAIL_SCALE: f64 = 0.45;
@@ -97,12 +97,17 @@ pub fn Canvas() -> impl IntoView {
         // from the scene's rectangles.
         if far.get_untracked() {
             let (x, y) = state.world_point(event.client_x() as f64, event.client_y() as f64);
-            let pressed = scene.with_untracked(|s| {
-                s.hit_index
-                    .card_at(x, y, None)
-                    .and_then(|i| s.cards.get(i))
-                    .map(|c| c.id.clone())
-            });
+            // A card the filter hides is not there to press.
+            let pressed = scene
+                .with_untracked(|s| {
+                    s.hit_index
+                        .card_at(x, y, None)
+                        .and_then(|i| s.cards.get(i))
+                        .map(|c| c.id.clone())
+                })
+                .filter(|id| {
+                    state.with_lighting_untracked(|lighting| lighting.card(id) != Shade::Hidden)
+                });
             if let Some(id) = pressed {
                 drag::press(state, id, &event);
                 return;

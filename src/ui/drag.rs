@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
-use super::state::{AppState, Drag, PendingLink, Selection};
+use super::state::{AppState, Drag, PendingLink, Selection, Shade};
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::model::LinkKind;
 
@@ -66,6 +66,10 @@ pub fn move_to(state: AppState, event: &PointerEvent) {
     drag.target = state
         .scene
         .with_untracked(|s| s.drop_target_at(x, y, &drag.id))
+        // A card the filter hides is no target.
+        .filter(|target| {
+            state.with_lighting_untracked(|l| l.card(&target.objective_id) != Shade::Hidden)
+        })
         .map(|target| {
             let valid = state
                 .drag_link_targets
