@@ -1,7 +1,8 @@
 //! Timings of the core on canvases of 1,000, 10,000 and 20,000 objectives: what a
 //! person waits for when opening a file (import and validation), saving it (export),
 //! what every edit and every tidy-up costs (progress of the whole canvas, layout), and
-//! what starting a presentation costs (every slide).
+//! what starting a presentation costs (every slide), and what every edit costs the
+//! quarter's views (each objective's status, a filter applied to the whole map).
 //! The figures and the targets they are held to are in BENCHMARKS.md.
 
 // Benchmarks run on the host; the browser build has no criterion, so under
@@ -15,10 +16,14 @@ mod host {
     use okr_canvas::domain::generate::generate;
     use okr_canvas::domain::import::import;
     use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
+    use okr_canvas::domain::model::{Cycle, Level};
     use okr_canvas::domain::model::{Document, Objective};
     use okr_canvas::domain::progress::compute_progress;
+    use okr_canvas::domain::status::{CycleClock, Reading, Status};
+    use okr_canvas::filter::Filter;
     use okr_canvas::scene::Scene;
     use okr_canvas::slides::Deck;
+    use std::collections::HashMap;
 
     const SIZES: [usize; 3] = [1_000, 10_000, 20_000];
     const SEED: u64 = 2027;
@@ -114,8 +119,56 @@ mod host {
         group.finish();
     }
 
+    /// What an edit costs the quarter's views: every objective's status from
+    /// the scene, then a filter (a department with its teams, team level, off
+    /// track or at risk) over the whole document.
+    fn status_and_filter(c: &mut Criterion) {
+        let mut group = c.benchmark_group("status+filter");
+        let cycle = Cycle {
+            label: "Q1 2027".into(),
+            start: "2027-01-01".into(),
+            end: "2027-03-31".into(),
+        };
+        let clock = CycleClock::new(&cycle, "2027-02-14");
+        for (n, doc) in canvases() {
+            let progress = compute_progress(&doc);
+            let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
+            let department = doc
+                .teams
+                .iter()
+                .find(|t| t.level == Level::Department)
+                .map(|t| t.id.clone())
+                .unwrap_or_default();
+            let filter = Filter {
+                teams: [department].into(),
+                levels: [Level::Team].into(),
+                statuses: [Status::OffTrack, Status::AtRisk].into(),
+                ..Filter::default()
+            };
+            group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+                b.iter(|| {
+                    let readings: HashMap<&str, Reading> = scene
+                        .cards
+                        .iter()
+                        .map(|c| {
+                            (
+                                c.id.as_str(),
+                                Reading::of(c.kind, c.progress, clock.as_ref()),
+                            )
+                        })
+                        .collect();
+                    let filtered =
+                        filter.apply(black_box(doc), &|id| readings.get(id).map(|r| r.status));
+                    filtered.count_out()
+                })
+            });
+        }
+        group.finish();
+    }
+
     criterion_group!(
         benches,
+        status_and_filter,
         import_and_validate,
         export_file,
         full_progress,
