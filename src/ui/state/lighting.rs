@@ -47,3 +47,61 @@ impl Lighting<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Document, ObjectiveKind};
+    use crate::filter::Filter;
+
+    fn sample() -> Document {
+        match crate::domain::import::import(super::super::SAMPLE_CANVAS.as_bytes()) {
+            Ok(imported) => imported.document,
+            Err(failure) => panic!("{failure}"),
+        }
+    }
+
+    #[test]
+    fn the_filter_dims_or_hides_and_focus_only_dims() {
+        let doc = sample();
+        let committed = Filter {
+            kinds: [ObjectiveKind::Committed].into(),
+            ..Filter::default()
+        };
+        let dimmed = committed.apply(&doc, &|_| None);
+        let lighting = Lighting {
+            focus: None,
+            filtered: &dimmed,
+        };
+        assert_eq!(lighting.card("o-reliable"), Shade::Lit);
+        assert_eq!(lighting.card("o-grow-arr"), Shade::Dimmed);
+        // A committed child of an aspirational parent: its link goes with the parent.
+        assert_eq!(
+            lighting.link("o-rev-payback", "o-efficient", LinkKind::Hard),
+            Shade::Lit
+        );
+        assert_eq!(
+            lighting.link("o-rev-enterprise", "o-grow-arr", LinkKind::Hard),
+            Shade::Dimmed
+        );
+
+        let hidden = Filter {
+            mode: FilterMode::Hide,
+            ..committed
+        }
+        .apply(&doc, &|_| None);
+        let focus = Focus::of(&doc, "o-grow-arr");
+        let lighting = Lighting {
+            focus: focus.as_ref(),
+            filtered: &hidden,
+        };
+        // Hidden by the filter, whatever the focus; lit by the filter but
+        // outside the focus, dimmed.
+        assert_eq!(lighting.card("o-grow-arr"), Shade::Hidden);
+        assert_eq!(lighting.card("o-reliable"), Shade::Dimmed);
+        assert_eq!(
+            lighting.link("o-rev-enterprise", "o-grow-arr", LinkKind::Hard),
+            Shade::Hidden
+        );
+    }
+}
