@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::cycle_button::CycleButton;
 use super::state::use_app_state;
 use super::toolbar::Toolbar;
 
@@ -9,7 +10,6 @@ use super::toolbar::Toolbar;
 pub fn Header() -> impl IntoView {
     let state = use_app_state();
     let title = state.title();
-    let cycle = state.cycle_label();
     view! {
         <header class="app-header">
             <div class="app-header__brand">
@@ -25,7 +25,7 @@ pub fn Header() -> impl IntoView {
             <h1 class="app-header__title" data-testid="canvas-title" title=move || title.get()>
                 {move || title.get()}
             </h1>
-            {move || cycle.get().map(|label| view! { <span class="app-header__cycle">{label}</span> })}
+            <CycleButton />
             <Toolbar />
         </header>
     }
