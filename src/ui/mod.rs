@@ -9,6 +9,7 @@ mod app;
 mod canvas;
 mod canvas_list;
 mod card;
+mod check_ins;
 mod dialog;
 mod drag;
 mod drawn_map;
