@@ -122,6 +122,42 @@ pub fn kr_row_at(card: &Rect, standalone: bool, rows: usize, y: f64) -> Option<u
     }
 }
 
+/// The trend's sparkline in a key-result row (`.kr__sparkline` in
+/// `style/card.css`): it sits inside the row's height with room to spare, so
+/// a row with one is as tall as a row without.
+pub const SPARKLINE_WIDTH: f64 = 30.0;
+pub const SPARKLINE_HEIGHT: f64 = 14.0;
+/// How far the line stays from the box's edges: half its stroke and its end dot.
+pub const SPARKLINE_INSET: f64 = 2.0;
+const _: () = assert!(SPARKLINE_HEIGHT < KR_ROW_HEIGHT);
+
+/// The points of a sparkline of `values` (each 0..=1; anything else is
+/// clamped, NaN is 0) in a `width` × `height` box, y down: the first value at
+/// the left, the last at the right, 1 at the top, `inset` from every edge. A
+/// single value sits in the middle.
+pub fn sparkline_points(values: &[f64], width: f64, height: f64, inset: f64) -> Vec<(f64, f64)> {
+    let inner_width = (width - 2.0 * inset).max(0.0);
+    let inner_height = (height - 2.0 * inset).max(0.0);
+    let steps = values.len().saturating_sub(1);
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, &value)| {
+            let value = if value.is_nan() {
+                0.0
+            } else {
+                value.clamp(0.0, 1.0)
+            };
+            let x = if steps == 0 {
+                width / 2.0
+            } else {
+                inset + inner_width * i as f64 / steps as f64
+            };
+            (x, inset + inner_height * (1.0 - value))
+        })
+        .collect()
+}
+
 /// Screen position of the world layer: screen = world × scale + (x, y).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewTransform {
@@ -1005,5 +1041,21 @@ mod tests {
         let dashed = dashes(&[later], 7.0, 5.0);
         assert_eq!(dashed.len(), 1);
         assert!(close(&dashed[0], 2.0, 9.0), "{dashed:?}");
+    }
+
+    #[test]
+    fn sparklines_run_left_to_right_and_bottom_to_top_inside_their_box() {
+        let points = sparkline_points(&[0.0, 0.5, 1.0], 30.0, 14.0, 2.0);
+        assert_eq!(points, vec![(2.0, 12.0), (15.0, 7.0), (28.0, 2.0)]);
+        // Out of range values stay in the box; one value sits in the middle.
+        let points = sparkline_points(&[-1.0, f64::NAN, 2.0], 30.0, 14.0, 2.0);
+        assert!(points
+            .iter()
+            .all(|&(x, y)| (2.0..=28.0).contains(&x) && (2.0..=12.0).contains(&y)));
+        assert_eq!(
+            sparkline_points(&[0.25], 30.0, 14.0, 2.0),
+            vec![(15.0, 9.5)]
+        );
+        assert!(sparkline_points(&[], 30.0, 14.0, 2.0).is_empty());
     }
 }

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::check_ins;
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, Level, LinkKind, Objective, ObjectiveKind};
 use crate::geometry::{
@@ -25,6 +26,11 @@ pub struct KeyResultView {
     pub id: String,
     pub title: String,
     pub progress: f64,
+    /// Progress at the start and after each check-in (the sparkline); empty
+    /// without check-ins.
+    pub trend: Vec<f64>,
+    /// The owner's latest confidence (0..=1), when given.
+    pub confidence: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -196,6 +202,12 @@ impl Scene {
                         id: kr.id.clone(),
                         title: kr.title.clone(),
                         progress: progress_of(&kr.id),
+                        trend: if kr.check_ins.is_empty() {
+                            Vec::new()
+                        } else {
+                            check_ins::trend(kr)
+                        },
+                        confidence: kr.confidence,
                     })
                     .collect(),
                 rect,
@@ -380,6 +392,14 @@ pub fn progress_attr(progress: f64) -> String {
     format!("{progress:.3}")
 }
 
+/// A confidence as the card's `data-value` writes it: two decimals.
+pub fn confidence_attr(confidence: f64) -> String {
+    format!("{confidence:.2}")
+}
+
+/// Below this confidence a key result is marked as at risk, in more than colour.
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
 /// A progress value for people: a whole percentage.
 pub fn progress_percent(progress: f64) -> String {
     format!("{:.0}%", (progress * 100.0).round())
@@ -481,5 +501,27 @@ mod tests {
             assert!(band.top < band.bottom && !band.levels.is_empty());
         }
         assert!(Scene::default().level_bands().is_empty());
+    }
+
+    #[test]
+    fn key_results_with_check_ins_carry_their_trend_and_confidence() {
+        let (doc, scene) = sample_scene();
+        let mut tracked = 0;
+        for (objective, card) in doc.objectives.iter().zip(&scene.cards) {
+            for (kr, row) in objective.key_results.iter().zip(&card.key_results) {
+                assert_eq!(row.confidence, kr.confidence, "{}", kr.id);
+                if kr.check_ins.is_empty() {
+                    assert!(row.trend.is_empty(), "{}", kr.id);
+                    continue;
+                }
+                tracked += 1;
+                assert_eq!(row.trend.len(), kr.check_ins.len() + 1, "{}", kr.id);
+                // The sample's current values are its latest check-ins.
+                assert_eq!(row.trend.last(), Some(&row.progress), "{}", kr.id);
+            }
+        }
+        assert!(tracked > 0, "the sample shows sparklines");
+        assert_eq!(confidence_attr(0.6), "0.60");
+        assert_eq!(confidence_attr(1.0), "1.00");
     }
 }

@@ -1,5 +1,6 @@
 //! The pure core.
 
+pub mod check_ins;
 pub mod cycle;
 pub mod dates;
 pub mod export;

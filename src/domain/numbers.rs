@@ -46,3 +46,25 @@ pub fn number(value: f64) -> String {
         format!("{sign}{grouped}.{fraction}")
     }
 }
+
+/// A key-result value with its unit, as a sentence says it: "450,000 EUR", but "40%".
+pub fn number_with_unit(value: f64, unit: Option<&str>) -> String {
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some("%") => format!("{}%", number(value)),
+        Some(unit) => format!("{} {unit}", number(value)),
+        None => number(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_carry_their_unit() {
+        assert_eq!(number_with_unit(450_000.0, Some("EUR")), "450,000 EUR");
+        assert_eq!(number_with_unit(40.0, Some("%")), "40%");
+        assert_eq!(number_with_unit(2.5, Some("  ")), "2.5");
+        assert_eq!(number_with_unit(-3.0, None), "-3");
+    }
+}

@@ -115,11 +115,16 @@ pub fn compute_progress(doc: &Document) -> ProgressMap<'_> {
 /// clamped to 0..=1. When `target` equals `start` there is no distance to cover, so the
 /// key result is done (1) once `current` is at or past the target, else 0.
 pub fn key_result_progress(key_result: &KeyResult) -> f64 {
-    let (start, target, current) = (
+    value_progress(
         key_result.start,
         key_result.target,
         key_result.current_value(),
-    );
+    )
+}
+
+/// The progress a key result from `start` to `target` would have at `current`, by the
+/// rule of [`key_result_progress`]: what a check-in's value meant when it was recorded.
+pub fn value_progress(start: f64, target: f64, current: f64) -> f64 {
     if target == start {
         return if current >= target { 1.0 } else { 0.0 };
     }

@@ -11,9 +11,11 @@ use web_sys::PointerEvent;
 
 use super::drag;
 use super::state::{use_app_state, Selection, Shade};
+use crate::domain::check_ins::describe_trend;
 use crate::domain::model::ObjectiveKind;
 use crate::domain::status::{Reading, Status};
-use crate::scene::{progress_attr, progress_percent, CardView};
+use crate::geometry::{sparkline_points, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH};
+use crate::scene::{confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE};
 
 #[component]
 pub fn Card(id: String) -> impl IntoView {
@@ -176,10 +178,23 @@ fn render_card(
         let tooltip = reason.clone();
         view! { <div class="card__standalone" title=tooltip>"Stands alone: " {reason}</div> }
     });
+    // A card whose key results are checked in makes room for the trend and
+    // the confidence in every row, so its bars stay in one column.
+    let tracked = card
+        .key_results
+        .iter()
+        .any(|kr| !kr.trend.is_empty() || kr.confidence.is_some());
+    let list_class = if tracked {
+        "card__krs card__krs--tracked"
+    } else {
+        "card__krs"
+    };
     let key_results = card
         .key_results
         .into_iter()
         .map(|kr| {
+            let sparkline = (!kr.trend.is_empty()).then(|| view! { <Sparkline trend=kr.trend /> });
+            let confidence = kr.confidence.map(|c| view! { <Confidence confidence=c /> });
             let width = format!("width:{:.1}%", kr.progress * 100.0);
             let tooltip = kr.title.clone();
             let kr_id = kr.id.clone();
@@ -193,6 +208,8 @@ fn render_card(
             view! {
                 <li class=row_class data-testid="kr-row" data-kr-id=kr.id>
                     <span class="kr__title" title=tooltip>{kr.title}</span>
+                    {sparkline}
+                    {confidence}
                     <span class="bar" data-testid="kr-progress" data-value=progress_attr(kr.progress)>
                         <span class="bar__fill" style=width></span>
                     </span>
@@ -293,8 +310,74 @@ fn render_card(
                     "⚠ Re-align: its parent was deleted"
                 </div>
             </Show>
-            <ul class="card__krs">{key_results}</ul>
+            <ul class=list_class>{key_results}</ul>
         </article>
+    }
+}
+
+/// A key result's trend, from its start through each check-in, as a line
+/// ending in a dot at the latest value; said in words for those who do not
+/// see it.
+#[component]
+fn Sparkline(trend: Vec<f64>) -> impl IntoView {
+    let label = describe_trend(&trend);
+    let points = sparkline_points(&trend, SPARKLINE_WIDTH, SPARKLINE_HEIGHT, SPARKLINE_INSET);
+    let (last_x, last_y) = points.last().copied().unwrap_or_default();
+    let line = points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let view_box = format!("0 0 {SPARKLINE_WIDTH} {SPARKLINE_HEIGHT}");
+    let title = label.clone();
+    view! {
+        <svg
+            class="kr__sparkline"
+            data-testid="kr-sparkline"
+            data-points=trend.len()
+            role="img"
+            aria-label=label
+            viewBox=view_box
+            width=SPARKLINE_WIDTH
+            height=SPARKLINE_HEIGHT
+        >
+            <title>{title}</title>
+            <polyline class="kr__sparkline-line" points=line />
+            <circle class="kr__sparkline-end" cx=format!("{last_x:.1}") cy=format!("{last_y:.1}") r="1.8" />
+        </svg>
+    }
+}
+
+/// The owner's latest confidence as a percentage; a low one also carries a
+/// warning sign, not colour alone.
+#[component]
+fn Confidence(confidence: f64) -> impl IntoView {
+    let percent = progress_percent(confidence);
+    let low = confidence < LOW_CONFIDENCE;
+    let label = if low {
+        format!("Confidence {percent} (low)")
+    } else {
+        format!("Confidence {percent}")
+    };
+    let tooltip = label.clone();
+    let class = if low {
+        "kr__confidence kr__confidence--low"
+    } else {
+        "kr__confidence"
+    };
+    view! {
+        <span
+            class=class
+            data-testid="kr-confidence"
+            data-value=confidence_attr(confidence)
+            data-low=low.then_some("true")
+            role="img"
+            aria-label=label
+            title=tooltip
+        >
+            {low.then_some(view! { <span class="kr__confidence-mark" aria-hidden="true">"⚠"</span> })}
+            {percent}
+        </span>
     }
 }
 

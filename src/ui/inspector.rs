@@ -15,6 +15,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::check_ins::CheckIns;
 use super::state::{use_app_state, AppState, Selection};
 use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{
@@ -37,15 +38,15 @@ const FOCUS_FRAMES: u8 = 10;
 /// Commits edits, and makes every field read the document again after a
 /// refusal (the browser keeps what was typed unless told otherwise).
 #[derive(Clone, Copy)]
-struct Edits {
-    state: AppState,
+pub(super) struct Edits {
+    pub(super) state: AppState,
     refresh: Trigger,
 }
 
 impl Edits {
     /// Runs `operation` as one undo step named `label`; on refusal the notice
     /// says why and the fields snap back.
-    fn commit(
+    pub(super) fn commit(
         self,
         label: &str,
         operation: impl FnOnce(&mut AlignmentGraph) -> Result<(), RuleError>,
@@ -792,6 +793,7 @@ fn KeyResultEditor(edits: Edits, kr_id: String, siblings: Memo<Vec<String>>) -> 
                     "Remove"
                 </button>
             </div>
+            <CheckIns edits kr_id key_result />
         </li>
     }
 }
@@ -1355,13 +1357,13 @@ fn slug(name: &str) -> String {
 }
 
 /// How a number is shown in a field: as short as it reads back exactly.
-fn format_number(value: f64) -> String {
+pub(super) fn format_number(value: f64) -> String {
     value.to_string()
 }
 
 /// Why typed text is not a number.
 #[derive(Debug, PartialEq)]
-enum NumberProblem {
+pub(super) enum NumberProblem {
     NotANumber,
     /// One comma before exactly three digits: "2,000" is two thousand to
     /// some and two to others.
@@ -1387,7 +1389,7 @@ impl NumberProblem {
 /// Reads a number as people type it: "1500", "-2.5", "0,6", "1 500 000",
 /// "1,500.5", "1.500,5", and with `percent`, "60%" for 0.6. Empty text is
 /// `None`. Infinity and NaN are not numbers here.
-fn parse_number(text: &str, percent: bool) -> Result<Option<f64>, NumberProblem> {
+pub(super) fn parse_number(text: &str, percent: bool) -> Result<Option<f64>, NumberProblem> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{2009}' && *c != '\u{202f}')
@@ -1483,7 +1485,7 @@ fn commit_edits_on_outside_press() {
 /// Focuses the element matching `selector` once it is on the page (it may be
 /// rendered a frame or two after the change that called for it), selecting
 /// an input's text when `select_text` is set.
-fn focus_when_shown(selector: String, select_text: bool) {
+pub(super) fn focus_when_shown(selector: String, select_text: bool) {
     focus_within_frames(selector, select_text, FOCUS_FRAMES);
 }
 

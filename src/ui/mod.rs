@@ -9,6 +9,7 @@ mod app;
 mod canvas;
 mod canvas_list;
 mod card;
+mod check_ins;
 mod cycle_button;
 mod cycle_dialog;
 mod dialog;

@@ -1,0 +1,765 @@
+//! A key result's check-ins in the inspector: the form that records this
+//! week's value (date, value, confidence, note), and the history below it,
+//! newest first, where a wrong entry is fixed in place or deleted.
+//!
+//! The form and the history are `markup` trees, rebuilt when the key result
+//! changes, with one listener per kind of event on the section around them:
+//! written as nested Leptos views, the same fields, entries and buttons cost
+//! several times the bundle (each view is its own generic type), and as
+//! trees they are plain data tested on the host. What is typed stays in the
+//! fields and is read on submit, so one check-in is one undo step. Until
+//! something is typed a field holds its default (today, the current value,
+//! the current confidence), so after a check-in the form is ready for the
+//! next week. What cannot be a check-in is named under the form and changes
+//! nothing; the rules themselves are the core's (`domain::check_ins`).
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::inspector::{focus_when_shown, format_number, parse_number, Edits, NumberProblem};
+use crate::browser::dom;
+use crate::domain::check_ins;
+use crate::domain::graph::RuleError;
+use crate::domain::model::{CheckIn, KeyResult};
+use crate::domain::numbers::{number_with_unit, percent};
+use crate::markup::{el, Element};
+
+#[component]
+pub(super) fn CheckIns(
+    edits: Edits,
+    kr_id: StoredValue<String>,
+    key_result: Memo<Option<KeyResult>>,
+) -> impl IntoView {
+    let state = edits.state;
+    // The entry being fixed: its place in the history and what it held, so a
+    // history changed meanwhile (undo, another tab) is noticed.
+    let fixing = RwSignal::new(None::<(usize, CheckIn)>);
+    let form_slot = NodeRef::<leptos::html::Div>::new();
+    let history_slot = NodeRef::<leptos::html::Div>::new();
+    let heading_id = kr_id.with_value(|id| format!("checkins-{id}"));
+
+    // The form, with its defaults, whenever the key result changes.
+    Effect::new(move |_| {
+        let Some(slot) = form_slot.get() else {
+            return;
+        };
+        let tree = key_result.with(|kr| kr.as_ref().map(|kr| form_markup(kr, &today_local())));
+        show(&slot, tree.as_ref());
+    });
+    // The history, whenever the key result or the entry being fixed changes.
+    Effect::new(move |_| {
+        let Some(slot) = history_slot.get() else {
+            return;
+        };
+        let fixing = fixing.get();
+        let tree = key_result.with(|kr| {
+            kr.as_ref().map(|kr| {
+                let fixing = fixing
+                    .filter(|(index, original)| kr.check_ins.get(*index) == Some(original))
+                    .map(|(index, _)| index);
+                history_markup(kr, fixing)
+            })
+        });
+        show(&slot, tree.as_ref());
+    });
+
+    let in_this_key_result =
+        move |rest: &str| kr_id.with_value(|id| format!(".inspector [data-kr-id=\"{id}\"] {rest}"));
+    let focus_entry_button = move |index: usize, button: &str| {
+        focus_when_shown(
+            in_this_key_result(&format!(
+                "[data-testid=\"checkin-entry\"][data-index=\"{index}\"] [data-testid=\"{button}\"]"
+            )),
+            false,
+        );
+    };
+
+    let record = move |form: &web_sys::Element| {
+        let Some(current) = key_result.get_untracked() else {
+            return;
+        };
+        let mut edited = current.clone();
+        let recorded = read_check_in(&read_fields(form)).and_then(|c| {
+            check_ins::record(&mut edited, c.clone())
+                .map(|_| c)
+                .map_err(|e| e.to_string())
+        });
+        let check_in = match recorded {
+            Ok(check_in) => check_in,
+            Err(message) => return show_error(form, &message),
+        };
+        let said = format!(
+            "{} on {}",
+            number_with_unit(check_in.value, current.unit.as_deref()),
+            current.title
+        );
+        if commit(edits, &current.id, &format!("Check in {said}"), edited) {
+            state.notify_status(format!("Checked in {said}."));
+            // The form is built again with the new defaults; the person
+            // stays in the field they pressed Enter in.
+            let field = focused_test_id().unwrap_or_else(|| "checkin-submit".to_owned());
+            focus_when_shown(
+                in_this_key_result(&format!(
+                    "[data-testid=\"checkin-form\"] [data-testid=\"{field}\"]"
+                )),
+                false,
+            );
+        }
+    };
+    let save_fix = move |form: &web_sys::Element| {
+        let (Some(current), Some((index, original))) =
+            (key_result.get_untracked(), fixing.get_untracked())
+        else {
+            return;
+        };
+        if current.check_ins.get(index) != Some(&original) {
+            return show_error(
+                form,
+                "This check-in was changed meanwhile, so it was not saved. Cancel, and fix it again.",
+            );
+        }
+        let mut edited = current.clone();
+        let fixed = read_check_in(&read_fields(form)).and_then(|c| {
+            check_ins::fix(&mut edited, index, c.clone())
+                .map(|place| (place, c))
+                .map_err(|e| e.to_string())
+        });
+        let (place, check_in) = match fixed {
+            Ok(fixed) => fixed,
+            Err(message) => return show_error(form, &message),
+        };
+        let label = format!("Fix the {} check-in on {}", original.date, current.title);
+        if commit(edits, &current.id, &label, edited) {
+            fixing.set(None);
+            state.notify_status(format!(
+                "Fixed the {} check-in on {}: {}.",
+                check_in.date,
+                current.title,
+                number_with_unit(check_in.value, current.unit.as_deref())
+            ));
+            focus_entry_button(place, "checkin-fix");
+        }
+    };
+    let start_fix = move |index: usize| {
+        let entry = key_result
+            .with_untracked(|kr| kr.as_ref().and_then(|kr| kr.check_ins.get(index)).cloned());
+        if let Some(entry) = entry {
+            fixing.set(Some((index, entry)));
+            focus_when_shown(
+                in_this_key_result(
+                    "[data-testid=\"checkin-fix-form\"] [data-testid=\"checkin-value\"]",
+                ),
+                true,
+            );
+        }
+    };
+    let cancel_fix = move || {
+        if let Some((index, _)) = fixing.get_untracked() {
+            fixing.set(None);
+            focus_entry_button(index, "checkin-fix");
+        }
+    };
+    let delete = move |index: usize| {
+        let Some(current) = key_result.get_untracked() else {
+            return;
+        };
+        let mut edited = current.clone();
+        let removed = match check_ins::remove(&mut edited, index) {
+            Ok(removed) => removed,
+            Err(error) => return state.notify_error(error.to_string()),
+        };
+        let label = format!("Delete the {} check-in on {}", removed.date, current.title);
+        if commit(edits, &current.id, &label, edited) {
+            if fixing.with_untracked(|f| f.as_ref().is_some_and(|(i, _)| *i == index)) {
+                fixing.set(None);
+            }
+            state.notify_status(format!(
+                "Deleted the {} check-in ({}) on {}; Undo brings it back.",
+                removed.date,
+                number_with_unit(removed.value, current.unit.as_deref()),
+                current.title
+            ));
+            // Focus goes to the entry shown next in its place (the one before
+            // it in time), else the newest, else the form.
+            if current.check_ins.len() > 1 {
+                focus_entry_button(index.saturating_sub(1), "checkin-delete");
+            } else {
+                focus_when_shown(
+                    in_this_key_result("[data-testid=\"checkin-submit\"]"),
+                    false,
+                );
+            }
+        }
+    };
+
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(form) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        match form.get_attribute("data-testid").as_deref() {
+            Some("checkin-form") => record(&form),
+            Some("checkin-fix-form") => save_fix(&form),
+            _ => {}
+        }
+    };
+    let on_click = move |event: ev::MouseEvent| {
+        let Some(button) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-testid]").ok().flatten())
+        else {
+            return;
+        };
+        let index = button
+            .closest("[data-index]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("data-index"))
+            .and_then(|i| i.parse::<usize>().ok());
+        match (button.get_attribute("data-testid").as_deref(), index) {
+            (Some("checkin-fix"), Some(index)) => start_fix(index),
+            (Some("checkin-delete"), Some(index)) => delete(index),
+            (Some("checkin-cancel"), _) => cancel_fix(),
+            _ => {}
+        }
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        let in_fix_form = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| {
+                e.closest("[data-testid=\"checkin-fix-form\"]")
+                    .ok()
+                    .flatten()
+            })
+            .is_some();
+        if in_fix_form && event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            cancel_fix();
+        }
+    };
+    // Typing again takes the last complaint away.
+    let on_input = move |event: ev::Event| {
+        if let Some(form) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("form").ok().flatten())
+        {
+            show_error(&form, "");
+        }
+    };
+    let count = move || match key_result.with(|kr| kr.as_ref().map_or(0, |kr| kr.check_ins.len())) {
+        0 => " (none yet)".to_owned(),
+        n => format!(" ({n})"),
+    };
+    let labelled_by = heading_id.clone();
+
+    view! {
+        <section
+            class="checkins"
+            aria-labelledby=labelled_by
+            on:submit=on_submit
+            on:click=on_click
+            on:keydown=on_keydown
+            on:input=on_input
+        >
+            <h4 class="checkins__heading" id=heading_id>
+                "Check-ins"
+                <span class="checkins__count">{count}</span>
+            </h4>
+            <div node_ref=form_slot></div>
+            <div node_ref=history_slot></div>
+        </section>
+    }
+}
+
+/// Puts the elements of `tree` in `slot`, in place of what was there.
+fn show(slot: &web_sys::HtmlDivElement, tree: Option<&Element>) {
+    slot.set_text_content(None);
+    if let Some(built) = tree.and_then(|tree| dom::build(tree).ok()) {
+        let _ = slot.append_child(&built);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The markup
+// ---------------------------------------------------------------------------
+
+/// The form that records a check-in, filled with its defaults.
+fn form_markup(key_result: &KeyResult, today: &str) -> Element {
+    let defaults = FieldTexts {
+        date: today.to_owned(),
+        value: format_number(key_result.current_value()),
+        confidence: key_result.confidence.map(format_number).unwrap_or_default(),
+        note: String::new(),
+    };
+    el("form", "checkins__form")
+        .attr("data-testid", "checkin-form")
+        .attr("aria-label", format!("Check in on {}", key_result.title))
+        .attr("novalidate", "")
+        .child(fields_markup(&defaults, &key_result.id, "new"))
+        .child(
+            el(
+                "button",
+                "inspector__button inspector__button--small inspector__button--primary",
+            )
+            .attr("type", "submit")
+            .attr("data-testid", "checkin-submit")
+            .text("Check in"),
+        )
+}
+
+/// The history, newest first; the entry at `fixing` (a place in the
+/// history) shows its fields instead.
+fn history_markup(key_result: &KeyResult, fixing: Option<usize>) -> Element {
+    let unit = key_result.unit.as_deref();
+    let entries = key_result
+        .check_ins
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(index, entry)| {
+            let item = el("li", "checkins__entry")
+                .attr("data-testid", "checkin-entry")
+                .attr("data-date", entry.date.clone())
+                .attr("data-index", index.to_string());
+            if fixing == Some(index) {
+                return replace_attr(item, "class", "checkins__entry checkins__entry--fixing")
+                    .child(fix_form_markup(key_result, index, entry));
+            }
+            let value = number_with_unit(entry.value, unit);
+            let said = format!("the {} check-in ({value})", entry.date);
+            let line = el("div", "checkins__line")
+                .child(
+                    el("time", "checkins__date")
+                        .attr("datetime", entry.date.clone())
+                        .text(entry.date.clone()),
+                )
+                .child(
+                    el("span", "checkins__value")
+                        .attr("data-testid", "checkin-entry-value")
+                        .text(value.clone()),
+                )
+                .maybe(entry.confidence.map(|c| {
+                    el("span", "checkins__confidence")
+                        .attr("data-testid", "checkin-entry-confidence")
+                        .text(format!("confidence {}", percent(c)))
+                }));
+            let note = entry.note.as_ref().map(|note| {
+                el("p", "checkins__note")
+                    .attr("data-testid", "checkin-entry-note")
+                    .text(note.clone())
+            });
+            item.child(line).maybe(note).child(
+                el("div", "checkins__actions")
+                    .child(small_button("checkin-fix", "Fix", format!("Fix {said}")))
+                    .child(replace_attr(
+                        small_button("checkin-delete", "Delete", format!("Delete {said}")),
+                        "class",
+                        "inspector__button inspector__button--small inspector__button--danger",
+                    )),
+            )
+        });
+    el("ol", "checkins__history")
+        .attr("data-testid", "checkin-history")
+        .attr("aria-label", "History, newest first")
+        .children(entries)
+}
+
+/// The entry at `index`, in fields to fix it.
+fn fix_form_markup(key_result: &KeyResult, index: usize, entry: &CheckIn) -> Element {
+    el("form", "checkins__form")
+        .attr("data-testid", "checkin-fix-form")
+        .attr("aria-label", format!("Fix the {} check-in", entry.date))
+        .attr("novalidate", "")
+        .child(fields_markup(
+            &FieldTexts::of(entry),
+            &key_result.id,
+            &index.to_string(),
+        ))
+        .child(
+            el("div", "checkins__actions")
+                .child(small_button(
+                    "checkin-cancel",
+                    "Cancel",
+                    "Cancel the fix".to_owned(),
+                ))
+                .child(
+                    el(
+                        "button",
+                        "inspector__button inspector__button--small inspector__button--primary",
+                    )
+                    .attr("type", "submit")
+                    .attr("data-testid", "checkin-save")
+                    .text("Save"),
+                ),
+        )
+}
+
+/// The four labelled fields of a check-in holding `texts`, and the place for
+/// the error that stops saving them. `form` tells the forms of one key
+/// result apart in element ids.
+fn fields_markup(texts: &FieldTexts, kr_id: &str, form: &str) -> Element {
+    let error_id = format!("checkin-error-{kr_id}-{form}");
+    // Text, not `type=number`, as the key result's own number fields: what
+    // was typed reaches the app as typed, so a mistake can be named.
+    let field = |label: &str, testid: &'static str, value: &str, extra: &[(&'static str, &str)]| {
+        let mut input = el("input", "inspector__input")
+            .attr("type", "text")
+            .attr("data-testid", testid)
+            .attr("value", value)
+            .attr("autocomplete", "off")
+            .attr("aria-describedby", error_id.clone());
+        for &(name, value) in extra {
+            input = replace_attr(input, name, value);
+        }
+        el("label", "inspector__field")
+            .child(el("span", "inspector__label").text(label))
+            .child(input)
+    };
+    let decimal = ("inputmode", "decimal");
+    el("div", "checkins__fields")
+        .child(field(
+            "Date",
+            "checkin-date",
+            &texts.date,
+            &[("type", "date")],
+        ))
+        .child(field(
+            "New value",
+            "checkin-value",
+            &texts.value,
+            &[decimal],
+        ))
+        .child(field(
+            "Confidence (0–1)",
+            "checkin-confidence",
+            &texts.confidence,
+            &[decimal, ("placeholder", "e.g. 0.6")],
+        ))
+        .child(replace_attr(
+            field(
+                "Note",
+                "checkin-note",
+                &texts.note,
+                &[("placeholder", "What moved it, what is in the way")],
+            ),
+            "class",
+            "inspector__field checkins__note-field",
+        ))
+        .child(
+            el("p", "checkins__error")
+                .attr("id", error_id)
+                .attr("role", "alert")
+                .attr("data-testid", "checkin-error")
+                .attr("hidden", ""),
+        )
+}
+
+/// `element` with the attribute `name` set to `value`, in place of any it had.
+fn replace_attr(mut element: Element, name: &'static str, value: &str) -> Element {
+    element.attributes.retain(|(n, _)| *n != name);
+    element.attr(name, value)
+}
+
+fn small_button(testid: &'static str, text: &str, label: String) -> Element {
+    el("button", "inspector__button inspector__button--small")
+        .attr("type", "button")
+        .attr("data-testid", testid)
+        .attr("aria-label", label)
+        .text(text)
+}
+
+// ---------------------------------------------------------------------------
+// Reading the fields
+// ---------------------------------------------------------------------------
+
+/// What a check-in's fields hold, as text.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct FieldTexts {
+    date: String,
+    value: String,
+    confidence: String,
+    note: String,
+}
+
+impl FieldTexts {
+    /// An entry as its fields show it; the confidence as the key result's own
+    /// confidence field shows it.
+    fn of(check_in: &CheckIn) -> FieldTexts {
+        FieldTexts {
+            date: check_in.date.clone(),
+            value: format_number(check_in.value),
+            confidence: check_in.confidence.map(format_number).unwrap_or_default(),
+            note: check_in.note.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// What the fields of `form` hold now.
+fn read_fields(form: &web_sys::Element) -> FieldTexts {
+    let read = |testid: &str| {
+        form.query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    };
+    FieldTexts {
+        date: read("checkin-date"),
+        value: read("checkin-value"),
+        confidence: read("checkin-confidence"),
+        note: read("checkin-note"),
+    }
+}
+
+/// Shows `message` under the fields of `form` and marks them, or clears both
+/// for an empty message. The fields keep what was typed.
+fn show_error(form: &web_sys::Element, message: &str) {
+    if let Some(error) = form
+        .query_selector("[data-testid=\"checkin-error\"]")
+        .ok()
+        .flatten()
+    {
+        error.set_text_content(Some(message));
+        let _ = if message.is_empty() {
+            error.set_attribute("hidden", "")
+        } else {
+            error.remove_attribute("hidden")
+        };
+    }
+    let _ = if message.is_empty() {
+        form.remove_attribute("data-invalid")
+    } else {
+        form.set_attribute("data-invalid", "true")
+    };
+}
+
+/// The `data-testid` of the focused element, if it has one.
+fn focused_test_id() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.get_attribute("data-testid"))
+}
+
+/// A check-in from what its fields hold, read the way the key result's own
+/// number fields read numbers, or what is wrong in words. The core judges
+/// the rest (the date, the range of the confidence, the note's length).
+fn read_check_in(texts: &FieldTexts) -> Result<CheckIn, String> {
+    let value = match parse_number(&texts.value, false) {
+        Ok(Some(value)) => value,
+        Ok(None) => {
+            return Err(
+                "The new value is empty, so nothing was checked in. Type the value the key result has reached, for example 45."
+                    .to_owned(),
+            )
+        }
+        Err(problem) => return Err(number_problem("new value", &texts.value, &problem, "45")),
+    };
+    let confidence = parse_number(&texts.confidence, true).map_err(|problem| {
+        number_problem("confidence", &texts.confidence, &problem, "0.6 (or 60%)")
+    })?;
+    let note = texts.note.trim();
+    let check_in = CheckIn {
+        date: texts.date.trim().to_owned(),
+        value,
+        confidence,
+        note: (!note.is_empty()).then(|| note.to_owned()),
+    };
+    check_ins::validate(&check_in).map_err(|e| e.to_string())?;
+    Ok(check_in)
+}
+
+fn number_problem(field: &str, typed: &str, problem: &NumberProblem, example: &str) -> String {
+    let typed = typed.trim();
+    match problem {
+        NumberProblem::NotANumber => format!(
+            "“{typed}” is not a number, so nothing was saved. Type the {field} in digits, for example {example}."
+        ),
+        NumberProblem::AmbiguousComma => format!(
+            "“{typed}” could be read two ways, so nothing was saved. Type the {field} without the comma for thousands, or with a dot for decimals."
+        ),
+    }
+}
+
+/// Replaces the key result `id` with `edited` as one undo step named
+/// `label`; a refusal is shown as a notice.
+fn commit(edits: Edits, id: &str, label: &str, edited: KeyResult) -> bool {
+    edits.commit(label, |g| {
+        g.update_key_result(id, |kr| *kr = edited)
+            .map_err(RuleError::from)
+    })
+}
+
+/// Today in the person's own time zone, as `YYYY-MM-DD`: a check-in is dated
+/// by the calendar on the wall, not by UTC.
+fn today_local() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(date: &str, value: &str, confidence: &str, note: &str) -> FieldTexts {
+        FieldTexts {
+            date: date.into(),
+            value: value.into(),
+            confidence: confidence.into(),
+            note: note.into(),
+        }
+    }
+
+    fn arr() -> KeyResult {
+        let mut kr = KeyResult::new("kr-arr", "Nordic <b>ARR</b>", 0.0, 2_000_000.0);
+        kr.unit = Some("EUR".into());
+        kr.current = Some(450_000.0);
+        kr.confidence = Some(0.6);
+        for (date, value, note) in [
+            ("2027-01-13", 300_000.0, None),
+            ("2027-01-20", 450_000.0, Some("Two pilots signed")),
+        ] {
+            kr.check_ins.push(CheckIn {
+                date: date.into(),
+                value,
+                confidence: Some(0.6),
+                note: note.map(str::to_owned),
+            });
+        }
+        kr
+    }
+
+    /// The `value` of the input with `testid` in `tree`.
+    fn input_value<'a>(tree: &'a Element, testid: &str) -> Option<&'a str> {
+        tree.descendants()
+            .into_iter()
+            .find(|e| e.get("data-testid") == Some(testid))
+            .and_then(|e| e.get("value"))
+    }
+
+    #[test]
+    fn fields_are_read_as_people_type_them() {
+        let check_in =
+            read_check_in(&texts("2027-02-03", "450 000", "60%", "  Two pilots  ")).unwrap();
+        assert_eq!(
+            check_in,
+            CheckIn {
+                date: "2027-02-03".into(),
+                value: 450_000.0,
+                confidence: Some(0.6),
+                note: Some("Two pilots".into()),
+            }
+        );
+        let bare = read_check_in(&texts("2027-02-03", "0,5", "", " ")).unwrap();
+        assert_eq!((bare.value, bare.confidence, bare.note), (0.5, None, None));
+        // An entry shown in the fields reads back as itself.
+        assert_eq!(read_check_in(&FieldTexts::of(&check_in)), Ok(check_in));
+    }
+
+    #[test]
+    fn what_cannot_be_a_check_in_is_named() {
+        let refused = |t: FieldTexts| read_check_in(&t).unwrap_err();
+        assert!(refused(texts("2027-02-03", "", "", "")).contains("empty"));
+        assert!(refused(texts("2027-02-03", "lots", "", "")).contains("“lots” is not a number"));
+        assert!(refused(texts("2027-02-03", "2,000", "", "")).contains("two ways"));
+        assert!(refused(texts("2027-02-03", "1", "1.5", "")).contains("from 0"));
+        assert!(refused(texts("2027-02-03", "1", "high", "")).contains("confidence"));
+        assert!(refused(texts("", "1", "", "")).contains("no date"));
+        assert!(refused(texts("2027-02-30", "1", "", "")).contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn the_form_starts_from_today_and_the_key_results_own_numbers() {
+        let form = form_markup(&arr(), "2027-02-03");
+        assert_eq!(form.get("data-testid"), Some("checkin-form"));
+        assert_eq!(input_value(&form, "checkin-date"), Some("2027-02-03"));
+        assert_eq!(input_value(&form, "checkin-value"), Some("450000"));
+        assert_eq!(input_value(&form, "checkin-confidence"), Some("0.6"));
+        assert_eq!(input_value(&form, "checkin-note"), Some(""));
+        // Every field has a label, and the title is text, not markup.
+        let labels = form
+            .descendants()
+            .into_iter()
+            .filter(|e| e.tag == "label")
+            .count();
+        assert_eq!(labels, 4);
+        assert_eq!(
+            form.get("aria-label"),
+            Some("Check in on Nordic <b>ARR</b>")
+        );
+        let submit = form
+            .descendants()
+            .into_iter()
+            .find(|e| e.get("type") == Some("submit"));
+        assert!(submit.is_some());
+    }
+
+    #[test]
+    fn the_history_lists_the_newest_first_and_fixes_one_in_place() {
+        let kr = arr();
+        let history = history_markup(&kr, None);
+        let entries: Vec<&Element> = history
+            .descendants()
+            .into_iter()
+            .filter(|e| e.get("data-testid") == Some("checkin-entry"))
+            .collect();
+        let dates: Vec<_> = entries.iter().map(|e| e.get("data-date")).collect();
+        assert_eq!(dates, [Some("2027-01-20"), Some("2027-01-13")]);
+        assert_eq!(entries[0].get("data-index"), Some("1"));
+        let texts: Vec<String> = entries[0]
+            .descendants()
+            .into_iter()
+            .flat_map(|e| &e.children)
+            .filter_map(|n| match n {
+                crate::markup::Node::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        for expected in [
+            "450,000 EUR",
+            "confidence 60%",
+            "Two pilots signed",
+            "Fix",
+            "Delete",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == expected),
+                "{expected} in {texts:?}"
+            );
+        }
+        let fixing = history_markup(&kr, Some(0));
+        let form = fixing
+            .descendants()
+            .into_iter()
+            .find(|e| e.get("data-testid") == Some("checkin-fix-form"))
+            .cloned()
+            .expect("the fix form");
+        assert_eq!(input_value(&form, "checkin-date"), Some("2027-01-13"));
+        assert_eq!(input_value(&form, "checkin-value"), Some("300000"));
+        // Ids stay unique between the two forms of one key result.
+        let ids: Vec<String> = fixing
+            .descendants()
+            .into_iter()
+            .chain(form_markup(&kr, "2027-02-03").descendants())
+            .filter_map(|e| e.get("id").map(str::to_owned))
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    }
+}
