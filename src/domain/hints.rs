@@ -66,6 +66,31 @@ const ACTIVITY_VERBS: &[&str] = &[
 /// Two-word task openings whose first word alone would mean something else.
 const ACTIVITY_PHRASES: &[(&str, &str)] = &[("set", "up"), ("roll", "out"), ("kick", "off")];
 
+/// Second words that make a task verb a noun naming a measure ("Build time",
+/// "Run rate", "Design reviews led"): such a title reads as a result.
+const MEASURE_NOUNS: &[&str] = &[
+    "rate",
+    "rates",
+    "time",
+    "times",
+    "duration",
+    "frequency",
+    "success",
+    "failures",
+    "quality",
+    "coverage",
+    "score",
+    "count",
+    "volume",
+    "cost",
+    "costs",
+    "share",
+    "adoption",
+    "reviews",
+    "partners",
+    "system",
+];
+
 /// What a hint is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HintKind {
@@ -144,7 +169,7 @@ impl HintKind {
 }
 
 /// One warning about an objective or one of its key results.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Hint {
     /// The objective the hint sits on.
     pub objective: String,
@@ -382,10 +407,10 @@ pub fn reads_like_activity(title: &str) -> bool {
         return false;
     };
     let first = first.to_lowercase();
-    if ACTIVITY_VERBS.contains(&first.as_str()) {
-        return true;
-    }
     let second = words.next().map(str::to_lowercase).unwrap_or_default();
+    if ACTIVITY_VERBS.contains(&first.as_str()) {
+        return !MEASURE_NOUNS.contains(&second.as_str());
+    }
     ACTIVITY_PHRASES
         .iter()
         .any(|(a, b)| *a == first && *b == second)
@@ -606,6 +631,10 @@ mod tests {
             "Start-ups signed",
             "Setup time in minutes",
             "Set of customers referenceable",
+            "Build time of the main branch",
+            "Run rate: ARR",
+            "Design reviews led",
+            "Release frequency",
             "Net revenue retention",
             "",
             "   ",

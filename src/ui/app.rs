@@ -13,6 +13,8 @@ use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
 use super::notices::Notices;
 use super::presentation::Presentation;
+use super::review::provide_review;
+use super::review_panel::ReviewPanel;
 use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
@@ -21,6 +23,7 @@ use super::state::provide_app_state;
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    provide_review(state);
     install_shortcuts(state);
     // A share link or hosted-file link opens as the page loads, and when a
     // new one is pasted into the address bar of the open page.
@@ -49,6 +52,7 @@ pub fn App() -> impl IntoView {
                 <SharedBanner />
                 <div class="app__body">
                     <Canvas />
+                    <ReviewPanel />
                     <Inspector />
                 </div>
             </div>

@@ -24,6 +24,8 @@ mod link_picker;
 mod minimap;
 mod notices;
 mod presentation;
+mod review;
+mod review_panel;
 mod share_dialog;
 mod shared_banner;
 mod shortcuts;
