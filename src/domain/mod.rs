@@ -6,6 +6,8 @@ pub mod dates;
 pub mod export;
 pub mod generate;
 pub mod graph;
+pub mod health;
+pub mod hints;
 pub mod import;
 pub mod layout;
 pub mod model;

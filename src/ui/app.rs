@@ -14,6 +14,8 @@ use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
 use super::notices::Notices;
 use super::presentation::Presentation;
+use super::review::provide_review;
+use super::review_panel::ReviewPanel;
 use super::score_view::ScoreView;
 use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
@@ -23,6 +25,7 @@ use super::state::provide_app_state;
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    provide_review(state);
     install_shortcuts(state);
     install_filter_address(state);
     // A share link or hosted-file link opens as the page loads, and when a
@@ -52,6 +55,7 @@ pub fn App() -> impl IntoView {
                 <SharedBanner />
                 <div class="app__body">
                     <Canvas />
+                    <ReviewPanel />
                     <Inspector />
                 </div>
             </div>

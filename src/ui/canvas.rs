@@ -297,6 +297,8 @@ pub fn Canvas() -> impl IntoView {
                     <dd>"link the selected card to…"</dd>
                     <dt>"F"</dt>
                     <dd>"focus: dim what does not support the selected objective"</dd>
+                    <dt>"R"</dt>
+                    <dd>"review: quality hints and alignment health"</dd>
                     <dt>"P"</dt>
                     <dd>"present as slides (then → ← Space, G all slides, T theme, Esc back)"</dd>
                     <dt>"H / S"</dt>

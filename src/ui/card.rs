@@ -10,8 +10,10 @@ use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
 use super::drag;
+use super::review::{use_review, Review};
 use super::state::{use_app_state, Selection, Shade};
 use crate::domain::check_ins::describe_trend;
+use crate::domain::hints::Hint;
 use crate::domain::model::ObjectiveKind;
 use crate::domain::status::{Reading, Status};
 use crate::geometry::{sparkline_points, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH};
@@ -67,6 +69,14 @@ pub fn Card(id: String) -> impl IntoView {
     // its own shade changes, not whenever what is lit changes elsewhere.
     let shade = Memo::new(move |_| card_id.with_value(|id| state.shade(id)));
     let reading = Memo::new(move |_| card_id.with_value(|id| state.reading(id)));
+    // Its quality hints: a memo, so an edit elsewhere that leaves them as
+    // they were does not re-render the badge.
+    let review = use_review();
+    let hints = Memo::new(move |_| {
+        review
+            .map(|review| card_id.with_value(|id| review.hints_of(id)))
+            .unwrap_or_default()
+    });
     let on_pointer_down = move |event: PointerEvent| {
         if event.button() != 0 || on_control(&event) {
             return;
@@ -95,6 +105,8 @@ pub fn Card(id: String) -> impl IntoView {
                     needs_realign,
                     shade,
                     reading,
+                    hints,
+                    review,
                 },
                 on_pointer_down,
                 on_pointer_move,
@@ -117,6 +129,8 @@ struct CardSignals {
     shade: Memo<Shade>,
     /// Its status against the cycle's clock.
     reading: Memo<Option<Reading>>,
+    hints: Memo<Vec<Hint>>,
+    review: Option<Review>,
 }
 
 fn render_card(
@@ -133,6 +147,8 @@ fn render_card(
         needs_realign,
         shade,
         reading,
+        hints,
+        review,
     } = signals;
     let dimmed = move || shade.get() == Shade::Dimmed;
     let hidden = move || shade.get() == Shade::Hidden;
@@ -279,6 +295,7 @@ fn render_card(
                     <span class="card__team">{card.team_name}</span>
                     <span>{card.level.name()}</span>
                     <span class=kind_class>{kind_label}</span>
+                    {hint_badge(card.id.clone(), hints, review)}
                 </div>
                 <h2 class="card__title" data-testid="okr-title" title=title_tooltip>
                     {card.title}
@@ -393,4 +410,58 @@ fn on_control(event: &PointerEvent) -> bool {
                 .flatten()
         })
         .is_some()
+}
+
+/// The card's hint badge: how many quality hints it has, listed in its
+/// tooltip and label; pressed, it opens the Review panel at them. Nothing
+/// when the card has none.
+fn hint_badge(id: String, hints: Memo<Vec<Hint>>, review: Option<Review>) -> impl IntoView {
+    let id = StoredValue::new(id);
+    move || {
+        let review = review?;
+        hints.with(|hints| {
+            let count = hints.len();
+            if count == 0 {
+                return None;
+            }
+            let noun = if count == 1 { "hint" } else { "hints" };
+            let label = format!(
+                "{count} {noun}: {}",
+                hints
+                    .iter()
+                    .map(|h| h.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            let tooltip = format!(
+                "{count} {noun} (open them in Review):\n{}",
+                hints
+                    .iter()
+                    .map(|h| format!("• {}", h.message))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+            Some(view! {
+                <button
+                    class="card__hints"
+                    type="button"
+                    data-testid="card-hints"
+                    data-count=count.to_string()
+                    title=tooltip
+                    aria-label=label
+                    on:click=move |_| id.with_value(|id| review.show_hints_of(id))
+                    // Enter and Space press the button; the map's Enter
+                    // (open the inspector) must not take them first.
+                    on:keydown=|event: web_sys::KeyboardEvent| {
+                        if matches!(event.key().as_str(), "Enter" | " ") {
+                            event.stop_propagation();
+                        }
+                    }
+                >
+                    <span aria-hidden="true">"⚠\u{2009}"</span>
+                    {count}
+                </button>
+            })
+        })
+    }
 }

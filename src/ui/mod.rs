@@ -29,6 +29,8 @@ mod minimap;
 mod next_cycle_dialog;
 mod notices;
 mod presentation;
+mod review;
+mod review_panel;
 mod score_view;
 mod share_dialog;
 mod shared_banner;

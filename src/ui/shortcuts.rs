@@ -9,17 +9,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::canvas::ZOOM_STEP;
+use super::review::{use_review, Review};
 use super::state::{AppState, Selection};
 
 /// Screen pixels moved per arrow key when panning.
 const PAN_STEP: f64 = 80.0;
 
 pub fn install_shortcuts(state: AppState) {
-    let handle = window_event_listener(leptos::ev::keydown, move |event| on_key(state, &event));
+    let review = use_review();
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        on_key(state, review, &event)
+    });
     on_cleanup(move || handle.remove());
 }
 
-fn on_key(state: AppState, event: &KeyboardEvent) {
+fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
     let command = event.ctrl_key() || event.meta_key();
     let key = event.key();
     // The presentation has keys of its own.
@@ -64,6 +68,14 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
     match key.as_str() {
         // Escape leaves focus mode before it closes or deselects anything.
         "Escape" if state.focus.with_untracked(Option::is_some) => state.clear_focus(),
+        // The inspector closes first, then the Review panel.
+        "Escape"
+            if !state.inspector_open.get_untracked() && review.is_some_and(|r| r.is_open()) =>
+        {
+            if let Some(review) = review {
+                review.close();
+            }
+        }
         "Escape" => {
             if state.inspector_open.get_untracked() {
                 state.inspector_open.set(false);
@@ -75,6 +87,11 @@ fn on_key(state: AppState, event: &KeyboardEvent) {
         "l" | "L" => state.open_link_picker(),
         "f" | "F" => state.toggle_focus_on_selection(),
         "p" | "P" => super::presentation::present(state),
+        "r" | "R" if review.is_some() => {
+            if let Some(review) = review {
+                review.toggle();
+            }
+        }
         "Delete" | "Backspace" if has_selection => state.delete_selection(),
         "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => {
             let (dx, dy) = match key.as_str() {

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::filter_panel::FilterButton;
 use super::inspector::new_objective;
 use super::presentation::present;
+use super::review::use_review;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::download::{download_text, titled_file_name};
 use crate::domain::import::MAX_FILE_BYTES;
@@ -85,6 +86,7 @@ pub fn Toolbar() -> impl IntoView {
 
     let on_print = move |_| print_page(state);
 
+    let review = use_review();
     let read_only = move || state.shared_view.with(Option::is_some);
     let can_undo = move || state.can_undo();
     let can_redo = move || state.can_redo();
@@ -168,6 +170,7 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     "Tidy up"
                 </button>
+                {review.map(|review| view! { <ReviewButton review /> })}
                 <button
                     class="toolbar__button"
                     type="button"
@@ -286,4 +289,37 @@ pub fn open_file(state: AppState, file: web_sys::File) {
             Err(message) => state.notify_error(message),
         }
     });
+}
+
+/// Opens and closes the Review panel; the number of hints rides along.
+#[component]
+fn ReviewButton(review: super::review::Review) -> impl IntoView {
+    let count = Memo::new(move |_| review.hints.with(|h| h.len()));
+    view! {
+        <button
+            class="toolbar__button"
+            type="button"
+            data-testid="review"
+            title="Quality hints and alignment health (R)"
+            aria-controls="review-panel"
+            aria-expanded=move || review.open.get().to_string()
+            on:click=move |_| review.toggle()
+        >
+            "Review"
+            {move || {
+                let n = count.get();
+                (n > 0)
+                    .then(|| {
+                        view! {
+                            <span class="toolbar__count" data-testid="review-count">
+                                {n}
+                                <span class="visually-hidden">
+                                    {if n == 1 { " hint" } else { " hints" }}
+                                </span>
+                            </span>
+                        }
+                    })
+            }}
+        </button>
+    }
 }

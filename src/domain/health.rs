@@ -1,0 +1,365 @@
+//! Alignment health: how much of the organisation points at the company's
+//! objectives, read both ways. From below, the share of team objectives
+//! aligned by a hard link or by soft links only; from above, the company
+//! objectives nothing supports. And the two lists a coach walks through after
+//! a change of strategy: the objectives that lost their parent when a company
+//! objective was removed, and the mission OKRs that stand alone on purpose,
+//! with their reasons.
+//!
+//! Not everything needs to be aligned, so a standalone objective with a reason
+//! is counted apart from the unaligned ones, never as a failure. Linear in the
+//! size of the document.
+
+use std::collections::BTreeSet;
+
+use super::model::{Document, IdMap, IdSet, Level, LinkKind};
+use super::support::SupportIndex;
+
+/// The alignment figures of one canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Health {
+    /// Objectives of teams below the company level (departments, teams,
+    /// individuals): the ones that may align upwards.
+    pub team_objectives: usize,
+    /// Of those, the ones with a hard parent.
+    pub hard: usize,
+    /// Without a hard parent, but soft-linked to something.
+    pub soft_only: usize,
+    /// Not linked, standing alone on purpose (a mission OKR with a reason).
+    pub standalone: usize,
+    /// Not linked, and no reason given.
+    pub unaligned: usize,
+    /// Company objectives with no hard child and no soft link to them or to
+    /// their key results, in document order.
+    pub unsupported: Vec<String>,
+    /// Objectives flagged when their hard parent was deleted that still have
+    /// no hard parent and no standalone reason, in document order.
+    pub realign: Vec<String>,
+    /// Team objectives that support nothing and give no reason, in document
+    /// order, apart from those already listed to re-align.
+    pub unaligned_objectives: Vec<String>,
+    /// Every objective with a standalone reason, in document order.
+    pub standalone_objectives: Vec<Standalone>,
+}
+
+/// A mission OKR and why it stands alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standalone {
+    pub objective: String,
+    /// As written; may be empty while the team has not said why yet.
+    pub reason: String,
+}
+
+impl Health {
+    /// The health of `doc`; `needs_realign` holds the objectives left without
+    /// a parent by a deletion (the app keeps that set, the file does not).
+    pub fn of(doc: &Document, needs_realign: &BTreeSet<String>) -> Health {
+        let levels: IdMap<&str, Level> =
+            doc.teams.iter().map(|t| (t.id.as_str(), t.level)).collect();
+        let mut targets: IdSet<&str> = IdSet::default();
+        for objective in &doc.objectives {
+            targets.insert(objective.id.as_str());
+            targets.extend(objective.key_results.iter().map(|kr| kr.id.as_str()));
+        }
+        let mut hard_linked: IdSet<&str> = IdSet::default();
+        let mut soft_linked: IdSet<&str> = IdSet::default();
+        for link in &doc.links {
+            if !targets.contains(link.from.as_str()) || !targets.contains(link.to.as_str()) {
+                continue;
+            }
+            match link.kind {
+                LinkKind::Hard => hard_linked.insert(link.from.as_str()),
+                LinkKind::Soft => soft_linked.insert(link.from.as_str()),
+            };
+        }
+        let support = SupportIndex::new(doc);
+
+        let mut health = Health::default();
+        for objective in &doc.objectives {
+            let id = objective.id.as_str();
+            let has_hard_parent = hard_linked.contains(id);
+            if let Some(reason) = &objective.standalone {
+                health.standalone_objectives.push(Standalone {
+                    objective: objective.id.clone(),
+                    reason: reason.clone(),
+                });
+            }
+            let to_realign =
+                needs_realign.contains(id) && !has_hard_parent && objective.standalone.is_none();
+            if to_realign {
+                health.realign.push(objective.id.clone());
+            }
+            match levels.get(objective.team.as_str()) {
+                None => {}
+                Some(Level::Company) => {
+                    if !support.is_supported(id) {
+                        health.unsupported.push(objective.id.clone());
+                    }
+                }
+                Some(_) => {
+                    health.team_objectives += 1;
+                    if has_hard_parent {
+                        health.hard += 1;
+                    } else if soft_linked.contains(id) {
+                        health.soft_only += 1;
+                    } else if objective.standalone.is_some() {
+                        health.standalone += 1;
+                    } else {
+                        health.unaligned += 1;
+                        if !to_realign {
+                            health.unaligned_objectives.push(objective.id.clone());
+                        }
+                    }
+                }
+            }
+        }
+        health
+    }
+
+    /// Team objectives aligned by a hard link or by soft links.
+    pub fn aligned(&self) -> usize {
+        self.hard + self.soft_only
+    }
+
+    /// The share of team objectives aligned, hard or soft (0 with none).
+    pub fn aligned_share(&self) -> f64 {
+        self.share(self.aligned())
+    }
+
+    /// The share of team objectives with a hard parent.
+    pub fn hard_share(&self) -> f64 {
+        self.share(self.hard)
+    }
+
+    /// The share of team objectives aligned by soft links only.
+    pub fn soft_only_share(&self) -> f64 {
+        self.share(self.soft_only)
+    }
+
+    /// The share of team objectives standing alone with a reason.
+    pub fn standalone_share(&self) -> f64 {
+        self.share(self.standalone)
+    }
+
+    /// The share of team objectives neither aligned nor standing alone.
+    pub fn unaligned_share(&self) -> f64 {
+        self.share(self.unaligned)
+    }
+
+    fn share(&self, count: usize) -> f64 {
+        if self.team_objectives == 0 {
+            0.0
+        } else {
+            count as f64 / self.team_objectives as f64
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::graph::AlignmentGraph;
+    use crate::domain::model::{KeyResult, Link, Objective, ObjectiveKind, Rollup, Team};
+
+    fn sample() -> Document {
+        let file = include_str!("../../public/examples/acme.okr.json");
+        match crate::domain::import::import(file.as_bytes()) {
+            Ok(imported) => imported.document,
+            Err(failure) => panic!("{failure}"),
+        }
+    }
+
+    fn team(id: &str, level: Level, parent: Option<&str>) -> Team {
+        Team {
+            id: id.into(),
+            name: id.into(),
+            level,
+            parent: parent.map(Into::into),
+            color: None,
+        }
+    }
+
+    fn objective(id: &str, team: &str) -> Objective {
+        Objective {
+            id: id.into(),
+            team: team.into(),
+            title: format!("{id} title"),
+            description: None,
+            kind: ObjectiveKind::Aspirational,
+            rollup: Rollup::KeyResults,
+            standalone: None,
+            key_results: vec![KeyResult::new(format!("{id}-kr"), "Revenue", 0.0, 1.0)],
+        }
+    }
+
+    fn link(from: &str, to: &str, kind: LinkKind) -> Link {
+        Link {
+            from: from.into(),
+            to: to.into(),
+            kind,
+            note: None,
+        }
+    }
+
+    fn ids(list: &[String]) -> Vec<&str> {
+        list.iter().map(String::as_str).collect()
+    }
+
+    /// Two company objectives (one supported through a key result, one by
+    /// nothing) and five team objectives, one of each alignment.
+    fn canvas() -> Document {
+        let mut doc = Document::new("Health");
+        doc.teams = vec![
+            team("co", Level::Company, None),
+            team("dept", Level::Department, Some("co")),
+            team("tm", Level::Team, Some("dept")),
+            team("me", Level::Individual, Some("tm")),
+        ];
+        doc.objectives = vec![
+            objective("c1", "co"),
+            objective("c2", "co"),
+            objective("d-hard", "dept"),
+            objective("t-hard", "tm"),
+            objective("t-soft", "tm"),
+            {
+                let mut o = objective("t-alone", "tm");
+                o.standalone = Some("Our mission this quarter".into());
+                o
+            },
+            objective("me-none", "me"),
+        ];
+        doc.links = vec![
+            link("d-hard", "c1-kr", LinkKind::Hard),
+            link("t-hard", "d-hard", LinkKind::Hard),
+            link("t-soft", "d-hard", LinkKind::Soft),
+            link("t-hard", "c2", LinkKind::Soft),
+        ];
+        doc
+    }
+
+    #[test]
+    fn team_objectives_are_counted_hard_soft_standalone_or_unaligned() {
+        let health = Health::of(&canvas(), &BTreeSet::new());
+        assert_eq!(health.team_objectives, 5);
+        assert_eq!(
+            (
+                health.hard,
+                health.soft_only,
+                health.standalone,
+                health.unaligned
+            ),
+            (2, 1, 1, 1)
+        );
+        assert_eq!(health.aligned(), 3);
+        assert_eq!(health.aligned_share(), 0.6);
+        assert_eq!(health.hard_share(), 0.4);
+        assert_eq!(health.soft_only_share(), 0.2);
+        assert_eq!(health.standalone_share(), 0.2);
+        assert_eq!(health.unaligned_share(), 0.2);
+        assert_eq!(ids(&health.unaligned_objectives), ["me-none"]);
+        assert_eq!(
+            health.standalone_objectives,
+            [Standalone {
+                objective: "t-alone".into(),
+                reason: "Our mission this quarter".into()
+            }]
+        );
+        // c2 is supported by a soft link from below, c1 through its key result.
+        assert_eq!(health.unsupported, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_company_objective_nothing_supports_is_listed_in_document_order() {
+        let mut doc = canvas();
+        doc.links.retain(|l| l.to != "c2");
+        doc.objectives.push(objective("c3", "co"));
+        let health = Health::of(&doc, &BTreeSet::new());
+        assert_eq!(ids(&health.unsupported), ["c2", "c3"]);
+        // Company objectives are not team objectives.
+        assert_eq!(health.team_objectives, 5);
+    }
+
+    #[test]
+    fn the_sample_is_mostly_aligned_with_one_mission_okr() {
+        let health = Health::of(&sample(), &BTreeSet::new());
+        assert_eq!(health.team_objectives, 21);
+        assert_eq!(
+            (
+                health.hard,
+                health.soft_only,
+                health.standalone,
+                health.unaligned
+            ),
+            (17, 2, 1, 1)
+        );
+        assert_eq!(ids(&health.unaligned_objectives), ["o-mkt-community"]);
+        assert_eq!(health.unsupported, Vec::<String>::new());
+        assert_eq!(health.standalone_objectives.len(), 1);
+        assert_eq!(health.standalone_objectives[0].objective, "o-plat-builds");
+        assert!(health.standalone_objectives[0]
+            .reason
+            .starts_with("The platform team's mission OKR"));
+        assert!(health.realign.is_empty());
+    }
+
+    #[test]
+    fn deleting_a_company_objective_lists_its_children_to_realign_until_relinked() {
+        let doc = sample();
+        let mut graph = match AlignmentGraph::from_document(&doc) {
+            Ok(graph) => graph,
+            Err(violations) => panic!("{violations:?}"),
+        };
+        let removal = match graph.remove_objective("o-first-week") {
+            Ok(removal) => removal,
+            Err(error) => panic!("{error}"),
+        };
+        let flagged: BTreeSet<String> = removal.unaligned.iter().cloned().collect();
+        let after = graph.to_document();
+        let health = Health::of(&after, &flagged);
+        assert_eq!(ids(&health.realign), ["o-cx-week-one", "o-cx-retain"]);
+        // Listed to re-align, not again as unaligned; o-sup-self-help lost
+        // its only (soft) link, so it supports nothing now, with no parent
+        // deleted under it to re-align to.
+        assert_eq!(
+            ids(&health.unaligned_objectives),
+            ["o-mkt-community", "o-sup-self-help"]
+        );
+        assert_eq!(health.unaligned, 4);
+
+        // The original canvas (undo) has them under their parent again.
+        assert!(Health::of(&doc, &flagged).realign.is_empty());
+
+        // Hard-linked again, or declared standalone, each is settled.
+        if let Err(error) = graph.link("o-cx-week-one", "o-grow-arr", LinkKind::Hard) {
+            panic!("{error}");
+        }
+        if let Err(error) = graph.update_objective("o-cx-retain", |o| {
+            o.standalone = Some("Retention is our own mission now".into())
+        }) {
+            panic!("{error}");
+        }
+        let health = Health::of(&graph.to_document(), &flagged);
+        assert!(health.realign.is_empty());
+        // A flagged id that no longer exists is not listed.
+        let gone = BTreeSet::from(["o-first-week".to_string()]);
+        assert!(Health::of(&after, &gone).realign.is_empty());
+    }
+
+    #[test]
+    fn an_empty_canvas_has_no_shares_to_divide_by() {
+        let health = Health::of(&Document::new("Empty"), &BTreeSet::new());
+        assert_eq!(health, Health::default());
+        assert_eq!(health.aligned_share(), 0.0);
+    }
+
+    #[test]
+    fn links_to_nothing_and_unknown_teams_count_as_no_alignment() {
+        let mut doc = canvas();
+        doc.links.push(link("me-none", "ghost", LinkKind::Hard));
+        doc.links.push(link("ghost", "c2", LinkKind::Soft));
+        doc.objectives.push(objective("lost", "nowhere"));
+        let health = Health::of(&doc, &BTreeSet::new());
+        assert_eq!(health.unaligned, 1);
+        assert_eq!(health.team_objectives, 5);
+    }
+}

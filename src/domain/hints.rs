@@ -1,0 +1,792 @@
+//! Quality hints: the gentle warnings an OKR coach would give while reading the
+//! map. Too many objectives for one team, too few or too many key results, a
+//! key result with no number to reach or that reads like a task, a hard link
+//! from an individual's objective, a committed objective its owners doubt.
+//!
+//! Hints never block anything: the canvas stays valid and editable whatever
+//! they say. Each names the thing it is about and carries a one-line why, in
+//! plain words, that teaches the practice behind it.
+//!
+//! One pass over the document (plus a pass over the links and teams), so the
+//! map can ask again after every edit of a canvas of thousands of objectives.
+//! The order is the document's: objectives in order, and within one, its own
+//! hints before those of its key results, key results in order.
+
+use std::ops::Range;
+
+use super::model::{Document, IdMap, KeyResult, Level, LinkKind, Objective, ObjectiveKind};
+use super::numbers;
+
+/// More objectives than this for one team in a canvas (one cycle) spreads it thin.
+pub const MAX_OBJECTIVES_PER_TEAM: usize = 5;
+/// Fewer key results than this leave an objective without a clear finish line.
+pub const MIN_KEY_RESULTS: usize = 2;
+/// More key results than this per objective lose focus.
+pub const MAX_KEY_RESULTS: usize = 5;
+/// A committed objective whose key result has a confidence below this is in doubt.
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// First words of a key result that make it read like a task to be done
+/// rather than a result to be reached (compared without case).
+const ACTIVITY_VERBS: &[&str] = &[
+    "launch",
+    "write",
+    "rewrite",
+    "hold",
+    "create",
+    "build",
+    "implement",
+    "complete",
+    "finish",
+    "run",
+    "organise",
+    "organize",
+    "develop",
+    "release",
+    "ship",
+    "deliver",
+    "publish",
+    "start",
+    "conduct",
+    "host",
+    "attend",
+    "design",
+    "redesign",
+    "plan",
+    "draft",
+    "prepare",
+    "introduce",
+    "migrate",
+    "deploy",
+    "install",
+    "document",
+    "send",
+];
+
+/// Two-word task openings whose first word alone would mean something else.
+const ACTIVITY_PHRASES: &[(&str, &str)] = &[("set", "up"), ("roll", "out"), ("kick", "off")];
+
+/// Second words that make a task verb a noun naming a measure ("Build time",
+/// "Run rate", "Design reviews led"): such a title reads as a result.
+const MEASURE_NOUNS: &[&str] = &[
+    "rate",
+    "rates",
+    "time",
+    "times",
+    "duration",
+    "frequency",
+    "success",
+    "failures",
+    "quality",
+    "coverage",
+    "score",
+    "count",
+    "volume",
+    "cost",
+    "costs",
+    "share",
+    "adoption",
+    "reviews",
+    "partners",
+    "system",
+];
+
+/// What a hint is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HintKind {
+    /// The objective's team has more than five objectives in the canvas.
+    TooManyObjectives,
+    /// Fewer than two key results.
+    TooFewKeyResults,
+    /// More than five key results.
+    TooManyKeyResults,
+    /// A key result whose start equals its target and that has no unit.
+    UnmeasurableKeyResult,
+    /// A key result whose title opens with a task verb.
+    ActivityKeyResult,
+    /// An individual's objective with a hard parent.
+    HardLinkedIndividual,
+    /// A committed objective with a key result of confidence below 0.5.
+    CommittedLowConfidence,
+}
+
+impl HintKind {
+    pub const ALL: [HintKind; 7] = [
+        HintKind::TooManyObjectives,
+        HintKind::TooFewKeyResults,
+        HintKind::TooManyKeyResults,
+        HintKind::UnmeasurableKeyResult,
+        HintKind::ActivityKeyResult,
+        HintKind::HardLinkedIndividual,
+        HintKind::CommittedLowConfidence,
+    ];
+
+    /// A stable kebab-case name, for attributes and styles.
+    pub fn slug(self) -> &'static str {
+        match self {
+            HintKind::TooManyObjectives => "too-many-objectives",
+            HintKind::TooFewKeyResults => "too-few-key-results",
+            HintKind::TooManyKeyResults => "too-many-key-results",
+            HintKind::UnmeasurableKeyResult => "unmeasurable-key-result",
+            HintKind::ActivityKeyResult => "activity-key-result",
+            HintKind::HardLinkedIndividual => "hard-linked-individual",
+            HintKind::CommittedLowConfidence => "committed-low-confidence",
+        }
+    }
+
+    /// The one-line why: the practice the hint comes from, in plain words.
+    pub fn why(self) -> &'static str {
+        match self {
+            HintKind::TooManyObjectives => {
+                "Focus: 3–4 objectives per team, at most 5; more spreads the team thin."
+            }
+            HintKind::TooFewKeyResults => {
+                "2–4 key results say what success looks like; with fewer, the objective has no \
+                 clear finish line."
+            }
+            HintKind::TooManyKeyResults => {
+                "Focus: 2–4 key results, at most 5; five objectives of five key results are \
+                 already 25 goals."
+            }
+            HintKind::UnmeasurableKeyResult => {
+                "A key result is a number moving from start to target; without one, nobody can \
+                 tell whether it was reached."
+            }
+            HintKind::ActivityKeyResult => {
+                "Key results are results, not activities: measure what the work should change, \
+                 not that it was done."
+            }
+            HintKind::HardLinkedIndividual => {
+                "Hard-aligned individual OKRs are a management burden every quarter; a soft \
+                 link, or a team objective, is lighter."
+            }
+            HintKind::CommittedLowConfidence => {
+                "Committed objectives are meant to land at 1.0; with confidence below 0.5, say \
+                 so early, or make it aspirational."
+            }
+        }
+    }
+}
+
+/// One warning about an objective or one of its key results.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Hint {
+    /// The objective the hint sits on.
+    pub objective: String,
+    /// The key result it is about, when it is about one.
+    pub key_result: Option<String>,
+    pub kind: HintKind,
+    /// What is the matter, naming the thing.
+    pub message: String,
+    /// Why it matters, in one line.
+    pub why: String,
+}
+
+/// Every hint of a document, in document order.
+pub fn hints(doc: &Document) -> Vec<Hint> {
+    let context = Context::new(doc);
+    let mut all = Vec::new();
+    for objective in &doc.objectives {
+        context.hints_of(objective, &mut all);
+    }
+    all
+}
+
+/// The hints of a document with a way to find one objective's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Hints {
+    all: Vec<Hint>,
+    /// Objective id → where its hints are in `all` (they are consecutive).
+    by_objective: IdMap<String, Range<usize>>,
+}
+
+impl Hints {
+    pub fn of(doc: &Document) -> Hints {
+        let context = Context::new(doc);
+        let mut all = Vec::new();
+        let mut by_objective = IdMap::default();
+        for objective in &doc.objectives {
+            let start = all.len();
+            context.hints_of(objective, &mut all);
+            if all.len() > start {
+                by_objective
+                    .entry(objective.id.clone())
+                    .or_insert(start..all.len());
+            }
+        }
+        Hints { all, by_objective }
+    }
+
+    /// Every hint, in document order.
+    pub fn all(&self) -> &[Hint] {
+        &self.all
+    }
+
+    /// The hints on the objective `id` (none for an unknown id).
+    pub fn of_objective(&self, id: &str) -> &[Hint] {
+        self.by_objective
+            .get(id)
+            .and_then(|range| self.all.get(range.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    /// How many objectives have at least one hint.
+    pub fn objective_count(&self) -> usize {
+        self.by_objective.len()
+    }
+}
+
+/// What the hints need to know beyond one objective, gathered once.
+struct Context<'a> {
+    /// Team id → (level, name).
+    teams: IdMap<&'a str, (Level, &'a str)>,
+    objectives_per_team: IdMap<&'a str, usize>,
+    /// Objective or key result id → its title.
+    titles: IdMap<&'a str, &'a str>,
+    /// Objective id → the id its first hard link goes to.
+    hard_parent: IdMap<&'a str, &'a str>,
+}
+
+impl<'a> Context<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let teams = doc
+            .teams
+            .iter()
+            .map(|t| (t.id.as_str(), (t.level, t.name.as_str())))
+            .collect();
+        let mut objectives_per_team: IdMap<&str, usize> = IdMap::default();
+        let mut titles: IdMap<&str, &str> = IdMap::default();
+        for objective in &doc.objectives {
+            *objectives_per_team
+                .entry(objective.team.as_str())
+                .or_default() += 1;
+            titles.insert(objective.id.as_str(), objective.title.as_str());
+            for key_result in &objective.key_results {
+                titles.insert(key_result.id.as_str(), key_result.title.as_str());
+            }
+        }
+        let mut hard_parent: IdMap<&str, &str> = IdMap::default();
+        for link in doc.links.iter().filter(|l| l.kind == LinkKind::Hard) {
+            if titles.contains_key(link.to.as_str()) {
+                hard_parent
+                    .entry(link.from.as_str())
+                    .or_insert(link.to.as_str());
+            }
+        }
+        Context {
+            teams,
+            objectives_per_team,
+            titles,
+            hard_parent,
+        }
+    }
+
+    fn hints_of(&self, objective: &Objective, out: &mut Vec<Hint>) {
+        let hint = |kind: HintKind, key_result: Option<&KeyResult>, message: String| Hint {
+            objective: objective.id.clone(),
+            key_result: key_result.map(|kr| kr.id.clone()),
+            kind,
+            message,
+            why: kind.why().to_string(),
+        };
+        let team = self.teams.get(objective.team.as_str()).copied();
+        let team_name = team.map(|(_, name)| name).unwrap_or(&objective.team);
+        let team_objectives = self
+            .objectives_per_team
+            .get(objective.team.as_str())
+            .copied()
+            .unwrap_or(0);
+        if team_objectives > MAX_OBJECTIVES_PER_TEAM {
+            out.push(hint(
+                HintKind::TooManyObjectives,
+                None,
+                format!("“{team_name}” has {team_objectives} objectives in this canvas."),
+            ));
+        }
+        let key_results = objective.key_results.len();
+        if key_results < MIN_KEY_RESULTS {
+            let message = match key_results {
+                0 => "No key results yet.".to_string(),
+                _ => "Only 1 key result.".to_string(),
+            };
+            out.push(hint(HintKind::TooFewKeyResults, None, message));
+        } else if key_results > MAX_KEY_RESULTS {
+            out.push(hint(
+                HintKind::TooManyKeyResults,
+                None,
+                format!("{key_results} key results."),
+            ));
+        }
+        for key_result in &objective.key_results {
+            if is_unmeasurable(key_result) {
+                out.push(hint(
+                    HintKind::UnmeasurableKeyResult,
+                    Some(key_result),
+                    format!(
+                        "“{}” has no measurable target: its start equals its target ({}) and it \
+                         has no unit.",
+                        key_result.title,
+                        numbers::number(key_result.target)
+                    ),
+                ));
+            }
+            if reads_like_activity(&key_result.title) {
+                out.push(hint(
+                    HintKind::ActivityKeyResult,
+                    Some(key_result),
+                    format!("“{}” reads like an activity.", key_result.title),
+                ));
+            }
+        }
+        if objective.kind == ObjectiveKind::Committed {
+            let doubted: Vec<(&KeyResult, f64)> = objective
+                .key_results
+                .iter()
+                .filter_map(|kr| Some((kr, kr.confidence?)))
+                .filter(|(_, confidence)| *confidence < LOW_CONFIDENCE)
+                .collect();
+            if !doubted.is_empty() {
+                let named: Vec<String> = doubted
+                    .iter()
+                    .map(|(kr, confidence)| {
+                        format!("“{}” ({})", kr.title, numbers::number(*confidence))
+                    })
+                    .collect();
+                let single = match doubted.as_slice() {
+                    [(kr, _)] => Some(*kr),
+                    _ => None,
+                };
+                out.push(hint(
+                    HintKind::CommittedLowConfidence,
+                    single,
+                    format!(
+                        "Committed, but confidence is low on {}.",
+                        join_words(&named)
+                    ),
+                ));
+            }
+        }
+        if team.is_some_and(|(level, _)| level == Level::Individual) {
+            if let Some(parent) = self.hard_parent.get(objective.id.as_str()) {
+                let parent_title = self.titles.get(parent).copied().unwrap_or(parent);
+                out.push(hint(
+                    HintKind::HardLinkedIndividual,
+                    None,
+                    format!("An individual’s objective, hard-linked to “{parent_title}”."),
+                ));
+            }
+        }
+    }
+}
+
+/// Whether the key result has nothing to measure: no distance from start to
+/// target, and no unit that would make "reach this value" a measure.
+pub fn is_unmeasurable(key_result: &KeyResult) -> bool {
+    key_result.start == key_result.target
+        && key_result
+            .unit
+            .as_deref()
+            .is_none_or(|unit| unit.trim().is_empty())
+}
+
+/// Whether a key result's title opens with a task verb ("Launch the new site",
+/// "Set up a call rota"), its first word compared whole and without case.
+pub fn reads_like_activity(title: &str) -> bool {
+    let mut words = title
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| matches!(c, ':' | ',' | ';' | '.' | '!' | '?')));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    let second = words.next().map(str::to_lowercase).unwrap_or_default();
+    if ACTIVITY_VERBS.contains(&first.as_str()) {
+        return !MEASURE_NOUNS.contains(&second.as_str());
+    }
+    ACTIVITY_PHRASES
+        .iter()
+        .any(|(a, b)| *a == first && *b == second)
+}
+
+/// "“a”", "“a” and “b”", "“a”, “b” and “c”".
+fn join_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Link, Rollup, Team};
+
+    fn sample() -> Document {
+        let file = include_str!("../../public/examples/acme.okr.json");
+        match crate::domain::import::import(file.as_bytes()) {
+            Ok(imported) => imported.document,
+            Err(failure) => panic!("{failure}"),
+        }
+    }
+
+    fn team(id: &str, level: Level, parent: Option<&str>) -> Team {
+        Team {
+            id: id.into(),
+            name: format!("{id} name"),
+            level,
+            parent: parent.map(Into::into),
+            color: None,
+        }
+    }
+
+    /// A clean objective: two measurable key results with units.
+    fn objective(id: &str, team: &str) -> Objective {
+        Objective {
+            id: id.into(),
+            team: team.into(),
+            title: format!("{id} title"),
+            description: None,
+            kind: ObjectiveKind::Aspirational,
+            rollup: Rollup::KeyResults,
+            standalone: None,
+            key_results: (1..=2)
+                .map(|n| {
+                    let mut kr = KeyResult::new(
+                        format!("{id}-kr{n}"),
+                        format!("Customers served {n}"),
+                        0.0,
+                        10.0,
+                    );
+                    kr.unit = Some("customers".into());
+                    kr
+                })
+                .collect(),
+        }
+    }
+
+    fn link(from: &str, to: &str, kind: LinkKind) -> Link {
+        Link {
+            from: from.into(),
+            to: to.into(),
+            kind,
+            note: None,
+        }
+    }
+
+    /// A company, a department, a team and a person, each with one clean objective.
+    fn organisation() -> Document {
+        let mut doc = Document::new("Hints");
+        doc.teams = vec![
+            team("co", Level::Company, None),
+            team("dept", Level::Department, Some("co")),
+            team("tm", Level::Team, Some("dept")),
+            team("me", Level::Individual, Some("tm")),
+        ];
+        doc.objectives = vec![
+            objective("o-co", "co"),
+            objective("o-dept", "dept"),
+            objective("o-tm", "tm"),
+            objective("o-me", "me"),
+        ];
+        doc.links = vec![
+            link("o-dept", "o-co", LinkKind::Hard),
+            link("o-tm", "o-dept-kr1", LinkKind::Hard),
+        ];
+        doc
+    }
+
+    fn kinds(hints: &[Hint]) -> Vec<(&str, Option<&str>, HintKind)> {
+        hints
+            .iter()
+            .map(|h| (h.objective.as_str(), h.key_result.as_deref(), h.kind))
+            .collect()
+    }
+
+    fn objective_mut<'a>(doc: &'a mut Document, id: &str) -> &'a mut Objective {
+        match doc.objectives.iter_mut().find(|o| o.id == id) {
+            Some(objective) => objective,
+            None => panic!("no objective {id}"),
+        }
+    }
+
+    #[test]
+    fn a_clean_canvas_has_no_hints() {
+        assert_eq!(hints(&organisation()), []);
+        assert!(Hints::of(&organisation()).is_empty());
+        assert_eq!(Hints::of(&organisation()).of_objective("o-co"), []);
+    }
+
+    #[test]
+    fn the_sample_canvas_has_no_hints() {
+        // The sample shows good practice; a hint there would teach the wrong thing.
+        assert_eq!(hints(&sample()), []);
+    }
+
+    #[test]
+    fn more_than_five_objectives_for_one_team_puts_a_hint_on_each_of_them() {
+        let mut doc = organisation();
+        for n in 0..5 {
+            doc.objectives.push(objective(&format!("o-tm-{n}"), "tm"));
+        }
+        // Five is the limit: o-tm and four more are fine.
+        let mut at_limit = doc.clone();
+        at_limit.objectives.pop();
+        assert_eq!(hints(&at_limit), []);
+
+        let all = hints(&doc);
+        assert_eq!(all.len(), 6);
+        assert!(all.iter().all(|h| h.kind == HintKind::TooManyObjectives));
+        assert_eq!(
+            all.iter().map(|h| h.objective.as_str()).collect::<Vec<_>>(),
+            ["o-tm", "o-tm-0", "o-tm-1", "o-tm-2", "o-tm-3", "o-tm-4"]
+        );
+        assert_eq!(all[0].message, "“tm name” has 6 objectives in this canvas.");
+        assert!(all[0]
+            .why
+            .starts_with("Focus: 3–4 objectives per team, at most 5"));
+    }
+
+    #[test]
+    fn fewer_than_two_key_results_is_a_hint() {
+        let mut doc = organisation();
+        objective_mut(&mut doc, "o-co").key_results.truncate(1);
+        objective_mut(&mut doc, "o-dept").key_results.clear();
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [
+                ("o-co", None, HintKind::TooFewKeyResults),
+                ("o-dept", None, HintKind::TooFewKeyResults),
+            ]
+        );
+        assert_eq!(all[0].message, "Only 1 key result.");
+        assert_eq!(all[1].message, "No key results yet.");
+    }
+
+    #[test]
+    fn more_than_five_key_results_is_a_hint() {
+        let mut doc = organisation();
+        let key_results = &mut objective_mut(&mut doc, "o-co").key_results;
+        for n in 3..=5 {
+            let mut kr = KeyResult::new(format!("o-co-kr{n}"), format!("Revenue {n}"), 0.0, 5.0);
+            kr.unit = Some("EUR".into());
+            key_results.push(kr);
+        }
+        assert_eq!(hints(&doc), []);
+        let mut kr = KeyResult::new("o-co-kr6", "Revenue 6", 0.0, 5.0);
+        kr.unit = Some("EUR".into());
+        objective_mut(&mut doc, "o-co").key_results.push(kr);
+        let all = hints(&doc);
+        assert_eq!(kinds(&all), [("o-co", None, HintKind::TooManyKeyResults)]);
+        assert_eq!(all[0].message, "6 key results.");
+    }
+
+    #[test]
+    fn a_key_result_with_start_equal_to_target_and_no_unit_is_not_measurable() {
+        let mut doc = organisation();
+        let key_results = &mut objective_mut(&mut doc, "o-tm").key_results;
+        key_results[1].start = 1.0;
+        key_results[1].target = 1.0;
+        key_results[1].unit = None;
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [("o-tm", Some("o-tm-kr2"), HintKind::UnmeasurableKeyResult)]
+        );
+        assert_eq!(
+            all[0].message,
+            "“Customers served 2” has no measurable target: its start equals its target (1) and \
+             it has no unit."
+        );
+        // A blank unit is no unit; a real unit makes it a value to hold.
+        objective_mut(&mut doc, "o-tm").key_results[1].unit = Some("  ".into());
+        assert_eq!(hints(&doc).len(), 1);
+        objective_mut(&mut doc, "o-tm").key_results[1].unit = Some("%".into());
+        assert_eq!(hints(&doc), []);
+    }
+
+    #[test]
+    fn a_key_result_opening_with_a_task_verb_reads_like_an_activity() {
+        for title in [
+            "Launch the new pricing page",
+            "write 3 case studies",
+            "HOLD a quarterly review",
+            "Set up an on-call rota",
+            "Roll out: single sign-on",
+            "Ship v2",
+        ] {
+            assert!(reads_like_activity(title), "{title}");
+        }
+        for title in [
+            "Launches that reach 1,000 users",
+            "Start-ups signed",
+            "Setup time in minutes",
+            "Set of customers referenceable",
+            "Build time of the main branch",
+            "Run rate: ARR",
+            "Design reviews led",
+            "Release frequency",
+            "Net revenue retention",
+            "",
+            "   ",
+        ] {
+            assert!(!reads_like_activity(title), "{title}");
+        }
+        let mut doc = organisation();
+        objective_mut(&mut doc, "o-dept").key_results[0].title = "Launch the partner portal".into();
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [("o-dept", Some("o-dept-kr1"), HintKind::ActivityKeyResult)]
+        );
+        assert_eq!(
+            all[0].message,
+            "“Launch the partner portal” reads like an activity."
+        );
+    }
+
+    #[test]
+    fn an_individuals_objective_with_a_hard_parent_is_a_hint_a_soft_link_is_not() {
+        let mut doc = organisation();
+        doc.links.push(link("o-me", "o-tm", LinkKind::Soft));
+        assert_eq!(hints(&doc), []);
+        doc.links.push(link("o-me", "o-tm-kr2", LinkKind::Hard));
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [("o-me", None, HintKind::HardLinkedIndividual)]
+        );
+        assert_eq!(
+            all[0].message,
+            "An individual’s objective, hard-linked to “Customers served 2”."
+        );
+        // A team's hard link is the normal case.
+        assert!(all.iter().all(|h| h.objective == "o-me"));
+    }
+
+    #[test]
+    fn a_committed_objective_with_a_doubted_key_result_is_a_hint_naming_it() {
+        let mut doc = organisation();
+        {
+            let o = objective_mut(&mut doc, "o-dept");
+            o.key_results[0].confidence = Some(0.5);
+            o.key_results[1].confidence = Some(0.3);
+        }
+        // Aspirational objectives may be doubted: that is what a stretch is.
+        assert_eq!(hints(&doc), []);
+        objective_mut(&mut doc, "o-dept").kind = ObjectiveKind::Committed;
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [(
+                "o-dept",
+                Some("o-dept-kr2"),
+                HintKind::CommittedLowConfidence
+            )]
+        );
+        assert_eq!(
+            all[0].message,
+            "Committed, but confidence is low on “Customers served 2” (0.3)."
+        );
+        objective_mut(&mut doc, "o-dept").key_results[0].confidence = Some(0.45);
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [("o-dept", None, HintKind::CommittedLowConfidence)]
+        );
+        assert_eq!(
+            all[0].message,
+            "Committed, but confidence is low on “Customers served 1” (0.45) and “Customers \
+             served 2” (0.3)."
+        );
+    }
+
+    #[test]
+    fn hints_come_in_document_order_and_the_index_finds_each_objectives() {
+        let mut doc = organisation();
+        {
+            let o = objective_mut(&mut doc, "o-tm");
+            o.kind = ObjectiveKind::Committed;
+            o.key_results[0].title = "Build a status page".into();
+            o.key_results[0].confidence = Some(0.2);
+            o.key_results[1].start = 4.0;
+            o.key_results[1].target = 4.0;
+            o.key_results[1].unit = None;
+            o.key_results[1].title = "Write the runbook".into();
+        }
+        objective_mut(&mut doc, "o-co").key_results.clear();
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [
+                ("o-co", None, HintKind::TooFewKeyResults),
+                ("o-tm", Some("o-tm-kr1"), HintKind::ActivityKeyResult),
+                ("o-tm", Some("o-tm-kr2"), HintKind::UnmeasurableKeyResult),
+                ("o-tm", Some("o-tm-kr2"), HintKind::ActivityKeyResult),
+                ("o-tm", Some("o-tm-kr1"), HintKind::CommittedLowConfidence),
+            ]
+        );
+        let index = Hints::of(&doc);
+        assert_eq!(index.all(), all.as_slice());
+        assert_eq!(index.len(), 5);
+        assert_eq!(index.objective_count(), 2);
+        assert_eq!(kinds(index.of_objective("o-co")), kinds(&all[..1]));
+        assert_eq!(kinds(index.of_objective("o-tm")), kinds(&all[1..]));
+        assert_eq!(index.of_objective("o-dept"), []);
+        assert_eq!(index.of_objective("missing"), []);
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_kebab_case_slug_and_a_one_line_why() {
+        let slugs: std::collections::HashSet<&str> =
+            HintKind::ALL.iter().map(|k| k.slug()).collect();
+        assert_eq!(slugs.len(), HintKind::ALL.len());
+        for kind in HintKind::ALL {
+            assert!(kind
+                .slug()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(!kind.why().contains('\n'));
+            assert!(kind.why().len() < 140, "{}", kind.why());
+        }
+    }
+
+    #[test]
+    fn a_document_that_slipped_past_the_rules_gives_hints_without_panicking() {
+        let mut doc = organisation();
+        // An unknown team, a link from and to nothing, two hard parents.
+        doc.objectives.push(objective("o-lost", "nowhere"));
+        doc.links.push(link("ghost", "o-co", LinkKind::Hard));
+        doc.links.push(link("o-me", "nothing", LinkKind::Hard));
+        doc.links.push(link("o-me", "o-co", LinkKind::Hard));
+        doc.links.push(link("o-me", "o-dept", LinkKind::Hard));
+        let all = hints(&doc);
+        assert_eq!(
+            kinds(&all),
+            [("o-me", None, HintKind::HardLinkedIndividual)]
+        );
+        assert!(all[0].message.contains("o-co title"));
+    }
+
+    #[test]
+    fn on_a_generated_canvas_the_index_holds_every_hint_once_in_order() {
+        let doc = crate::domain::generate::generate(2_000, 7);
+        let index = Hints::of(&doc);
+        assert_eq!(index.all(), hints(&doc).as_slice());
+        let total: usize = doc
+            .objectives
+            .iter()
+            .map(|o| index.of_objective(&o.id).len())
+            .sum();
+        assert_eq!(total, index.len());
+    }
+}
