@@ -2,7 +2,8 @@
 //! person waits for when opening a file (import and validation), saving it (export),
 //! what every edit and every tidy-up costs (progress of the whole canvas, layout), and
 //! what starting a presentation costs (every slide), and what every edit costs the
-//! quarter's views (each objective's status, a filter applied to the whole map).
+//! quarter's views (each objective's status, a filter applied to the whole map, the
+//! Review panel's hints and alignment health).
 //! The figures and the targets they are held to are in BENCHMARKS.md.
 
 // Benchmarks run on the host; the browser build has no criterion, so under
@@ -14,6 +15,8 @@ mod host {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use okr_canvas::domain::export::export;
     use okr_canvas::domain::generate::generate;
+    use okr_canvas::domain::health::Health;
+    use okr_canvas::domain::hints::Hints;
     use okr_canvas::domain::import::import;
     use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
     use okr_canvas::domain::model::{Cycle, Level};
@@ -163,6 +166,21 @@ mod host {
                 })
             });
         }
+    /// What every edit costs the cards' hint badges and the open Review
+    /// panel: every hint, indexed by objective, and the alignment health; at
+    /// the largest size only.
+    fn hints_and_health(c: &mut Criterion) {
+        let mut group = c.benchmark_group("hints+health");
+        let n = SIZES[SIZES.len() - 1];
+        let doc = generate(n, SEED);
+        let flagged = std::collections::BTreeSet::new();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+            b.iter(|| {
+                let hints = Hints::of(black_box(doc));
+                let health = Health::of(black_box(doc), &flagged);
+                (hints.len(), health.team_objectives)
+            })
+        });
         group.finish();
     }
 
@@ -173,7 +191,8 @@ mod host {
         export_file,
         full_progress,
         tidy_layout,
-        slide_deck
+        slide_deck,
+        hints_and_health
     );
 }
 

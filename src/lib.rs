@@ -2,7 +2,7 @@
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
 //! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`,
-//! `library`, `slides`, `markup`), tested
+//! `library`, `slides`, `markup`, `review_markup`), tested
 //! on the host, and a thin shell that does (`browser` for web APIs, `ui` for Leptos components).
 //! `main.rs` only calls [`start`].
 
@@ -15,6 +15,7 @@ pub mod hit_test;
 pub mod library;
 pub mod markup;
 pub mod picture;
+pub mod review_markup;
 pub mod scene;
 pub mod slides;
 pub mod ui;

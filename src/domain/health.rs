@@ -7,13 +7,18 @@
 //! with their reasons.
 //!
 //! Not everything needs to be aligned, so a standalone objective with a reason
-//! is counted apart from the unaligned ones, never as a failure. Linear in the
-//! size of the document.
+//! is counted apart from the unaligned ones, never as a failure.
+//!
+//! Support is read as `support.rs` reads it: a link from an objective to
+//! another objective or to one of its key results supports that objective.
+//! Only whether anything supports a company objective matters here, not the
+//! whole subtree, so one pass over the links answers it without building the
+//! walking index (which indexes every key result, and costs several times
+//! this whole pass on a large canvas). Linear in the size of the document.
 
 use std::collections::BTreeSet;
 
 use super::model::{Document, IdMap, IdSet, Level, LinkKind};
-use super::support::SupportIndex;
 
 /// The alignment figures of one canvas.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,23 +61,43 @@ impl Health {
     pub fn of(doc: &Document, needs_realign: &BTreeSet<String>) -> Health {
         let levels: IdMap<&str, Level> =
             doc.teams.iter().map(|t| (t.id.as_str(), t.level)).collect();
-        let mut targets: IdSet<&str> = IdSet::default();
+        // Which ends of the links exist: a link from or to nothing aligns
+        // nothing. Only the links' own ends are looked up.
+        let mut sources: IdMap<&str, bool> = IdMap::default();
+        let mut targets: IdMap<&str, bool> = IdMap::default();
+        for link in &doc.links {
+            sources.insert(link.from.as_str(), false);
+            targets.insert(link.to.as_str(), false);
+        }
         for objective in &doc.objectives {
-            targets.insert(objective.id.as_str());
-            targets.extend(objective.key_results.iter().map(|kr| kr.id.as_str()));
+            if let Some(exists) = sources.get_mut(objective.id.as_str()) {
+                *exists = true;
+            }
+            if let Some(exists) = targets.get_mut(objective.id.as_str()) {
+                *exists = true;
+            }
+            for key_result in &objective.key_results {
+                if let Some(exists) = targets.get_mut(key_result.id.as_str()) {
+                    *exists = true;
+                }
+            }
         }
         let mut hard_linked: IdSet<&str> = IdSet::default();
         let mut soft_linked: IdSet<&str> = IdSet::default();
+        // The objectives and key results something links to.
+        let mut linked_to: IdSet<&str> = IdSet::default();
         for link in &doc.links {
-            if !targets.contains(link.from.as_str()) || !targets.contains(link.to.as_str()) {
+            let from_exists = sources.get(link.from.as_str()).copied().unwrap_or(false);
+            let to_exists = targets.get(link.to.as_str()).copied().unwrap_or(false);
+            if !from_exists || !to_exists {
                 continue;
             }
+            linked_to.insert(link.to.as_str());
             match link.kind {
                 LinkKind::Hard => hard_linked.insert(link.from.as_str()),
                 LinkKind::Soft => soft_linked.insert(link.from.as_str()),
             };
         }
-        let support = SupportIndex::new(doc);
 
         let mut health = Health::default();
         for objective in &doc.objectives {
@@ -92,7 +117,12 @@ impl Health {
             match levels.get(objective.team.as_str()) {
                 None => {}
                 Some(Level::Company) => {
-                    if !support.is_supported(id) {
+                    let supported = linked_to.contains(id)
+                        || objective
+                            .key_results
+                            .iter()
+                            .any(|kr| linked_to.contains(kr.id.as_str()));
+                    if !supported {
                         health.unsupported.push(objective.id.clone());
                     }
                 }
@@ -160,6 +190,7 @@ mod tests {
     use super::*;
     use crate::domain::graph::AlignmentGraph;
     use crate::domain::model::{KeyResult, Link, Objective, ObjectiveKind, Rollup, Team};
+    use crate::domain::support::{Support, SupportIndex};
 
     fn sample() -> Document {
         let file = include_str!("../../public/examples/acme.okr.json");
@@ -343,6 +374,41 @@ mod tests {
         // A flagged id that no longer exists is not listed.
         let gone = BTreeSet::from(["o-first-week".to_string()]);
         assert!(Health::of(&after, &gone).realign.is_empty());
+    }
+
+    #[test]
+    fn unsupported_company_objectives_are_those_with_no_support_in_support_rs() {
+        // The walk the slides and focus mode read is the oracle: a company
+        // objective is listed exactly when it has no supporter there.
+        let mut docs = vec![
+            sample(),
+            canvas(),
+            crate::domain::generate::generate(600, 11),
+        ];
+        let mut cut = sample();
+        cut.links
+            .retain(|l| l.to != "o-reliable" && l.to != "kr-p95");
+        docs.push(cut);
+        for doc in &docs {
+            let index = SupportIndex::new(doc);
+            let levels: std::collections::HashMap<&str, Level> =
+                doc.teams.iter().map(|t| (t.id.as_str(), t.level)).collect();
+            let expected: Vec<String> = doc
+                .objectives
+                .iter()
+                .filter(|o| levels.get(o.team.as_str()) == Some(&Level::Company))
+                .filter(|o| index.support_of(&o.id) == Support::default())
+                .map(|o| o.id.clone())
+                .collect();
+            assert_eq!(Health::of(doc, &BTreeSet::new()).unsupported, expected);
+        }
+        let mut cut = sample();
+        cut.links
+            .retain(|l| l.to != "o-reliable" && l.to != "kr-p95");
+        assert_eq!(
+            ids(&Health::of(&cut, &BTreeSet::new()).unsupported),
+            ["o-reliable"]
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::model::{Document, IdMap, KeyResult, Level, LinkKind, Objective, ObjectiveKind};
+use super::model::{Document, IdMap, IdSet, KeyResult, Level, LinkKind, Objective, ObjectiveKind};
 use super::numbers;
 
 /// More objectives than this for one team in a canvas (one cycle) spreads it thin.
@@ -249,43 +249,35 @@ struct Context<'a> {
     /// Team id → (level, name).
     teams: IdMap<&'a str, (Level, &'a str)>,
     objectives_per_team: IdMap<&'a str, usize>,
-    /// Objective or key result id → its title.
-    titles: IdMap<&'a str, &'a str>,
-    /// Objective id → the id its first hard link goes to.
-    hard_parent: IdMap<&'a str, &'a str>,
+    /// An individual's objective id → the title of what its first hard link
+    /// (to an objective or key result that exists) goes to.
+    individual_hard_parent: IdMap<&'a str, &'a str>,
 }
 
 impl<'a> Context<'a> {
     fn new(doc: &'a Document) -> Self {
-        let teams = doc
+        let teams: IdMap<&str, (Level, &str)> = doc
             .teams
             .iter()
             .map(|t| (t.id.as_str(), (t.level, t.name.as_str())))
             .collect();
         let mut objectives_per_team: IdMap<&str, usize> = IdMap::default();
-        let mut titles: IdMap<&str, &str> = IdMap::default();
+        let mut individuals: IdSet<&str> = IdSet::default();
         for objective in &doc.objectives {
             *objectives_per_team
                 .entry(objective.team.as_str())
                 .or_default() += 1;
-            titles.insert(objective.id.as_str(), objective.title.as_str());
-            for key_result in &objective.key_results {
-                titles.insert(key_result.id.as_str(), key_result.title.as_str());
-            }
-        }
-        let mut hard_parent: IdMap<&str, &str> = IdMap::default();
-        for link in doc.links.iter().filter(|l| l.kind == LinkKind::Hard) {
-            if titles.contains_key(link.to.as_str()) {
-                hard_parent
-                    .entry(link.from.as_str())
-                    .or_insert(link.to.as_str());
+            if teams
+                .get(objective.team.as_str())
+                .is_some_and(|(level, _)| *level == Level::Individual)
+            {
+                individuals.insert(objective.id.as_str());
             }
         }
         Context {
+            individual_hard_parent: individual_hard_parents(doc, &individuals),
             teams,
             objectives_per_team,
-            titles,
-            hard_parent,
         }
     }
 
@@ -375,8 +367,7 @@ impl<'a> Context<'a> {
             }
         }
         if team.is_some_and(|(level, _)| level == Level::Individual) {
-            if let Some(parent) = self.hard_parent.get(objective.id.as_str()) {
-                let parent_title = self.titles.get(parent).copied().unwrap_or(parent);
+            if let Some(parent_title) = self.individual_hard_parent.get(objective.id.as_str()) {
                 out.push(hint(
                     HintKind::HardLinkedIndividual,
                     None,
@@ -385,6 +376,44 @@ impl<'a> Context<'a> {
             }
         }
     }
+}
+
+/// For each of `individuals` (objective ids) with a hard link, the title of
+/// what its first hard link to an existing objective or key result goes to.
+/// Only those links' targets are looked up, so a canvas without individuals'
+/// hard links pays one pass over the links.
+fn individual_hard_parents<'a>(
+    doc: &'a Document,
+    individuals: &IdSet<&'a str>,
+) -> IdMap<&'a str, &'a str> {
+    let hard_links: Vec<(&str, &str)> = doc
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Hard && individuals.contains(l.from.as_str()))
+        .map(|l| (l.from.as_str(), l.to.as_str()))
+        .collect();
+    if hard_links.is_empty() {
+        return IdMap::default();
+    }
+    let mut titles: IdMap<&str, Option<&str>> =
+        hard_links.iter().map(|&(_, to)| (to, None)).collect();
+    for objective in &doc.objectives {
+        if let Some(title) = titles.get_mut(objective.id.as_str()) {
+            *title = Some(objective.title.as_str());
+        }
+        for key_result in &objective.key_results {
+            if let Some(title) = titles.get_mut(key_result.id.as_str()) {
+                *title = Some(key_result.title.as_str());
+            }
+        }
+    }
+    let mut parents: IdMap<&str, &str> = IdMap::default();
+    for (from, to) in hard_links {
+        if let Some(Some(title)) = titles.get(to) {
+            parents.entry(from).or_insert(title);
+        }
+    }
+    parents
 }
 
 /// Whether the key result has nothing to measure: no distance from start to
@@ -400,20 +429,22 @@ pub fn is_unmeasurable(key_result: &KeyResult) -> bool {
 /// Whether a key result's title opens with a task verb ("Launch the new site",
 /// "Set up a call rota"), its first word compared whole and without case.
 pub fn reads_like_activity(title: &str) -> bool {
+    // Compared without allocating: this runs for every key result after
+    // every edit. The word lists are ASCII, so ASCII case folding is enough.
     let mut words = title
         .split_whitespace()
-        .map(|w| w.trim_end_matches(|c: char| matches!(c, ':' | ',' | ';' | '.' | '!' | '?')));
+        .map(|w| w.trim_end_matches([':', ',', ';', '.', '!', '?']));
     let Some(first) = words.next() else {
         return false;
     };
-    let first = first.to_lowercase();
-    let second = words.next().map(str::to_lowercase).unwrap_or_default();
-    if ACTIVITY_VERBS.contains(&first.as_str()) {
-        return !MEASURE_NOUNS.contains(&second.as_str());
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let second = words.next().unwrap_or("");
+    if is(first, ACTIVITY_VERBS) {
+        return !is(second, MEASURE_NOUNS);
     }
     ACTIVITY_PHRASES
         .iter()
-        .any(|(a, b)| *a == first && *b == second)
+        .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
 }
 
 /// "“a”", "“a” and “b”", "“a”, “b” and “c”".

@@ -166,12 +166,6 @@ impl<'a> SupportIndex<'a> {
         stack.extend(fresh.into_iter().rev());
     }
 
-    /// Whether anything supports the objective `id`: a hard child or a soft
-    /// link, to it or to one of its key results.
-    pub fn is_supported(&self, id: &str) -> bool {
-        self.hard_children.contains_key(id) || self.soft_supporters.contains_key(id)
-    }
-
     /// Whether the objective `id` links to anything, hard or soft.
     pub fn links_anything(&self, id: &str) -> bool {
         self.linking.contains(id)
@@ -394,18 +388,5 @@ mod tests {
         assert_eq!(index.support_of("kr-new-logos"), Support::default());
         // A leaf objective exists but nothing supports it.
         assert_eq!(index.support_of("o-int-connectors"), Support::default());
-    }
-
-    #[test]
-    fn is_supported_says_whether_anything_links_to_an_objective_or_its_key_results() {
-        let doc = sample();
-        let index = SupportIndex::new(&doc);
-        // Hard children through a key result only (o-cx-retain → kr-gross-churn) count.
-        assert!(index.is_supported("o-first-week"));
-        // Only a soft link (o-plat-month-end → kr-p95) besides its hard child.
-        assert!(index.is_supported("o-reliable"));
-        assert!(!index.is_supported("o-int-connectors"));
-        assert!(!index.is_supported("o-missing"));
-        assert!(!index.is_supported("kr-new-logos"));
     }
 }

@@ -296,10 +296,14 @@ test('fixing what a hint says removes it at once, from the card and the list', a
   await expect(badge(page, 'o-web')).toHaveCount(0);
   await expect(page.getByTestId('review-count')).toHaveText(`${total - 2} hints`);
 
-  // Undo brings the hint back.
-  await page.getByTestId('undo').click();
+  // Undo (from the keyboard, on another entry) brings the hint back, and the
+  // entry that had focus keeps it while the list is rebuilt.
+  const sales = hintsOf(page, 'o-sales').first();
+  await sales.focus();
+  await page.keyboard.press('Control+z');
   await expect(page.locator('[data-testid="hint"][data-okr-id="o-web"][data-hint-kind="unmeasurable-key-result"]')).toHaveCount(1);
   await expect(badge(page, 'o-web')).toHaveAttribute('data-count', '1');
+  await expect(sales).toBeFocused();
 });
 
 // ---------------------------------------------------------------------------
