@@ -1049,8 +1049,13 @@ mod tests {
         assert_eq!(points, vec![(2.0, 12.0), (15.0, 7.0), (28.0, 2.0)]);
         // Out of range values stay in the box; one value sits in the middle.
         let points = sparkline_points(&[-1.0, f64::NAN, 2.0], 30.0, 14.0, 2.0);
-        assert!(points.iter().all(|&(x, y)| (2.0..=28.0).contains(&x) && (2.0..=12.0).contains(&y)));
-        assert_eq!(sparkline_points(&[0.25], 30.0, 14.0, 2.0), vec![(15.0, 9.5)]);
+        assert!(points
+            .iter()
+            .all(|&(x, y)| (2.0..=28.0).contains(&x) && (2.0..=12.0).contains(&y)));
+        assert_eq!(
+            sparkline_points(&[0.25], 30.0, 14.0, 2.0),
+            vec![(15.0, 9.5)]
+        );
         assert!(sparkline_points(&[], 30.0, 14.0, 2.0).is_empty());
     }
 }

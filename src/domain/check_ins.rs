@@ -226,7 +226,11 @@ mod tests {
     #[test]
     fn fixing_replaces_in_place_or_moves_to_the_new_date() {
         let mut kr = arr();
-        for (date, value) in [("2027-01-06", 1.0), ("2027-01-13", 2.0), ("2027-01-20", 3.0)] {
+        for (date, value) in [
+            ("2027-01-06", 1.0),
+            ("2027-01-13", 2.0),
+            ("2027-01-20", 3.0),
+        ] {
             record(&mut kr, entry(date, value)).unwrap();
         }
         let mut fixed = entry("2027-01-20", 30.0);
@@ -276,10 +280,7 @@ mod tests {
                 entry("2027-01-13", f64::INFINITY),
                 CheckInError::ValueNotFinite,
             ),
-            (
-                unsure,
-                CheckInError::ConfidenceOutOfRange { found: 1.5 },
-            ),
+            (unsure, CheckInError::ConfidenceOutOfRange { found: 1.5 }),
             (
                 wordy,
                 CheckInError::NoteTooLong {
@@ -318,7 +319,10 @@ mod tests {
         .to_string();
         assert!(message.contains("31/01/2027") && message.contains("YYYY-MM-DD"));
         let message = CheckInError::NoSuchEntry { index: 2, count: 2 }.to_string();
-        assert!(message.contains("number 3") && message.contains("has 2"), "{message}");
+        assert!(
+            message.contains("number 3") && message.contains("has 2"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -334,10 +338,7 @@ mod tests {
             trend(&kr).last().copied(),
             Some(crate::domain::progress::key_result_progress(&kr))
         );
-        assert_eq!(
-            describe_trend(&trend(&kr)),
-            "Trend: 0% → 25% → 40% → 100%"
-        );
+        assert_eq!(describe_trend(&trend(&kr)), "Trend: 0% → 25% → 40% → 100%");
         // A key result that aims down.
         let mut churn = KeyResult::new("kr-churn", "Churn", 1.8, 1.0);
         record(&mut churn, entry("2027-01-06", 1.4)).unwrap();

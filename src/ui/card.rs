@@ -11,12 +11,10 @@ use web_sys::PointerEvent;
 
 use super::drag;
 use super::state::{use_app_state, Selection};
-use crate::domain::model::ObjectiveKind;
 use crate::domain::check_ins::describe_trend;
+use crate::domain::model::ObjectiveKind;
 use crate::geometry::{sparkline_points, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH};
-use crate::scene::{
-    confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE,
-};
+use crate::scene::{confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE};
 
 #[component]
 pub fn Card(id: String) -> impl IntoView {

@@ -64,9 +64,8 @@ pub(super) fn CheckIns(
         show(&slot, tree.as_ref());
     });
 
-    let in_this_key_result = move |rest: &str| {
-        kr_id.with_value(|id| format!(".inspector [data-kr-id=\"{id}\"] {rest}"))
-    };
+    let in_this_key_result =
+        move |rest: &str| kr_id.with_value(|id| format!(".inspector [data-kr-id=\"{id}\"] {rest}"));
     let focus_entry_button = move |index: usize, button: &str| {
         focus_when_shown(
             in_this_key_result(&format!(
@@ -143,15 +142,14 @@ pub(super) fn CheckIns(
         }
     };
     let start_fix = move |index: usize| {
-        let entry = key_result.with_untracked(|kr| {
-            kr.as_ref()
-                .and_then(|kr| kr.check_ins.get(index))
-                .cloned()
-        });
+        let entry = key_result
+            .with_untracked(|kr| kr.as_ref().and_then(|kr| kr.check_ins.get(index)).cloned());
         if let Some(entry) = entry {
             fixing.set(Some((index, entry)));
             focus_when_shown(
-                in_this_key_result("[data-testid=\"checkin-fix-form\"] [data-testid=\"checkin-value\"]"),
+                in_this_key_result(
+                    "[data-testid=\"checkin-fix-form\"] [data-testid=\"checkin-value\"]",
+                ),
                 true,
             );
         }
@@ -234,7 +232,11 @@ pub(super) fn CheckIns(
         let in_fix_form = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-testid=\"checkin-fix-form\"]").ok().flatten())
+            .and_then(|e| {
+                e.closest("[data-testid=\"checkin-fix-form\"]")
+                    .ok()
+                    .flatten()
+            })
             .is_some();
         if in_fix_form && event.key() == "Escape" {
             event.prevent_default();
@@ -303,10 +305,13 @@ fn form_markup(key_result: &KeyResult, today: &str) -> Element {
         .attr("novalidate", "")
         .child(fields_markup(&defaults, &key_result.id, "new"))
         .child(
-            el("button", "inspector__button inspector__button--small inspector__button--primary")
-                .attr("type", "submit")
-                .attr("data-testid", "checkin-submit")
-                .text("Check in"),
+            el(
+                "button",
+                "inspector__button inspector__button--small inspector__button--primary",
+            )
+            .attr("type", "submit")
+            .attr("data-testid", "checkin-submit")
+            .text("Check in"),
         )
 }
 
@@ -380,12 +385,19 @@ fn fix_form_markup(key_result: &KeyResult, index: usize, entry: &CheckIn) -> Ele
         ))
         .child(
             el("div", "checkins__actions")
-                .child(small_button("checkin-cancel", "Cancel", "Cancel the fix".to_owned()))
+                .child(small_button(
+                    "checkin-cancel",
+                    "Cancel",
+                    "Cancel the fix".to_owned(),
+                ))
                 .child(
-                    el("button", "inspector__button inspector__button--small inspector__button--primary")
-                        .attr("type", "submit")
-                        .attr("data-testid", "checkin-save")
-                        .text("Save"),
+                    el(
+                        "button",
+                        "inspector__button inspector__button--small inspector__button--primary",
+                    )
+                    .attr("type", "submit")
+                    .attr("data-testid", "checkin-save")
+                    .text("Save"),
                 ),
         )
 }
@@ -413,8 +425,18 @@ fn fields_markup(texts: &FieldTexts, kr_id: &str, form: &str) -> Element {
     };
     let decimal = ("inputmode", "decimal");
     el("div", "checkins__fields")
-        .child(field("Date", "checkin-date", &texts.date, &[("type", "date")]))
-        .child(field("New value", "checkin-value", &texts.value, &[decimal]))
+        .child(field(
+            "Date",
+            "checkin-date",
+            &texts.date,
+            &[("type", "date")],
+        ))
+        .child(field(
+            "New value",
+            "checkin-value",
+            &texts.value,
+            &[decimal],
+        ))
         .child(field(
             "Confidence (0–1)",
             "checkin-confidence",
@@ -675,7 +697,10 @@ mod tests {
             .filter(|e| e.tag == "label")
             .count();
         assert_eq!(labels, 4);
-        assert_eq!(form.get("aria-label"), Some("Check in on Nordic <b>ARR</b>"));
+        assert_eq!(
+            form.get("aria-label"),
+            Some("Check in on Nordic <b>ARR</b>")
+        );
         let submit = form
             .descendants()
             .into_iter()
@@ -704,8 +729,17 @@ mod tests {
                 _ => None,
             })
             .collect();
-        for expected in ["450,000 EUR", "confidence 60%", "Two pilots signed", "Fix", "Delete"] {
-            assert!(texts.iter().any(|t| t == expected), "{expected} in {texts:?}");
+        for expected in [
+            "450,000 EUR",
+            "confidence 60%",
+            "Two pilots signed",
+            "Fix",
+            "Delete",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == expected),
+                "{expected} in {texts:?}"
+            );
         }
         let fixing = history_markup(&kr, Some(0));
         let form = fixing
