@@ -166,6 +166,9 @@ mod host {
                 })
             });
         }
+        group.finish();
+    }
+
     /// What every edit costs the cards' hint badges and the open Review
     /// panel: every hint, indexed by objective, and the alignment health; at
     /// the largest size only.
@@ -186,12 +189,12 @@ mod host {
 
     criterion_group!(
         benches,
-        status_and_filter,
         import_and_validate,
         export_file,
         full_progress,
         tidy_layout,
         slide_deck,
+        status_and_filter,
         hints_and_health
     );
 }

@@ -20,7 +20,6 @@ use wasm_bindgen::JsCast;
 use super::inspector::{focus_when_shown, format_number, parse_number, Edits, NumberProblem};
 use crate::browser::dom;
 use crate::domain::check_ins;
-use crate::domain::graph::RuleError;
 use crate::domain::model::{CheckIn, KeyResult};
 use crate::domain::numbers::{number_with_unit, percent};
 use crate::markup::{el, Element};
@@ -94,7 +93,7 @@ pub(super) fn CheckIns(
             number_with_unit(check_in.value, current.unit.as_deref()),
             current.title
         );
-        if commit(edits, &current.id, &format!("Check in {said}"), edited) {
+        if edits.replace_key_result(&current.id, &format!("Check in {said}"), edited) {
             state.notify_status(format!("Checked in {said}."));
             // The form is built again with the new defaults; the person
             // stays in the field they pressed Enter in.
@@ -130,7 +129,7 @@ pub(super) fn CheckIns(
             Err(message) => return show_error(form, &message),
         };
         let label = format!("Fix the {} check-in on {}", original.date, current.title);
-        if commit(edits, &current.id, &label, edited) {
+        if edits.replace_key_result(&current.id, &label, edited) {
             fixing.set(None);
             state.notify_status(format!(
                 "Fixed the {} check-in on {}: {}.",
@@ -170,7 +169,7 @@ pub(super) fn CheckIns(
             Err(error) => return state.notify_error(error.to_string()),
         };
         let label = format!("Delete the {} check-in on {}", removed.date, current.title);
-        if commit(edits, &current.id, &label, edited) {
+        if edits.replace_key_result(&current.id, &label, edited) {
             if fixing.with_untracked(|f| f.as_ref().is_some_and(|(i, _)| *i == index)) {
                 fixing.set(None);
             }
@@ -299,20 +298,18 @@ fn form_markup(key_result: &KeyResult, today: &str) -> Element {
         confidence: key_result.confidence.map(format_number).unwrap_or_default(),
         note: String::new(),
     };
-    el("form", "checkins__form")
-        .attr("data-testid", "checkin-form")
-        .attr("aria-label", format!("Check in on {}", key_result.title))
-        .attr("novalidate", "")
-        .child(fields_markup(&defaults, &key_result.id, "new"))
-        .child(
-            el(
-                "button",
-                "inspector__button inspector__button--small inspector__button--primary",
-            )
-            .attr("type", "submit")
-            .attr("data-testid", "checkin-submit")
-            .text("Check in"),
-        )
+    let label = format!("Check in on {}", key_result.title);
+    tag(
+        "form",
+        &[
+            ("class", "checkins__form"),
+            ("data-testid", "checkin-form"),
+            ("aria-label", &label),
+            ("novalidate", ""),
+        ],
+    )
+    .child(fields_markup(&defaults, &key_result.id, "new"))
+    .child(button("checkin-submit", "Check in", "Check in", PRIMARY))
 }
 
 /// The history, newest first; the entry at `fixing` (a place in the
@@ -325,81 +322,111 @@ fn history_markup(key_result: &KeyResult, fixing: Option<usize>) -> Element {
         .enumerate()
         .rev()
         .map(|(index, entry)| {
-            let item = el("li", "checkins__entry")
-                .attr("data-testid", "checkin-entry")
-                .attr("data-date", entry.date.clone())
-                .attr("data-index", index.to_string());
-            if fixing == Some(index) {
-                return replace_attr(item, "class", "checkins__entry checkins__entry--fixing")
-                    .child(fix_form_markup(key_result, index, entry));
+            let place = index.to_string();
+            let fixed_here = fixing == Some(index);
+            let item = tag(
+                "li",
+                &[
+                    (
+                        "class",
+                        if fixed_here {
+                            "checkins__entry checkins__entry--fixing"
+                        } else {
+                            "checkins__entry"
+                        },
+                    ),
+                    ("data-testid", "checkin-entry"),
+                    ("data-date", &entry.date),
+                    ("data-index", &place),
+                ],
+            );
+            if fixed_here {
+                return item.child(fix_form_markup(key_result, index, entry));
             }
             let value = number_with_unit(entry.value, unit);
             let said = format!("the {} check-in ({value})", entry.date);
-            let line = el("div", "checkins__line")
+            let line = tag("div", &[("class", "checkins__line")])
                 .child(
-                    el("time", "checkins__date")
-                        .attr("datetime", entry.date.clone())
-                        .text(entry.date.clone()),
+                    tag(
+                        "time",
+                        &[("class", "checkins__date"), ("datetime", &entry.date)],
+                    )
+                    .text(entry.date.clone()),
                 )
                 .child(
-                    el("span", "checkins__value")
-                        .attr("data-testid", "checkin-entry-value")
-                        .text(value.clone()),
+                    tag(
+                        "span",
+                        &[
+                            ("class", "checkins__value"),
+                            ("data-testid", "checkin-entry-value"),
+                        ],
+                    )
+                    .text(value),
                 )
                 .maybe(entry.confidence.map(|c| {
-                    el("span", "checkins__confidence")
-                        .attr("data-testid", "checkin-entry-confidence")
-                        .text(format!("confidence {}", percent(c)))
+                    tag(
+                        "span",
+                        &[
+                            ("class", "checkins__confidence"),
+                            ("data-testid", "checkin-entry-confidence"),
+                        ],
+                    )
+                    .text(format!("confidence {}", percent(c)))
                 }));
             let note = entry.note.as_ref().map(|note| {
-                el("p", "checkins__note")
-                    .attr("data-testid", "checkin-entry-note")
-                    .text(note.clone())
+                tag(
+                    "p",
+                    &[
+                        ("class", "checkins__note"),
+                        ("data-testid", "checkin-entry-note"),
+                    ],
+                )
+                .text(note.clone())
             });
             item.child(line).maybe(note).child(
-                el("div", "checkins__actions")
-                    .child(small_button("checkin-fix", "Fix", format!("Fix {said}")))
-                    .child(replace_attr(
-                        small_button("checkin-delete", "Delete", format!("Delete {said}")),
-                        "class",
-                        "inspector__button inspector__button--small inspector__button--danger",
+                tag("div", &[("class", "checkins__actions")])
+                    .child(button("checkin-fix", "Fix", &format!("Fix {said}"), SMALL))
+                    .child(button(
+                        "checkin-delete",
+                        "Delete",
+                        &format!("Delete {said}"),
+                        DANGER,
                     )),
             )
         });
-    el("ol", "checkins__history")
-        .attr("data-testid", "checkin-history")
-        .attr("aria-label", "History, newest first")
-        .children(entries)
+    tag(
+        "ol",
+        &[
+            ("class", "checkins__history"),
+            ("data-testid", "checkin-history"),
+            ("aria-label", "History, newest first"),
+        ],
+    )
+    .children(entries)
 }
 
 /// The entry at `index`, in fields to fix it.
 fn fix_form_markup(key_result: &KeyResult, index: usize, entry: &CheckIn) -> Element {
-    el("form", "checkins__form")
-        .attr("data-testid", "checkin-fix-form")
-        .attr("aria-label", format!("Fix the {} check-in", entry.date))
-        .attr("novalidate", "")
-        .child(fields_markup(
-            &FieldTexts::of(entry),
-            &key_result.id,
-            &index.to_string(),
-        ))
-        .child(
-            el("div", "checkins__actions")
-                .child(small_button(
-                    "checkin-cancel",
-                    "Cancel",
-                    "Cancel the fix".to_owned(),
-                ))
-                .child(
-                    el(
-                        "button",
-                        "inspector__button inspector__button--small inspector__button--primary",
-                    )
-                    .attr("type", "submit")
-                    .attr("data-testid", "checkin-save")
-                    .text("Save"),
-                ),
-        )
+    let label = format!("Fix the {} check-in", entry.date);
+    tag(
+        "form",
+        &[
+            ("class", "checkins__form"),
+            ("data-testid", "checkin-fix-form"),
+            ("aria-label", &label),
+            ("novalidate", ""),
+        ],
+    )
+    .child(fields_markup(
+        &FieldTexts::of(entry),
+        &key_result.id,
+        &index.to_string(),
+    ))
+    .child(
+        tag("div", &[("class", "checkins__actions")])
+            .child(button("checkin-cancel", "Cancel", "Cancel the fix", SMALL))
+            .child(button("checkin-save", "Save", "Save the fix", PRIMARY)),
+    )
 }
 
 /// The four labelled fields of a check-in holding `texts`, and the place for
@@ -409,71 +436,99 @@ fn fields_markup(texts: &FieldTexts, kr_id: &str, form: &str) -> Element {
     let error_id = format!("checkin-error-{kr_id}-{form}");
     // Text, not `type=number`, as the key result's own number fields: what
     // was typed reaches the app as typed, so a mistake can be named.
-    let field = |label: &str, testid: &'static str, value: &str, extra: &[(&'static str, &str)]| {
-        let mut input = el("input", "inspector__input")
-            .attr("type", "text")
-            .attr("data-testid", testid)
-            .attr("value", value)
-            .attr("autocomplete", "off")
-            .attr("aria-describedby", error_id.clone());
-        for &(name, value) in extra {
-            input = replace_attr(input, name, value);
-        }
-        el("label", "inspector__field")
-            .child(el("span", "inspector__label").text(label))
-            .child(input)
-    };
-    let decimal = ("inputmode", "decimal");
-    el("div", "checkins__fields")
-        .child(field(
-            "Date",
-            "checkin-date",
-            &texts.date,
-            &[("type", "date")],
-        ))
-        .child(field(
+    let fields: [(&str, &str, &str, &str, &str, &str); 4] = [
+        ("Date", "checkin-date", "date", &texts.date, "", ""),
+        (
             "New value",
             "checkin-value",
+            "text",
             &texts.value,
-            &[decimal],
-        ))
-        .child(field(
+            "decimal",
+            "",
+        ),
+        (
             "Confidence (0–1)",
             "checkin-confidence",
+            "text",
             &texts.confidence,
-            &[decimal, ("placeholder", "e.g. 0.6")],
+            "decimal",
+            "e.g. 0.6",
+        ),
+        (
+            "Note",
+            "checkin-note",
+            "text",
+            &texts.note,
+            "",
+            "What moved it, what is in the way",
+        ),
+    ];
+    let fields = fields.map(|(label, testid, kind, value, input_mode, placeholder)| {
+        let class = if testid == "checkin-note" {
+            "inspector__field checkins__note-field"
+        } else {
+            "inspector__field"
+        };
+        tag("label", &[("class", class)])
+            .child(tag("span", &[("class", "inspector__label")]).text(label))
+            .child(tag(
+                "input",
+                &[
+                    ("class", "inspector__input"),
+                    ("type", kind),
+                    ("data-testid", testid),
+                    ("value", value),
+                    ("inputmode", input_mode),
+                    ("placeholder", placeholder),
+                    ("autocomplete", "off"),
+                    ("aria-describedby", &error_id),
+                ],
+            ))
+    });
+    tag("div", &[("class", "checkins__fields")])
+        .children(fields)
+        .child(tag(
+            "p",
+            &[
+                ("class", "checkins__error"),
+                ("id", &error_id),
+                ("role", "alert"),
+                ("data-testid", "checkin-error"),
+                ("hidden", ""),
+            ],
         ))
-        .child(replace_attr(
-            field(
-                "Note",
-                "checkin-note",
-                &texts.note,
-                &[("placeholder", "What moved it, what is in the way")],
-            ),
-            "class",
-            "inspector__field checkins__note-field",
-        ))
-        .child(
-            el("p", "checkins__error")
-                .attr("id", error_id)
-                .attr("role", "alert")
-                .attr("data-testid", "checkin-error")
-                .attr("hidden", ""),
-        )
 }
 
-/// `element` with the attribute `name` set to `value`, in place of any it had.
-fn replace_attr(mut element: Element, name: &'static str, value: &str) -> Element {
-    element.attributes.retain(|(n, _)| *n != name);
-    element.attr(name, value)
+const SMALL: &str = "inspector__button inspector__button--small";
+const PRIMARY: &str = "inspector__button inspector__button--small inspector__button--primary";
+const DANGER: &str = "inspector__button inspector__button--small inspector__button--danger";
+
+/// A button of the section; the primary one submits its form.
+fn button(testid: &str, text: &str, label: &str, class: &str) -> Element {
+    let kind = if class == PRIMARY { "submit" } else { "button" };
+    tag(
+        "button",
+        &[
+            ("class", class),
+            ("type", kind),
+            ("data-testid", testid),
+            ("aria-label", label),
+        ],
+    )
+    .text(text)
 }
 
-fn small_button(testid: &'static str, text: &str, label: String) -> Element {
-    el("button", "inspector__button inspector__button--small")
-        .attr("type", "button")
-        .attr("data-testid", testid)
-        .attr("aria-label", label)
-        .text(text)
+/// `<name>` with `attributes`; empty values of optional attributes
+/// (`inputmode`, `placeholder`) are left out.
+fn tag(name: &'static str, attributes: &[(&'static str, &str)]) -> Element {
+    let mut element = el(name, "");
+    for &(attribute, value) in attributes {
+        if value.is_empty() && matches!(attribute, "inputmode" | "placeholder") {
+            continue;
+        }
+        element.attributes.push((attribute, value.to_owned()));
+    }
+    element
 }
 
 // ---------------------------------------------------------------------------
@@ -588,15 +643,6 @@ fn number_problem(field: &str, typed: &str, problem: &NumberProblem, example: &s
             "“{typed}” could be read two ways, so nothing was saved. Type the {field} without the comma for thousands, or with a dot for decimals."
         ),
     }
-}
-
-/// Replaces the key result `id` with `edited` as one undo step named
-/// `label`; a refusal is shown as a notice.
-fn commit(edits: Edits, id: &str, label: &str, edited: KeyResult) -> bool {
-    edits.commit(label, |g| {
-        g.update_key_result(id, |kr| *kr = edited)
-            .map_err(RuleError::from)
-    })
 }
 
 /// Today in the person's own time zone, as `YYYY-MM-DD`: a check-in is dated

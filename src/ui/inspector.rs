@@ -100,10 +100,17 @@ impl Edits {
             self.refresh.notify();
             return;
         }
+        self.replace_key_result(id, label, edited);
+    }
+
+    /// Replaces the key result `id` with `edited` as one undo step named
+    /// `label`. Not generic, so that every edit of a key result shares one
+    /// copy of the commit in the bundle.
+    pub(super) fn replace_key_result(self, id: &str, label: &str, edited: KeyResult) -> bool {
         self.commit(label, |g| {
             g.update_key_result(id, |kr| *kr = edited)
                 .map_err(RuleError::from)
-        });
+        })
     }
 }
 

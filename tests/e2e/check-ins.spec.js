@@ -36,11 +36,16 @@ test('a check-in on the sample moves the bar, extends the trend and shows the co
   await expect(form.getByTestId('checkin-confidence')).toHaveValue('0.6');
   await expect(editor.getByTestId('checkin-entry')).toHaveCount(3);
 
-  await form.getByTestId('checkin-date').fill('2027-02-26');
-  await form.getByTestId('checkin-value').fill('21 000 000');
-  await form.getByTestId('checkin-confidence').fill('45%');
-  await form.getByTestId('checkin-note').fill('Three renewals moved to annual plans');
-  await form.getByTestId('checkin-note').press('Enter');
+  // By the fields' labels and the keyboard alone.
+  await form.getByLabel('Date').fill('2027-02-26');
+  await form.getByLabel('New value').fill('21 000 000');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Confidence (0–1)')).toBeFocused();
+  await page.keyboard.type('45%');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Note')).toBeFocused();
+  await page.keyboard.type('Three renewals moved to annual plans');
+  await page.keyboard.press('Enter');
 
   await expect(page.getByRole('status')).toContainText(
     'Checked in 21,000,000 EUR on Annual recurring revenue',
@@ -66,6 +71,8 @@ test('a check-in on the sample moves the bar, extends the trend and shows the co
   await expect(form.getByTestId('checkin-value')).toHaveValue('21000000');
   await expect(form.getByTestId('checkin-confidence')).toHaveValue('0.45');
   await expect(form.getByTestId('checkin-note')).toHaveValue('');
+  // The person stays where they pressed Enter, ready for the next one.
+  await expect(form.getByTestId('checkin-note')).toBeFocused();
   // The key result's own fields show the new current value.
   await expect(editor.getByTestId('kr-edit-current')).toHaveValue('21000000');
 });
