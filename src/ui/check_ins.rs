@@ -5,8 +5,8 @@
 //! The form and the history are `markup` trees, rebuilt when the key result
 //! changes, with one listener per kind of event on the section around them:
 //! written as nested Leptos views, the same fields, entries and buttons cost
-//! several times the bundle (each view is its own generic type), and as
-//! trees they are plain data tested on the host. What is typed stays in the
+//! about twice as much of the bundle (each view is its own generic type), and
+//! as trees they are plain data tested on the host. What is typed stays in the
 //! fields and is read on submit, so one check-in is one undo step. Until
 //! something is typed a field holds its default (today, the current value,
 //! the current confidence), so after a check-in the form is ready for the
@@ -128,6 +128,11 @@ pub(super) fn CheckIns(
             Ok(fixed) => fixed,
             Err(message) => return show_error(form, &message),
         };
+        // Saved unchanged: nothing to record, the entry simply closes.
+        if edited == current {
+            fixing.set(None);
+            return focus_entry_button(place, "checkin-fix");
+        }
         let label = format!("Fix the {} check-in on {}", original.date, current.title);
         if edits.replace_key_result(&current.id, &label, edited) {
             fixing.set(None);

@@ -46,7 +46,7 @@ pub(super) struct Edits {
 impl Edits {
     /// Runs `operation` as one undo step named `label`; on refusal the notice
     /// says why and the fields snap back.
-    pub(super) fn commit(
+    fn commit(
         self,
         label: &str,
         operation: impl FnOnce(&mut AlignmentGraph) -> Result<(), RuleError>,
