@@ -336,14 +336,7 @@ fn shorten(value: &str) -> String {
 mod tests {
     use super::*;
 
-    fn sample() -> Document {
-        match crate::domain::import::import(
-            include_str!("../public/examples/acme.okr.json").as_bytes(),
-        ) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     fn shown(
         doc: &Document,

@@ -365,13 +365,7 @@ mod tests {
     use crate::domain::hints::HintKind;
     use crate::markup::Element;
 
-    fn sample() -> Document {
-        let file = include_str!("../public/examples/acme.okr.json");
-        match crate::domain::import::import(file.as_bytes()) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     fn by_testid<'a>(tree: &'a Element, testid: &str) -> Vec<&'a Element> {
         tree.descendants()

@@ -375,12 +375,7 @@ mod tests {
         }
     }
 
-    fn sample() -> Document {
-        let text = include_str!("../../public/examples/acme.okr.json");
-        import(text.as_bytes())
-            .expect("the sample imports")
-            .document
-    }
+    use crate::domain::sample_document as sample;
 
     #[test]
     fn quarters_follow_each_other_across_the_year() {

@@ -192,13 +192,7 @@ mod tests {
     use crate::domain::model::{KeyResult, Link, Objective, ObjectiveKind, Rollup, Team};
     use crate::domain::support::{Support, SupportIndex};
 
-    fn sample() -> Document {
-        let file = include_str!("../../public/examples/acme.okr.json");
-        match crate::domain::import::import(file.as_bytes()) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     fn team(id: &str, level: Level, parent: Option<&str>) -> Team {
         Team {

@@ -461,13 +461,7 @@ mod tests {
     use super::*;
     use crate::domain::model::{Link, Rollup, Team};
 
-    fn sample() -> Document {
-        let file = include_str!("../../public/examples/acme.okr.json");
-        match crate::domain::import::import(file.as_bytes()) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     fn team(id: &str, level: Level, parent: Option<&str>) -> Team {
         Team {

@@ -20,3 +20,12 @@ pub mod schema;
 pub mod share;
 pub mod status;
 pub mod support;
+
+/// The sample canvas the app opens with, for the core's unit tests.
+#[cfg(test)]
+pub(crate) fn sample_document() -> model::Document {
+    match import::import(include_str!("../../public/examples/acme.okr.json").as_bytes()) {
+        Ok(imported) => imported.document,
+        Err(failure) => panic!("the sample does not load: {}", failure.summary()),
+    }
+}

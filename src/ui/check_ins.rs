@@ -43,7 +43,10 @@ pub(super) fn CheckIns(
         let Some(slot) = form_slot.get() else {
             return;
         };
-        let tree = key_result.with(|kr| kr.as_ref().map(|kr| form_markup(kr, &today_local())));
+        let tree = key_result.with(|kr| {
+            kr.as_ref()
+                .map(|kr| form_markup(kr, &state.today.get_untracked()))
+        });
         show(&slot, tree.as_ref());
     });
     // The history, whenever the key result or the entry being fixed changes.
@@ -648,18 +651,6 @@ fn number_problem(field: &str, typed: &str, problem: &NumberProblem, example: &s
             "“{typed}” could be read two ways, so nothing was saved. Type the {field} without the comma for thousands, or with a dot for decimals."
         ),
     }
-}
-
-/// Today in the person's own time zone, as `YYYY-MM-DD`: a check-in is dated
-/// by the calendar on the wall, not by UTC.
-fn today_local() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }
 
 #[cfg(test)]

@@ -16,14 +16,13 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::inspector::focus_when_shown;
 use super::review::{Review, ReviewTab};
 use super::state::use_app_state;
 use crate::domain::health::Health;
 use crate::domain::hints::Hints;
 use crate::review_markup::{health_markup, hints_markup};
 
-/// How many frames to wait for an element that is about to be rendered.
-const FOCUS_FRAMES: u8 = 10;
 /// Where the active tab is, for moving focus to it.
 const ACTIVE_TAB: &str = ".review [role=\"tab\"][aria-selected=\"true\"]";
 
@@ -91,12 +90,12 @@ fn ReviewPanelBody(review: Review) -> impl IntoView {
             ),
             _ => ACTIVE_TAB.to_string(),
         };
-        focus_within_frames(selector, FOCUS_FRAMES);
+        focus_when_shown(selector, false);
     });
 
     let close = move || {
         review.close();
-        focus_within_frames("[data-testid=\"review\"]".to_string(), FOCUS_FRAMES);
+        focus_when_shown("[data-testid=\"review\"]".to_string(), false);
     };
     let choose_tab = move |tab: ReviewTab| {
         review.target.set(None);
@@ -123,7 +122,7 @@ fn ReviewPanelBody(review: Review) -> impl IntoView {
                     ReviewTab::Health => ReviewTab::Hints,
                 };
                 choose_tab(tab);
-                focus_within_frames(ACTIVE_TAB.to_string(), FOCUS_FRAMES);
+                focus_when_shown(ACTIVE_TAB.to_string(), false);
             }
             "ArrowLeft" | "ArrowRight" => {}
             // A button's own Enter and Space: the map's keys must not take them.
@@ -257,22 +256,4 @@ fn move_between_entries(event: &KeyboardEvent, forward: bool) {
     {
         let _ = element.focus();
     }
-}
-
-/// Focuses the element matching `selector`, waiting up to `frames_left`
-/// frames for it to be rendered.
-fn focus_within_frames(selector: String, frames_left: u8) {
-    request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match element {
-            Some(element) => {
-                let _ = element.focus();
-            }
-            None if frames_left > 0 => focus_within_frames(selector, frames_left - 1),
-            None => {}
-        }
-    });
 }

@@ -54,12 +54,7 @@ impl Focus {
 mod tests {
     use super::*;
 
-    fn sample() -> Document {
-        match crate::domain::import::import(super::super::SAMPLE_CANVAS.as_bytes()) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     #[test]
     fn a_company_objective_lights_itself_its_hard_subtree_and_its_soft_supporters() {

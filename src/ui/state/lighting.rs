@@ -51,15 +51,10 @@ impl Lighting<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Document, ObjectiveKind};
+    use crate::domain::model::ObjectiveKind;
     use crate::filter::Filter;
 
-    fn sample() -> Document {
-        match crate::domain::import::import(super::super::SAMPLE_CANVAS.as_bytes()) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     #[test]
     fn the_filter_dims_or_hides_and_focus_only_dims() {
