@@ -458,8 +458,7 @@ fn hint_badge(id: String, hints: Memo<Vec<Hint>>, review: Option<Review>) -> imp
                         }
                     }
                 >
-                    <span aria-hidden="true">"⚠\u{2009}"</span>
-                    {count}
+                    {format!("⚠\u{2009}{count}")}
                 </button>
             })
         })
