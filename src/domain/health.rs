@@ -189,7 +189,7 @@ impl Health {
 mod tests {
     use super::*;
     use crate::domain::graph::AlignmentGraph;
-    use crate::domain::model::{KeyResult, Link, Objective, ObjectiveKind, Rollup, Team};
+    use crate::domain::model::{KeyResult, Objective, ObjectiveKind, Rollup, Team};
     use crate::domain::support::{Support, SupportIndex};
 
     use crate::domain::sample_document as sample;
@@ -217,14 +217,7 @@ mod tests {
         }
     }
 
-    fn link(from: &str, to: &str, kind: LinkKind) -> Link {
-        Link {
-            from: from.into(),
-            to: to.into(),
-            kind,
-            note: None,
-        }
-    }
+    use crate::domain::test_link as link;
 
     fn ids(list: &[String]) -> Vec<&str> {
         list.iter().map(String::as_str).collect()

@@ -459,7 +459,7 @@ fn join_words(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Link, Rollup, Team};
+    use crate::domain::model::{Rollup, Team};
 
     use crate::domain::sample_document as sample;
 
@@ -498,14 +498,7 @@ mod tests {
         }
     }
 
-    fn link(from: &str, to: &str, kind: LinkKind) -> Link {
-        Link {
-            from: from.into(),
-            to: to.into(),
-            kind,
-            note: None,
-        }
-    }
+    use crate::domain::test_link as link;
 
     /// A company, a department, a team and a person, each with one clean objective.
     fn organisation() -> Document {

@@ -29,3 +29,14 @@ pub(crate) fn sample_document() -> model::Document {
         Err(failure) => panic!("the sample does not load: {}", failure.summary()),
     }
 }
+
+/// A link without a note, for the core's unit tests.
+#[cfg(test)]
+pub(crate) fn test_link(from: &str, to: &str, kind: model::LinkKind) -> model::Link {
+    model::Link {
+        from: from.into(),
+        to: to.into(),
+        kind,
+        note: None,
+    }
+}

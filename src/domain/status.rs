@@ -221,10 +221,7 @@ impl Reading {
     /// One line on why: "45% done; 38% expected by now (aspirational: 0.7
     /// is success)".
     pub fn explanation(&self) -> String {
-        let rule = match self.kind {
-            ObjectiveKind::Aspirational => "aspirational: 0.7 is success",
-            ObjectiveKind::Committed => "committed: only 1.0 is success",
-        };
+        let rule = yardstick_rule(self.kind);
         let done = super::numbers::percent(self.progress);
         match (self.status, self.expected) {
             (Status::NoCycle, _) | (_, None) => {
@@ -241,6 +238,14 @@ impl Reading {
                 super::numbers::percent(expected)
             ),
         }
+    }
+}
+
+/// The yardstick of a kind, in the words the statuses and scores use.
+pub fn yardstick_rule(kind: ObjectiveKind) -> &'static str {
+    match kind {
+        ObjectiveKind::Aspirational => "aspirational: 0.7 is success",
+        ObjectiveKind::Committed => "committed: only 1.0 is success",
     }
 }
 

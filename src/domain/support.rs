@@ -194,7 +194,7 @@ impl<'a> SupportIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{KeyResult, Level, Link, ObjectiveKind, Rollup, Team};
+    use crate::domain::model::{KeyResult, Level, ObjectiveKind, Rollup, Team};
 
     fn sample() -> Document {
         let file = include_str!("../../public/examples/acme.okr.json");
@@ -238,14 +238,7 @@ mod tests {
         }
     }
 
-    fn link(from: &str, to: &str, kind: LinkKind) -> Link {
-        Link {
-            from: from.into(),
-            to: to.into(),
-            kind,
-            note: None,
-        }
-    }
+    use crate::domain::test_link as link;
 
     #[test]
     fn the_sample_company_objective_has_its_hard_subtree_depth_first_in_link_order() {

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use super::inspector::level_label;
 use super::state::{use_app_state, AppState};
 use crate::browser::location;
 use crate::domain::model::{Level, ObjectiveKind};
@@ -381,15 +382,6 @@ fn toggle(filter: &mut Filter, group: &str, value: &str) {
     }
     if let Some(facet) = parsed.links.into_iter().next() {
         flip(&mut filter.links, facet);
-    }
-}
-
-fn level_label(level: Level) -> &'static str {
-    match level {
-        Level::Company => "Company",
-        Level::Department => "Department",
-        Level::Team => "Team",
-        Level::Individual => "Individual",
     }
 }
 

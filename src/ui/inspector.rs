@@ -1266,7 +1266,7 @@ fn TeamFormDialog() -> impl IntoView {
     }
 }
 
-fn level_label(level: Level) -> &'static str {
+pub(super) fn level_label(level: Level) -> &'static str {
     match level {
         Level::Company => "Company",
         Level::Department => "Department",

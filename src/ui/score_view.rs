@@ -13,7 +13,7 @@ use crate::domain::dates::days_between;
 use crate::domain::graph::RuleError;
 use crate::domain::model::{Document, ObjectiveKind};
 use crate::domain::retrospective::{retrospective, with_retrospective, NOTE_MAX_CHARS};
-use crate::domain::status::{Reading, Status};
+use crate::domain::status::{yardstick_rule, Reading, Status};
 use crate::scene::progress_percent;
 
 /// One objective's row.
@@ -181,10 +181,7 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
         })
     };
     let status = reading.status;
-    let rule = match kind {
-        ObjectiveKind::Aspirational => "aspirational: 0.7 is success",
-        ObjectiveKind::Committed => "committed: only 1.0 is success",
-    };
+    let rule = yardstick_rule(kind);
     let note_id = format!("retro-{id}");
     let read_only = move || state.shared_view.with(Option::is_some);
     let target = id.clone();
