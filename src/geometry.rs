@@ -55,6 +55,14 @@ impl Rect {
         x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
     }
 
+    /// Whether all of `other` lies inside this rectangle.
+    pub fn encloses(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+
     pub fn intersects(&self, other: &Rect) -> bool {
         self.x < other.right()
             && other.x < self.right()
@@ -223,11 +231,71 @@ impl ViewTransform {
 }
 
 /// Smallest zoom the view goes to; below it a big map is unreadable anyway.
-pub const MIN_SCALE: f64 = 0.05;
+pub const MIN_SCALE: f64 = 0.02;
 /// Largest zoom a person may go to.
 pub const MAX_SCALE: f64 = 3.0;
 /// Largest zoom a fit may choose: small maps are shown at natural size, not blown up.
 pub const MAX_FIT_SCALE: f64 = 1.0;
+
+/// How much of a card the map shows at a zoom: zooming out trades detail for
+/// legibility, as maps keep place names readable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: meta line, title, progress and status, key-result rows.
+    Full,
+    /// The title, larger, over one progress bar and the status.
+    Summary,
+    /// The title alone (and a progress strip), in type that stays legible.
+    Title,
+}
+
+/// The zoom below which key-result rows give way to one progress bar.
+pub const SUMMARY_BELOW: f64 = 0.7;
+/// The zoom below which a card shows its title alone.
+pub const TITLE_BELOW: f64 = 0.4;
+/// The zoom below which department and team names label their regions.
+pub const REGIONS_BELOW: f64 = 0.22;
+/// The smallest a title may be on screen, in CSS pixels.
+pub const MIN_TITLE_PIXELS: f64 = 10.0;
+/// The title's size in world units at full detail (the card's CSS).
+pub const TITLE_SIZE: f64 = 15.2;
+/// The zoom factor between two steps of the title's size further out.
+const TITLE_STEP: f64 = 1.2;
+
+impl Detail {
+    pub fn at(scale: f64) -> Detail {
+        if scale >= SUMMARY_BELOW {
+            Detail::Full
+        } else if scale >= TITLE_BELOW {
+            Detail::Summary
+        } else {
+            Detail::Title
+        }
+    }
+
+    /// The class name the map's viewport carries for this detail.
+    pub fn name(self) -> &'static str {
+        match self {
+            Detail::Full => "full",
+            Detail::Summary => "summary",
+            Detail::Title => "title",
+        }
+    }
+}
+
+/// The title's size in world units at `scale`: the card's own size close in,
+/// and further out large enough to stay [`MIN_TITLE_PIXELS`] on screen. It
+/// changes in steps of a factor [`TITLE_STEP`] of the zoom, so the cards' style changes
+/// only when a step is crossed, not with every frame of a zoom.
+pub fn title_size(scale: f64) -> f64 {
+    if !(scale.is_finite() && scale > 0.0) || scale >= SUMMARY_BELOW {
+        return TITLE_SIZE;
+    }
+    // The lowest zoom of the step `scale` falls in: SUMMARY_BELOW / STEP^k.
+    let steps = (SUMMARY_BELOW / scale).ln() / TITLE_STEP.ln();
+    let low = SUMMARY_BELOW / TITLE_STEP.powf(steps.floor() + 1.0);
+    (MIN_TITLE_PIXELS / low.max(MIN_SCALE)).ceil()
+}
 
 /// The transform that shows all of `bounds` centred in a viewport of the
 /// given size, leaving `margin` pixels free on every side.
@@ -1057,5 +1125,23 @@ mod tests {
             vec![(15.0, 9.5)]
         );
         assert!(sparkline_points(&[], 30.0, 14.0, 2.0).is_empty());
+    }
+
+    #[test]
+    fn titles_stay_legible_at_every_zoom_and_change_in_steps() {
+        let mut scale = MAX_SCALE;
+        let mut sizes = std::collections::BTreeSet::new();
+        while scale >= MIN_SCALE {
+            let size = title_size(scale);
+            assert!(size * scale >= MIN_TITLE_PIXELS - 1e-9, "{size} at {scale}");
+            sizes.insert(size as i64);
+            scale *= 0.99;
+        }
+        assert!(sizes.len() < 24, "{sizes:?}");
+        assert_eq!(title_size(1.0), TITLE_SIZE);
+        assert_eq!(title_size(f64::NAN), TITLE_SIZE);
+        assert_eq!(Detail::at(1.0), Detail::Full);
+        assert_eq!(Detail::at(0.5), Detail::Summary);
+        assert_eq!(Detail::at(0.2), Detail::Title);
     }
 }

@@ -374,10 +374,23 @@ mod tests {
             .collect()
     }
 
-    /// The sample with a hint on o-reliable (one key result) and a title that
-    /// would be markup if it were parsed.
-    fn with_hints() -> Document {
+    /// The sample without its one hint (a key result of o-int-self-serve
+    /// that reads like a task).
+    fn without_hints() -> Document {
         let mut doc = sample();
+        for objective in &mut doc.objectives {
+            objective
+                .key_results
+                .retain(|kr| kr.id != "kr-int-setup-wizard");
+        }
+        assert!(Hints::of(&doc).is_empty());
+        doc
+    }
+
+    /// The sample with hints on o-reliable (one key result) and o-mkt-brand
+    /// only, and a title that would be markup if it were parsed.
+    fn with_hints() -> Document {
+        let mut doc = without_hints();
         for objective in &mut doc.objectives {
             if objective.id == "o-reliable" {
                 objective.key_results.truncate(1);
@@ -392,7 +405,7 @@ mod tests {
 
     #[test]
     fn no_hints_is_said_in_words() {
-        let doc = sample();
+        let doc = without_hints();
         let tree = hints_markup(&doc, &Hints::of(&doc), None);
         let empty = by_testid(&tree, "hints-empty");
         assert_eq!(empty.len(), 1);

@@ -337,7 +337,6 @@ fn team_colors(doc: &Document) -> HashMap<&str, String> {
         .collect()
 }
 
-/// A progress value as the UI contract writes it: three decimals.
 /// A row of the alignment tree drawn as a band behind its cards, named by
 /// the levels in it, so the company, its departments and their teams read
 /// apart at a glance.
@@ -350,27 +349,19 @@ pub struct LevelBand {
 }
 
 impl Scene {
-    /// The rows of the hard-link tree, top to bottom: cards with a hard link
-    /// whose rectangles overlap vertically share a row. Cards outside the
-    /// tree (unaligned, or only soft-linked) stand in columns of their own
-    /// and make no band.
+    /// The level rows of the map, top to bottom: cards whose rectangles
+    /// overlap vertically share a row, named by the levels of its cards. The
+    /// automatic layout gives each level its own row (and a wrapped map a
+    /// second set of rows further down), whatever the links.
     pub fn level_bands(&self) -> Vec<LevelBand> {
-        let in_tree: std::collections::HashSet<&str> = self
-            .links
-            .iter()
-            .filter(|l| l.kind == LinkKind::Hard)
-            .flat_map(|l| [l.from.as_str(), l.to_objective.as_str()])
-            .collect();
-        let mut cards: Vec<&CardView> = self
-            .cards
-            .iter()
-            .filter(|c| in_tree.contains(c.id.as_str()))
-            .collect();
+        let mut cards: Vec<&CardView> = self.cards.iter().collect();
         cards.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y));
         let mut bands: Vec<LevelBand> = Vec::new();
         for card in cards {
+            // A card joins the row above if it overlaps it, or if it stands in a
+            // stack of that row's own level below it.
             match bands.last_mut() {
-                Some(band) if card.rect.y <= band.bottom => {
+                Some(band) if card.rect.y <= band.bottom || band.levels == [card.level] => {
                     band.bottom = band.bottom.max(card.rect.bottom());
                     if !band.levels.contains(&card.level) {
                         band.levels.push(card.level);
@@ -388,6 +379,158 @@ impl Scene {
     }
 }
 
+/// A region of the map named by the department or team whose objectives fill
+/// it: far out, its name labels it, as a map names its regions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub name: String,
+    pub level: Level,
+    pub rect: Rect,
+}
+
+impl Scene {
+    /// How many cards lie in `rect`, counting no further than `cap`.
+    pub fn cards_in(&self, rect: &Rect, cap: usize) -> usize {
+        self.cards
+            .iter()
+            .filter(|c| c.rect.intersects(rect))
+            .take(cap)
+            .count()
+    }
+
+    /// The regions worth naming: each department or team objective with a hard
+    /// subtree under it (the subtree's box), and each team's objectives standing
+    /// outside the tree (their box). Departments first, then larger regions
+    /// first, so a label that must give way to another gives way to a smaller one.
+    pub fn regions(&self) -> Vec<Region> {
+        let count = self.cards.len();
+        let mut parent: Vec<Option<usize>> = vec![None; count];
+        for link in self.links.iter().filter(|l| l.kind == LinkKind::Hard) {
+            if let (Some(&child), Some(&up)) = (
+                self.card_index.get(&link.from),
+                self.card_index.get(&link.to_objective),
+            ) {
+                if child != up && parent[child].is_none() {
+                    parent[child] = Some(up);
+                }
+            }
+        }
+        // Each card's box joins its ancestors' (a bad document's cycle is
+        // walked no further than there are cards).
+        let mut subtree: Vec<Option<Rect>> = vec![None; count];
+        for (v, card) in self.cards.iter().enumerate() {
+            let mut at = parent[v];
+            let mut steps = 0;
+            while let Some(up) = at.filter(|_| steps < count) {
+                subtree[up] = Some(match subtree[up] {
+                    Some(r) => Rect::bounding([r, card.rect]).unwrap_or(r),
+                    None => Rect::bounding([self.cards[up].rect, card.rect]).unwrap_or(card.rect),
+                });
+                at = parent[up];
+                steps += 1;
+            }
+        }
+        let mut regions: Vec<Region> = Vec::new();
+        let mut outside: std::collections::BTreeMap<&str, (usize, Rect)> = Default::default();
+        for (v, card) in self.cards.iter().enumerate() {
+            let named = matches!(card.level, Level::Department | Level::Team);
+            match subtree[v] {
+                Some(rect) if named => regions.push(Region {
+                    name: card.team_name.clone(),
+                    level: card.level,
+                    rect,
+                }),
+                None if parent[v].is_none() && named => {
+                    let entry = outside
+                        .entry(card.team_id.as_str())
+                        .or_insert((v, card.rect));
+                    entry.1 = Rect::bounding([entry.1, card.rect]).unwrap_or(entry.1);
+                }
+                _ => {}
+            }
+        }
+        for (first, rect) in outside.into_values() {
+            let card = &self.cards[first];
+            regions.push(Region {
+                name: card.team_name.clone(),
+                level: card.level,
+                rect,
+            });
+        }
+        regions.sort_by(|a, b| {
+            (a.level.rank(), -(a.rect.width * a.rect.height))
+                .partial_cmp(&(b.level.rank(), -(b.rect.width * b.rect.height)))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        regions
+    }
+}
+
+impl Scene {
+    /// How many pairs of links cross on the map: a measure of how readable a
+    /// layout keeps the links. Links sharing a card may touch there and do
+    /// not count. Each curve is flattened within `tolerance` world units;
+    /// pairs whose bounds are apart cost one test.
+    pub fn link_crossings(&self, tolerance: f64) -> usize {
+        // Per link: its bounds, its points, and the two cards it joins.
+        type Flattened<'a> = (Rect, Vec<(f64, f64)>, &'a str, &'a str);
+        let flattened: Vec<Flattened> = self
+            .links
+            .iter()
+            .map(|link| {
+                let curve = link.curve((0.0, 0.0), (0.0, 0.0));
+                let bounds = curve.bounds();
+                let clip = Rect {
+                    x: bounds.x - 1.0,
+                    y: bounds.y - 1.0,
+                    width: bounds.width + 2.0,
+                    height: bounds.height + 2.0,
+                };
+                let points = curve
+                    .visible_polylines(&clip, tolerance)
+                    .into_iter()
+                    .flatten()
+                    .map(|p| (p.x, p.y))
+                    .collect();
+                (
+                    bounds,
+                    points,
+                    link.from.as_str(),
+                    link.to_objective.as_str(),
+                )
+            })
+            .collect();
+        let mut crossings = 0;
+        for (i, a) in flattened.iter().enumerate() {
+            for b in &flattened[i + 1..] {
+                let shares_card = a.2 == b.2 || a.2 == b.3 || a.3 == b.2 || a.3 == b.3;
+                if shares_card || !a.0.intersects(&b.0) {
+                    continue;
+                }
+                let crosses = a.1.windows(2).any(|s| {
+                    b.1.windows(2)
+                        .any(|t| segments_cross(s[0], s[1], t[0], t[1]))
+                });
+                if crosses {
+                    crossings += 1;
+                }
+            }
+        }
+        crossings
+    }
+}
+
+/// Whether two segments cross at a point inside both.
+fn segments_cross(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) -> bool {
+    let orient = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
+        (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0)
+    };
+    let (d1, d2) = (orient(c, d, a), orient(c, d, b));
+    let (d3, d4) = (orient(a, b, c), orient(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// A progress value as the UI contract writes it: three decimals.
 pub fn progress_attr(progress: f64) -> String {
     format!("{progress:.3}")
 }

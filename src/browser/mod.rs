@@ -11,3 +11,4 @@ pub mod fullscreen;
 pub mod location;
 pub mod panic;
 pub mod storage;
+pub mod window;

@@ -146,7 +146,7 @@ fn insertion_point(check_ins: &[CheckIn], date: &str) -> usize {
 /// Makes `current` the latest entry's value, and `confidence` the latest
 /// confidence any entry states (an entry without one leaves the last stated
 /// one standing). An empty history changes nothing.
-fn follow_latest(key_result: &mut KeyResult) {
+pub fn follow_latest(key_result: &mut KeyResult) {
     let Some(latest) = key_result.check_ins.last() else {
         return;
     };

@@ -544,9 +544,19 @@ mod tests {
     }
 
     #[test]
-    fn the_sample_canvas_has_no_hints() {
-        // The sample shows good practice; a hint there would teach the wrong thing.
-        assert_eq!(hints(&sample()), []);
+    fn the_sample_canvas_draws_one_hint() {
+        // The sample shows good practice but for one key result that reads
+        // like a task, so a first look shows what a hint is; more would teach
+        // the wrong thing.
+        let all = hints(&sample());
+        assert_eq!(
+            kinds(&all),
+            [(
+                "o-int-self-serve",
+                Some("kr-int-setup-wizard"),
+                HintKind::ActivityKeyResult
+            )]
+        );
     }
 
     #[test]

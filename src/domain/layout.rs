@@ -1,10 +1,22 @@
 //! Automatic placement of cards on the canvas.
 //!
 //! People arrange their canvas by hand, but a freshly imported file, a new cycle or a
-//! "tidy up" needs positions nobody chose. This module computes them: a top-down tidy
-//! tree over the hard links (company objectives on top, each level of the organisation
-//! on its own row, every parent centred over its children), and the unaligned
-//! objectives grouped by team in columns beside the tree.
+//! "tidy up" needs positions nobody chose. This module computes them, shaped for the
+//! window the map will be shown in, so that a whole organisation fits it legibly:
+//!
+//! - every card sits in the row of its team's level (company, departments, teams,
+//!   individuals), whatever its links, and below its hard parent;
+//! - the leaf children of one parent stack in a column (several columns when there are
+//!   many) under it, as org charts do in their compact mode, instead of spreading into
+//!   one long row;
+//! - a parent stands centred over the first row of what hangs under it;
+//! - where a row of subtrees would be far wider than the window allows, it wraps: the
+//!   subtrees that do not fit continue in a band of level rows further down, in order;
+//! - unaligned objectives and mission OKRs stand in one tidy block after the trees, a
+//!   stack per team, each in its level's row.
+//!
+//! The width at which rows wrap is chosen so that the map's bounding box comes close to
+//! the aspect ratio the caller asks for (the window's), by a bisection over that width.
 //!
 //! The input is plain numbers ([`LayoutNode`]): card sizes come from the UI, which is
 //! the only part that knows them, and the algorithm does not depend on the document
@@ -12,10 +24,10 @@
 //!
 //! Invariants: the result is deterministic (same input, same output; ties follow input
 //! order), no placed card overlaps another card, cards with a position keep it (unless
-//! the caller asks to tidy up everything), and the running time is linear in the number
-//! of cards (Walker's algorithm in the linear-time form of Buchheim, Jünger and
-//! Leipert, 2002). Cards of one row share a row height (the tallest card of that row),
-//! so cards of different heights never reach into the next row.
+//! the caller asks to tidy up everything), and the running time is O(n log W): one
+//! linear arrangement per step of the bisection, a fixed number of steps. Cards of one
+//! level row share its height (the tallest stack in it), so nothing reaches into the
+//! next row.
 //!
 //! What it does not do: route link curves, or avoid overlaps among cards that people
 //! placed themselves.
@@ -38,7 +50,7 @@ pub struct LayoutNode {
     pub height: f64,
     /// Index of the card this one hard-links to (its parent in the tree).
     pub hard_parent: Option<usize>,
-    /// Unaligned cards with the same group (their team) share a column.
+    /// Unaligned cards with the same group (their team) share a stack.
     pub group: usize,
     /// The level of the card's team: 0 company, 1 department, 2 team, 3 individual
     /// (larger values count as 3). Cards of one rank share a row.
@@ -47,22 +59,27 @@ pub struct LayoutNode {
     pub fixed: Option<Point>,
 }
 
-/// Spacing of the layout, in canvas units.
+/// Spacing and shape of the layout, in canvas units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LayoutOptions {
-    /// Horizontal space between cards with the same parent.
+    /// Horizontal space between stacks of cards that have no children.
     pub sibling_gap: f64,
-    /// Horizontal space between neighbouring cards of different parents.
+    /// Horizontal space between subtrees.
     pub subtree_gap: f64,
-    /// Vertical space between rows of the tree.
+    /// Vertical space between level rows.
     pub row_gap: f64,
-    /// Vertical space between the cards of one team's column of unaligned objectives.
+    /// Vertical space between the cards of one stack.
     pub stack_gap: f64,
-    /// Horizontal space between two teams' columns of unaligned objectives.
+    /// Horizontal space between the columns of one stack.
     pub column_gap: f64,
-    /// Space between the tree and the unaligned columns, and between the cards people
-    /// placed and the block of newly placed cards.
+    /// Vertical space between two bands of level rows (where a row wrapped), and
+    /// between the cards people placed and the block of newly placed cards.
     pub block_gap: f64,
+    /// The width over the height of the window the map is shown in: the layout
+    /// shapes the map's bounding box close to it.
+    pub aspect_ratio: f64,
+    /// The most cards of one stack in one column; more make more columns.
+    pub stack_depth: usize,
 }
 
 impl Default for LayoutOptions {
@@ -70,10 +87,12 @@ impl Default for LayoutOptions {
         Self {
             sibling_gap: 24.0,
             subtree_gap: 48.0,
-            row_gap: 96.0,
+            row_gap: 72.0,
             stack_gap: 16.0,
-            column_gap: 32.0,
-            block_gap: 160.0,
+            column_gap: 24.0,
+            block_gap: 120.0,
+            aspect_ratio: 1.6,
+            stack_depth: 4,
         }
     }
 }
@@ -103,48 +122,11 @@ pub fn layout(nodes: &[LayoutNode], options: &LayoutOptions, mode: LayoutMode) -
             _ => None,
         })
         .collect();
-
     let parent = acyclic_parents(nodes);
-    let mut has_children = vec![false; count];
-    for p in parent.iter().flatten() {
-        has_children[*p] = true;
-    }
-
-    // The cards to place form a forest: a card whose parent keeps its position becomes
-    // the root of its own tree in the block of new cards.
-    let mut tree_roots = Vec::new();
-    let mut unaligned = Vec::new();
-    for v in 0..count {
-        if fixed[v].is_some() {
-            continue;
-        }
-        match parent[v] {
-            Some(p) if fixed[p].is_none() => {}
-            Some(_) => tree_roots.push(v),
-            None if nodes[v].rank > 0 && !has_children[v] => unaligned.push(v),
-            None => tree_roots.push(v),
-        }
-    }
-    // Company trees first, then the other trees; input order within each.
-    tree_roots.sort_by_key(|&v| nodes[v].rank > 0);
 
     let mut positions = vec![Point { x: 0.0, y: 0.0 }; count];
-    let tree = TidyTree::build(nodes, &width, &parent, &fixed, &tree_roots);
-    let tree_right = tree.place(&width, &height, options, &mut positions);
-
-    let columns_left = match tree_right {
-        Some(right) => right + options.block_gap,
-        None => 0.0,
-    };
-    place_unaligned_columns(
-        nodes,
-        &width,
-        &height,
-        &unaligned,
-        columns_left,
-        options,
-        &mut positions,
-    );
+    let plan = Plan::new(nodes, &width, &height, &parent, &fixed, options);
+    plan.place(options, &mut positions);
 
     // The new block goes below everything that people placed, so it cannot cover it.
     let placed_box =
@@ -298,428 +280,384 @@ fn bounding_box(cards: impl Iterator<Item = (Point, f64, f64)>) -> Option<(Point
     })
 }
 
-/// One column per team, in group order, each card under the previous one.
-fn place_unaligned_columns(
-    nodes: &[LayoutNode],
-    width: &[f64],
-    height: &[f64],
-    unaligned: &[usize],
-    left: f64,
-    options: &LayoutOptions,
-    positions: &mut [Point],
-) {
-    let mut by_group = unaligned.to_vec();
-    by_group.sort_by_key(|&v| nodes[v].group);
-    let mut x = left;
-    let mut column = by_group.as_slice();
-    while let Some(&first) = column.first() {
-        let group = nodes[first].group;
-        let len = column
-            .iter()
-            .position(|&v| nodes[v].group != group)
-            .unwrap_or(column.len());
-        let (cards, rest) = column.split_at(len);
-        let mut y = 0.0;
-        let mut column_width: f64 = 0.0;
-        for &v in cards {
-            positions[v] = Point { x, y };
-            y += height[v] + options.stack_gap;
-            column_width = column_width.max(width[v]);
-        }
-        x += column_width + options.column_gap;
-        column = rest;
-    }
-}
-
 /// The rank of an individual, the lowest level of the organisation.
 const LOWEST_RANK: u8 = 3;
 
-/// Marks an internal tree node that stands for no card.
-const NO_CARD: usize = usize::MAX;
+/// Steps of the bisection over the wrapping width: the width is then within a
+/// millionth of its range of the best one, far finer than a card.
+const WIDTH_SEARCH_STEPS: usize = 24;
 
-/// The forest to lay out, in the shape Walker's algorithm wants: one virtual root
-/// above all trees, and every card exactly one row below its parent. Where a hard link
-/// skips a level (a team objective under a company objective), invisible zero-width
-/// nodes fill the skipped rows, so that the contours the algorithm compares are the
-/// rows the cards are drawn in.
-///
-/// Nodes are numbered in breadth-first order, so the children of a node are a
-/// contiguous range and every parent comes before its children.
-struct TidyTree {
-    /// The card a node stands for, or [`NO_CARD`] for the virtual root and fillers.
-    card: Vec<usize>,
-    parent: Vec<usize>,
-    first_child: Vec<usize>,
-    child_count: Vec<usize>,
-    /// Row of the node; the virtual root is row 0, the company row is row 1.
-    row: Vec<usize>,
-    width: Vec<f64>,
+/// Something that stands in a row under a parent (or at the top): a card with
+/// everything under it, or a stack of leaf cards.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Tree(usize),
+    Stack(usize),
 }
 
-impl TidyTree {
-    fn build(
+/// Leaf cards of one parent and one level row, in columns of at most
+/// `stack_depth` cards.
+#[derive(Debug)]
+struct Stack {
+    row: usize,
+    width: f64,
+}
+
+/// What the layout knows before choosing the wrapping width: which cards stand
+/// under which, their level rows, and the stacks (whose shape does not depend on
+/// the width).
+struct Plan<'a> {
+    width: &'a [f64],
+    /// Level row of each card to place: its rank, or one below its parent's
+    /// where a bad input has it otherwise.
+    row: Vec<usize>,
+    /// What stands under each card, in input order.
+    items: Vec<Vec<Item>>,
+    /// What stands at the top: trees (company ones first), then the unaligned stacks.
+    top: Vec<Item>,
+    stacks: Vec<Stack>,
+    members: Vec<Vec<usize>>,
+    /// For a card in a stack: its offset from the stack's left edge and top.
+    stack_x: Vec<f64>,
+    stack_y: Vec<f64>,
+    /// Cards with something under them, every parent before its children.
+    parents_first: Vec<usize>,
+    height: &'a [f64],
+}
+
+/// The result of arranging the plan for one wrapping width, relative to each
+/// tree's own block.
+struct Arrangement {
+    /// Per card with items: where each item stands (x, band of level rows).
+    item_at: Vec<Vec<(f64, usize)>>,
+    /// Per card: its left edge within its block.
+    card_x: Vec<f64>,
+    block_width: Vec<f64>,
+    block_bands: Vec<usize>,
+    top_at: Vec<(f64, usize)>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(
         nodes: &[LayoutNode],
-        card_width: &[f64],
-        card_parent: &[Option<usize>],
+        width: &'a [f64],
+        height: &'a [f64],
+        parent: &[Option<usize>],
         fixed: &[Option<Point>],
-        roots: &[usize],
+        options: &LayoutOptions,
     ) -> Self {
         let count = nodes.len();
-        // Children of each card among the cards to place, in input order.
-        let mut card_child_start = vec![0usize; count + 1];
-        for (v, p) in card_parent.iter().enumerate() {
-            if let Some(p) = *p {
-                if fixed[v].is_none() && fixed[p].is_none() {
-                    card_child_start[p + 1] += 1;
-                }
+        let to_place = |v: usize| fixed[v].is_none();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for v in (0..count).filter(|&v| to_place(v)) {
+            if let Some(p) = parent[v].filter(|&p| to_place(p)) {
+                children[p].push(v);
             }
         }
-        for v in 0..count {
-            card_child_start[v + 1] += card_child_start[v];
-        }
-        let mut next_slot = card_child_start.clone();
-        let mut card_children = vec![0usize; card_child_start[count]];
-        for (v, p) in card_parent.iter().enumerate() {
-            if let Some(p) = *p {
-                if fixed[v].is_none() && fixed[p].is_none() {
-                    card_children[next_slot[p]] = v;
-                    next_slot[p] += 1;
-                }
+        // A card whose parent keeps its position roots a tree of its own.
+        let mut roots = Vec::new();
+        let mut unaligned = Vec::new();
+        for v in (0..count).filter(|&v| to_place(v)) {
+            match parent[v] {
+                Some(p) if to_place(p) => {}
+                Some(_) => roots.push(v),
+                None if nodes[v].rank > 0 && children[v].is_empty() => unaligned.push(v),
+                None => roots.push(v),
             }
         }
+        // Company trees first, then the other trees; input order within each.
+        roots.sort_by_key(|&v| nodes[v].rank > 0);
 
-        let mut tree = TidyTree {
-            card: vec![NO_CARD],
-            parent: vec![0],
-            first_child: vec![0],
-            child_count: vec![0],
-            row: vec![0],
-            width: vec![0.0],
+        let rank = |v: usize| usize::from(nodes[v].rank.min(LOWEST_RANK));
+        let mut plan = Plan {
+            width,
+            height,
+            row: (0..count).map(rank).collect(),
+            items: vec![Vec::new(); count],
+            top: Vec::new(),
+            stacks: Vec::new(),
+            members: Vec::new(),
+            stack_x: vec![0.0; count],
+            stack_y: vec![0.0; count],
+            parents_first: Vec::new(),
         };
-        // For a filler node: the card at the end of its chain.
-        let mut filler_target: Vec<usize> = vec![NO_CARD];
-
-        let mut current = 0;
-        while current < tree.card.len() {
-            tree.first_child[current] = tree.card.len();
-            let card = tree.card[current];
-            let row = tree.row[current];
-            let filler_child = [filler_target[current]];
-            let children: &[usize] = if current == 0 {
-                roots
-            } else if card != NO_CARD {
-                &card_children[card_child_start[card]..card_child_start[card + 1]]
-            } else {
-                &filler_child
-            };
-            for &child in children {
-                // Clamping bounds the fillers to three per card whatever the input says.
-                let rank = nodes[child].rank.min(LOWEST_RANK);
-                let child_row = (usize::from(rank) + 1).max(row + 1);
-                let (node_card, node_width) = if child_row == row + 1 {
-                    (child, card_width[child])
-                } else {
-                    (NO_CARD, 0.0)
-                };
-                tree.card.push(node_card);
-                tree.parent.push(current);
-                tree.first_child.push(0);
-                tree.child_count.push(0);
-                tree.row.push(row + 1);
-                tree.width.push(node_width);
-                filler_target.push(if node_card == NO_CARD { child } else { NO_CARD });
-                tree.child_count[current] += 1;
-            }
-            current += 1;
-        }
-        tree
-    }
-
-    fn len(&self) -> usize {
-        self.card.len()
-    }
-
-    /// Places the tree's cards with their top-left corners, the leftmost card at x = 0
-    /// and the top row at y = 0. Returns the right edge of the tree, or `None` when it
-    /// holds no card.
-    fn place(
-        &self,
-        card_width: &[f64],
-        card_height: &[f64],
-        options: &LayoutOptions,
-        positions: &mut [Point],
-    ) -> Option<f64> {
-        if self.len() <= 1 {
-            return None;
-        }
-        let centre = Walker::new(self, options).centres();
-
-        let rows = self.row.iter().copied().max().unwrap_or(0) + 1;
-        let mut row_height = vec![0.0f64; rows];
-        let mut row_has_card = vec![false; rows];
-        let mut left = f64::INFINITY;
-        let mut right = f64::NEG_INFINITY;
-        for ((&card, &row), &x) in self.card.iter().zip(&self.row).zip(&centre).skip(1) {
-            if card != NO_CARD {
-                row_height[row] = row_height[row].max(card_height[card]);
-                row_has_card[row] = true;
-                left = left.min(x - card_width[card] / 2.0);
-                right = right.max(x + card_width[card] / 2.0);
-            }
-        }
-        // Rows that hold only fillers take no space.
-        let mut row_top = vec![0.0f64; rows];
-        for row in 1..rows {
-            row_top[row] = row_top[row - 1];
-            if row_has_card[row - 1] {
-                row_top[row] += row_height[row - 1] + options.row_gap;
-            }
-        }
-        for node in 1..self.len() {
-            let card = self.card[node];
-            if card != NO_CARD {
-                positions[card] = Point {
-                    x: centre[node] - card_width[card] / 2.0 - left,
-                    y: row_top[self.row[node]],
-                };
-            }
-        }
-        Some(right - left)
-    }
-}
-
-/// The state of Walker's algorithm as Buchheim, Jünger and Leipert made it linear:
-/// preliminary x of each node's centre, the shift (`modifier`) its subtree still owes,
-/// threads along the contours, and the deferred shifts of the "apportion" step.
-struct Walker<'a> {
-    tree: &'a TidyTree,
-    options: &'a LayoutOptions,
-    prelim: Vec<f64>,
-    modifier: Vec<f64>,
-    thread: Vec<usize>,
-    ancestor: Vec<usize>,
-    change: Vec<f64>,
-    shift: Vec<f64>,
-}
-
-/// No thread.
-const NONE: usize = usize::MAX;
-
-impl<'a> Walker<'a> {
-    fn new(tree: &'a TidyTree, options: &'a LayoutOptions) -> Self {
-        let n = tree.len();
-        Walker {
-            tree,
-            options,
-            prelim: vec![0.0; n],
-            modifier: vec![0.0; n],
-            thread: vec![NONE; n],
-            ancestor: (0..n).collect(),
-            change: vec![0.0; n],
-            shift: vec![0.0; n],
-        }
-    }
-
-    /// The final x of every node's centre.
-    fn centres(mut self) -> Vec<f64> {
-        self.first_walk();
-        let tree = self.tree;
-        let mut offset = vec![0.0; tree.len()];
-        let mut centre = vec![0.0; tree.len()];
-        // Breadth-first numbering: a parent's offset is known before its children's.
-        for v in 0..tree.len() {
-            centre[v] = self.prelim[v] + offset[v];
-            let below = offset[v] + self.modifier[v];
-            for child in self.children(v) {
-                offset[child] = below;
-            }
-        }
-        centre
-    }
-
-    fn children(&self, v: usize) -> std::ops::Range<usize> {
-        let first = self.tree.first_child[v];
-        first..first + self.tree.child_count[v]
-    }
-
-    fn is_leaf(&self, v: usize) -> bool {
-        self.tree.child_count[v] == 0
-    }
-
-    fn left_sibling(&self, v: usize) -> Option<usize> {
-        (v != 0 && v > self.tree.first_child[self.tree.parent[v]]).then(|| v - 1)
-    }
-
-    fn leftmost_sibling(&self, v: usize) -> usize {
-        self.tree.first_child[self.tree.parent[v]]
-    }
-
-    /// 1-based position among its siblings.
-    fn number(&self, v: usize) -> usize {
-        v - self.leftmost_sibling(v) + 1
-    }
-
-    fn next_left(&self, v: usize) -> usize {
-        if self.is_leaf(v) {
-            self.thread[v]
-        } else {
-            self.tree.first_child[v]
-        }
-    }
-
-    fn next_right(&self, v: usize) -> usize {
-        if self.is_leaf(v) {
-            self.thread[v]
-        } else {
-            self.tree.first_child[v] + self.tree.child_count[v] - 1
-        }
-    }
-
-    /// Minimum distance between the centres of two neighbours in one row.
-    fn distance(&self, left: usize, right: usize) -> f64 {
-        let gap = if self.tree.parent[left] == self.tree.parent[right] {
-            self.options.sibling_gap
-        } else {
-            self.options.subtree_gap
-        };
-        (self.tree.width[left] + self.tree.width[right]) / 2.0 + gap
-    }
-
-    /// The post-order pass, without recursion so that deep trees cannot overflow the
-    /// stack. Each child is apportioned as soon as its subtree is done, before its right
-    /// sibling starts, exactly as in the recursive formulation.
-    fn first_walk(&mut self) {
-        struct Frame {
-            node: usize,
-            next_child: usize,
-            default_ancestor: usize,
-        }
-        let mut stack = vec![Frame {
-            node: 0,
-            next_child: 0,
-            default_ancestor: self.tree.first_child[0],
-        }];
-        while let Some(top) = stack.last_mut() {
-            let v = top.node;
-            if top.next_child < self.tree.child_count[v] {
-                let child = self.tree.first_child[v] + top.next_child;
-                top.next_child += 1;
-                stack.push(Frame {
-                    node: child,
-                    next_child: 0,
-                    default_ancestor: self.tree.first_child[child],
-                });
+        // Breadth first from the roots: every parent's row is known before its
+        // children's, and no recursion, however deep the tree.
+        let mut queue: Vec<usize> = roots.clone();
+        let mut next = 0;
+        while next < queue.len() {
+            let v = queue[next];
+            next += 1;
+            if children[v].is_empty() {
                 continue;
             }
-            stack.pop();
-            self.finish_node(v);
-            if let Some(parent) = stack.last_mut() {
-                parent.default_ancestor = self.apportion(v, parent.default_ancestor);
+            plan.parents_first.push(v);
+            let mut stack_of_row: Vec<(usize, usize)> = Vec::new();
+            for &c in &children[v] {
+                plan.row[c] = plan.row[c].max(plan.row[v] + 1);
+                if children[c].is_empty() {
+                    let row = plan.row[c];
+                    let stack = match stack_of_row.iter().find(|(r, _)| *r == row) {
+                        Some(&(_, stack)) => stack,
+                        None => {
+                            let stack = plan.new_stack(row);
+                            stack_of_row.push((row, stack));
+                            plan.items[v].push(Item::Stack(stack));
+                            stack
+                        }
+                    };
+                    plan.members[stack].push(c);
+                } else {
+                    plan.items[v].push(Item::Tree(c));
+                    queue.push(c);
+                }
             }
         }
+        plan.top = roots.iter().map(|&v| Item::Tree(v)).collect();
+        // A team's cards share a level; should the input say otherwise, each level
+        // gets a stack of its own.
+        unaligned.sort_by_key(|&v| (nodes[v].group, rank(v)));
+        for team in
+            unaligned.chunk_by(|&a, &b| (nodes[a].group, rank(a)) == (nodes[b].group, rank(b)))
+        {
+            let stack = plan.new_stack(rank(team[0]));
+            plan.members[stack] = team.to_vec();
+            plan.top.push(Item::Stack(stack));
+        }
+        for stack in 0..plan.stacks.len() {
+            plan.shape_stack(stack, options);
+        }
+        plan
     }
 
-    /// The part of the first walk that runs once all children of `v` are done.
-    fn finish_node(&mut self, v: usize) {
-        let left_sibling = self.left_sibling(v);
-        if self.is_leaf(v) {
-            self.prelim[v] = match left_sibling {
-                Some(w) => self.prelim[w] + self.distance(w, v),
-                None => 0.0,
-            };
+    fn new_stack(&mut self, row: usize) -> usize {
+        self.stacks.push(Stack { row, width: 0.0 });
+        self.members.push(Vec::new());
+        self.stacks.len() - 1
+    }
+
+    /// Columns of at most `stack_depth` cards, as even as they can be, left to right.
+    fn shape_stack(&mut self, stack: usize, options: &LayoutOptions) {
+        let members = &self.members[stack];
+        let depth = options.stack_depth.max(1);
+        let columns = members.len().div_ceil(depth).max(1);
+        let per_column = members.len().div_ceil(columns).max(1);
+        let mut x = 0.0;
+        for column in members.chunks(per_column) {
+            let mut y = 0.0;
+            let mut column_width: f64 = 0.0;
+            for &v in column {
+                self.stack_x[v] = x;
+                self.stack_y[v] = y;
+                y += self.height[v] + options.stack_gap;
+                column_width = column_width.max(self.width[v]);
+            }
+            x += column_width + options.column_gap;
+        }
+        self.stacks[stack].width = (x - options.column_gap).max(0.0);
+    }
+
+    /// Places every card for the wrapping width that brings the map's shape
+    /// closest to the asked aspect ratio.
+    fn place(&self, options: &LayoutOptions, positions: &mut [Point]) {
+        let aspect = if options.aspect_ratio.is_finite() && options.aspect_ratio > 0.0 {
+            options.aspect_ratio
+        } else {
+            LayoutOptions::default().aspect_ratio
+        };
+        let misfit = |(w, h): (f64, f64)| {
+            if w > 0.0 && h > 0.0 {
+                ((w / h) / aspect).ln().abs()
+            } else {
+                0.0
+            }
+        };
+        let (one_row_width, one_row_height) = self.arrange_at(f64::INFINITY, options, positions);
+        if one_row_height <= 0.0 || one_row_width / one_row_height <= aspect {
             return;
         }
-        self.execute_shifts(v);
-        let first = self.tree.first_child[v];
-        let last = first + self.tree.child_count[v] - 1;
-        let midpoint = (self.prelim[first] + self.prelim[last]) / 2.0;
-        match left_sibling {
-            Some(w) => {
-                self.prelim[v] = self.prelim[w] + self.distance(w, v);
-                self.modifier[v] = self.prelim[v] - midpoint;
+        // Wider rows make a wider, lower map: bisect the width (on a log scale)
+        // for the shape asked, and keep the best one tried.
+        let mut low = self.width.iter().copied().fold(1.0, f64::max);
+        let mut high = one_row_width.max(low);
+        let mut best = (misfit((one_row_width, one_row_height)), f64::INFINITY);
+        for _ in 0..WIDTH_SEARCH_STEPS {
+            let middle = (low * high).sqrt();
+            let size = self.arrange_at(middle, options, positions);
+            let score = misfit(size);
+            if score < best.0 {
+                best = (score, middle);
             }
-            None => self.prelim[v] = midpoint,
+            if size.0 / size.1.max(f64::MIN_POSITIVE) > aspect {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        self.arrange_at(best.1, options, positions);
+    }
+
+    /// Places every card with rows wrapping at `wrap` and returns the size of the map.
+    fn arrange_at(
+        &self,
+        wrap: f64,
+        options: &LayoutOptions,
+        positions: &mut [Point],
+    ) -> (f64, f64) {
+        let arrangement = self.arrange(wrap, options);
+        self.settle(&arrangement, options, positions)
+    }
+
+    fn item_size(&self, item: Item, arrangement: &Arrangement) -> (f64, usize) {
+        match item {
+            Item::Tree(v) => (arrangement.block_width[v], arrangement.block_bands[v]),
+            Item::Stack(s) => (self.stacks[s].width, 1),
         }
     }
 
-    /// Pushes the subtree of `v` right until it clears the subtrees of its left
-    /// siblings, row by row along their facing contours, and spreads the shift over the
-    /// siblings in between.
-    fn apportion(&mut self, v: usize, default_ancestor: usize) -> usize {
-        let Some(w) = self.left_sibling(v) else {
-            return default_ancestor;
+    /// Lays items left to right, starting a new band of level rows below when the
+    /// next item would pass `wrap`. Returns where each item stands, the widest
+    /// row, the first row's width and how many bands the rows take.
+    fn flow(
+        &self,
+        items: &[Item],
+        wrap: f64,
+        options: &LayoutOptions,
+        arrangement: &Arrangement,
+    ) -> (Vec<(f64, usize)>, f64, f64, usize) {
+        let mut at = Vec::with_capacity(items.len());
+        let (mut x, mut band, mut row_bands) = (0.0, 0, 0);
+        let (mut widest, mut first_row): (f64, Option<f64>) = (0.0, None);
+        let mut previous: Option<Item> = None;
+        for &item in items {
+            let (width, bands) = self.item_size(item, arrangement);
+            let gap = match previous {
+                None => 0.0,
+                Some(Item::Stack(_)) if matches!(item, Item::Stack(_)) => options.sibling_gap,
+                Some(_) => options.subtree_gap,
+            };
+            let x_here = if previous.is_some() && x + gap + width > wrap {
+                widest = widest.max(x);
+                first_row.get_or_insert(x);
+                band += row_bands;
+                row_bands = 0;
+                0.0
+            } else {
+                x + gap
+            };
+            at.push((x_here, band));
+            x = x_here + width;
+            row_bands = row_bands.max(bands);
+            previous = Some(item);
+        }
+        widest = widest.max(x);
+        let first_row = first_row.unwrap_or(x);
+        (at, widest, first_row, band + row_bands)
+    }
+
+    /// Every tree's block, children before parents, for the wrapping width `wrap`.
+    fn arrange(&self, wrap: f64, options: &LayoutOptions) -> Arrangement {
+        let count = self.width.len();
+        let mut arrangement = Arrangement {
+            item_at: vec![Vec::new(); count],
+            card_x: vec![0.0; count],
+            block_width: self.width.to_vec(),
+            block_bands: vec![1; count],
+            top_at: Vec::new(),
         };
-        let mut default_ancestor = default_ancestor;
-        let (mut vip, mut vop) = (v, v);
-        let mut vim = w;
-        let mut vom = self.leftmost_sibling(v);
-        let mut sip = self.modifier[vip];
-        let mut sop = self.modifier[vop];
-        let mut sim = self.modifier[vim];
-        let mut som = self.modifier[vom];
-        while self.next_right(vim) != NONE && self.next_left(vip) != NONE {
-            vim = self.next_right(vim);
-            vip = self.next_left(vip);
-            vom = self.next_left(vom);
-            vop = self.next_right(vop);
-            self.ancestor[vop] = v;
-            let shift =
-                (self.prelim[vim] + sim) - (self.prelim[vip] + sip) + self.distance(vim, vip);
-            if shift > 0.0 {
-                let from = self.ancestor_of(vim, v, default_ancestor);
-                self.move_subtree(from, v, shift);
-                sip += shift;
-                sop += shift;
+        for &v in self.parents_first.iter().rev() {
+            let (mut at, widest, first_row, bands) =
+                self.flow(&self.items[v], wrap, options, &arrangement);
+            // The card stands centred over its first row; a card wider than that
+            // row moves the rows right instead.
+            let card_width = self.width[v];
+            let shift = ((card_width - first_row) / 2.0).max(0.0);
+            for place in &mut at {
+                place.0 += shift;
             }
-            sim += self.modifier[vim];
-            sip += self.modifier[vip];
-            som += self.modifier[vom];
-            sop += self.modifier[vop];
+            arrangement.card_x[v] = shift + (first_row - card_width) / 2.0;
+            arrangement.block_width[v] = (shift + widest).max(arrangement.card_x[v] + card_width);
+            arrangement.block_bands[v] = bands.max(1);
+            arrangement.item_at[v] = at;
         }
-        if self.next_right(vim) != NONE && self.next_right(vop) == NONE {
-            self.thread[vop] = self.next_right(vim);
-            self.modifier[vop] += sim - sop;
-        }
-        if self.next_left(vip) != NONE && self.next_left(vom) == NONE {
-            self.thread[vom] = self.next_left(vip);
-            self.modifier[vom] += sip - som;
-            default_ancestor = v;
-        }
-        default_ancestor
+        arrangement.top_at = self.flow(&self.top, wrap, options, &arrangement).0;
+        arrangement
     }
 
-    fn ancestor_of(&self, vim: usize, v: usize, default_ancestor: usize) -> usize {
-        let candidate = self.ancestor[vim];
-        if self.tree.parent[candidate] == self.tree.parent[v] {
-            candidate
-        } else {
-            default_ancestor
+    /// Turns an arrangement into positions: each card's band and level row give
+    /// its height on the map, every row as tall as its tallest stack. Returns the
+    /// map's width and height.
+    fn settle(
+        &self,
+        arrangement: &Arrangement,
+        options: &LayoutOptions,
+        positions: &mut [Point],
+    ) -> (f64, f64) {
+        // (band, row) of every placed card; the x is final already.
+        let mut slot: Vec<Option<(usize, usize)>> = vec![None; self.width.len()];
+        let mut row_height: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let mut right: f64 = 0.0;
+        let mut put = |v: usize, x: f64, band: usize, row: usize, dy: f64, height: f64| {
+            positions[v] = Point { x, y: dy };
+            slot[v] = Some((band, row));
+            let tallest = row_height.entry((band, row)).or_insert(0.0);
+            *tallest = tallest.max(dy + height);
+            right = right.max(x + self.width[v]);
+        };
+        let mut pending: Vec<(Item, f64, usize)> = self
+            .top
+            .iter()
+            .zip(&arrangement.top_at)
+            .map(|(&item, &(x, band))| (item, x, band))
+            .collect();
+        while let Some((item, x, band)) = pending.pop() {
+            match item {
+                Item::Stack(s) => {
+                    for &v in &self.members[s] {
+                        put(
+                            v,
+                            x + self.stack_x[v],
+                            band,
+                            self.stacks[s].row,
+                            self.stack_y[v],
+                            self.height[v],
+                        );
+                    }
+                }
+                Item::Tree(v) => {
+                    put(
+                        v,
+                        x + arrangement.card_x[v],
+                        band,
+                        self.row[v],
+                        0.0,
+                        self.height[v],
+                    );
+                    for (&child, &(dx, dband)) in self.items[v].iter().zip(&arrangement.item_at[v])
+                    {
+                        pending.push((child, x + dx, band + dband));
+                    }
+                }
+            }
         }
-    }
-
-    fn move_subtree(&mut self, wm: usize, wp: usize, shift: f64) {
-        // The siblings between `wm` and `wp` take their share of the shift later, in
-        // `execute_shifts`.
-        let between = self.number(wp).saturating_sub(self.number(wm));
-        if between > 0 {
-            let share = shift / between as f64;
-            self.change[wp] -= share;
-            self.change[wm] += share;
+        // Rows top to bottom: the level rows of one band, then the next band.
+        let mut row_top: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let mut bottom: Option<(usize, f64)> = None;
+        for (&(band, row), &height) in &row_height {
+            let top = match bottom {
+                None => 0.0,
+                Some((previous_band, y)) if previous_band == band => y + options.row_gap,
+                Some((_, y)) => y + options.block_gap,
+            };
+            row_top.insert((band, row), top);
+            bottom = Some((band, top + height));
         }
-        self.shift[wp] += shift;
-        self.prelim[wp] += shift;
-        self.modifier[wp] += shift;
-    }
-
-    fn execute_shifts(&mut self, v: usize) {
-        let mut shift = 0.0;
-        let mut change = 0.0;
-        for w in self.children(v).rev() {
-            self.prelim[w] += shift;
-            self.modifier[w] += shift;
-            change += self.change[w];
-            shift += self.shift[w] + change;
+        for (v, slot) in slot.iter().enumerate() {
+            if let Some(key) = slot {
+                positions[v].y += row_top.get(key).copied().unwrap_or(0.0);
+            }
         }
+        (right, bottom.map_or(0.0, |(_, y)| y))
     }
 }
 
@@ -793,15 +731,68 @@ mod tests {
     }
 
     #[test]
-    fn siblings_follow_input_order_with_the_sibling_gap() {
+    fn leaf_children_stack_in_a_column_under_their_parent() {
         let nodes = small_tree();
         let options = LayoutOptions::default();
         let at = layout(&nodes, &options, LayoutMode::TidyAll);
-        assert!(at[3].x < at[4].x);
-        assert!((at[4].x - (at[3].x + nodes[3].width) - options.sibling_gap).abs() < 1e-9);
+        assert_eq!(at[3].x, at[4].x, "one column");
+        assert_eq!(at[4].y, at[3].y + nodes[3].height + options.stack_gap);
+        assert!((centre_x(&nodes, &at, 1) - centre_x(&nodes, &at, 3)).abs() < 1e-9);
         assert_eq!(at[0].y, 0.0, "the company row is the top row");
         let leftmost = at.iter().map(|p| p.x).fold(f64::INFINITY, f64::min);
         assert_eq!(leftmost, 0.0, "the layout starts at the origin");
+    }
+
+    #[test]
+    fn many_leaves_make_several_columns_of_at_most_the_stack_depth() {
+        let options = LayoutOptions::default();
+        let mut nodes = vec![card(1, None)];
+        nodes.extend((0..9).map(|_| card(2, Some(0))));
+        let at = layout(&nodes, &options, LayoutMode::TidyAll);
+        let mut columns: Vec<f64> = at[1..].iter().map(|p| p.x).collect();
+        columns.dedup();
+        assert_eq!(columns.len(), 3, "{at:?}");
+        assert!(overlapping_pairs(&nodes, &at).is_empty());
+        let first = at[1].x;
+        let last = at[9].x + nodes[9].width;
+        assert!((centre_x(&nodes, &at, 0) - (first + last) / 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_wide_organisation_wraps_into_bands_shaped_like_the_window() {
+        // Forty company objectives with a department objective each: one row
+        // would be forty cards wide.
+        let mut nodes = Vec::new();
+        for i in 0..40 {
+            nodes.push(card(0, None));
+            nodes.push(card(1, Some(2 * i)));
+        }
+        for aspect in [0.8, 1.6, 3.0] {
+            let options = LayoutOptions {
+                aspect_ratio: aspect,
+                ..LayoutOptions::default()
+            };
+            let at = layout(&nodes, &options, LayoutMode::TidyAll);
+            assert!(overlapping_pairs(&nodes, &at).is_empty());
+            let (min, max) =
+                bounding_box(at.iter().zip(&nodes).map(|(&p, n)| (p, n.width, n.height)))
+                    .expect("cards");
+            let shape = (max.x - min.x) / (max.y - min.y);
+            assert!(
+                shape / aspect < 2.0 && aspect / shape < 2.0,
+                "{shape} for {aspect}"
+            );
+            for i in 0..40 {
+                assert_eq!(
+                    centre_x(&nodes, &at, 2 * i),
+                    centre_x(&nodes, &at, 2 * i + 1)
+                );
+                assert!(
+                    at[2 * i + 1].y > at[2 * i].y,
+                    "a child stays below its parent"
+                );
+            }
+        }
     }
 
     #[test]
@@ -834,7 +825,7 @@ mod tests {
     }
 
     #[test]
-    fn unaligned_objectives_stand_in_team_columns_beside_the_tree() {
+    fn unaligned_objectives_stand_in_one_block_a_stack_per_team() {
         let options = LayoutOptions::default();
         let mut nodes = small_tree();
         let unaligned = |group| LayoutNode {
@@ -848,15 +839,15 @@ mod tests {
             .fold(f64::NEG_INFINITY, f64::max);
         assert_eq!(
             at[6].x,
-            tree_right + options.block_gap,
+            tree_right + options.subtree_gap,
             "group 3 comes first"
         );
-        assert_eq!(at[5].x, at[7].x, "one column per team");
-        assert!(at[5].x > at[6].x);
-        assert_eq!(at[5].y, 0.0);
+        assert_eq!(at[5].x, at[7].x, "one stack per team");
+        assert_eq!(at[5].x, at[6].x + nodes[6].width + options.sibling_gap);
+        assert_eq!(at[5].y, at[3].y, "in the team row");
         assert_eq!(
             at[7].y,
-            nodes[5].height + options.stack_gap,
+            at[5].y + nodes[5].height + options.stack_gap,
             "input order within a team"
         );
         assert!(overlapping_pairs(&nodes, &at).is_empty());
@@ -929,10 +920,10 @@ mod tests {
     }
 
     #[test]
-    fn ranks_below_the_lowest_level_share_its_row() {
+    fn ranks_below_the_lowest_level_count_as_it() {
         let nodes = vec![card(0, None), card(200, Some(0)), card(3, Some(0))];
         let at = layout(&nodes, &LayoutOptions::default(), LayoutMode::TidyAll);
-        assert_eq!(at[1].y, at[2].y);
+        assert_eq!(at[1].x, at[2].x, "one stack in the lowest row");
     }
 
     #[test]
@@ -981,14 +972,58 @@ mod tests {
         // A hard link to a key result hangs the card under the key result's objective.
         assert_eq!(nodes[team].hard_parent, index("o-rev-enterprise"));
         assert!(at[company].y < at[team].y);
-        let tree_right = (0..nodes.len())
-            .filter(|&v| nodes[v].hard_parent.is_some() || nodes[v].rank == 0)
-            .map(|v| at[v].x + nodes[v].width)
-            .fold(f64::NEG_INFINITY, f64::max);
-        assert!(
-            at[unaligned].x > tree_right,
-            "unaligned objectives stand beside the tree"
-        );
+        assert!(at[unaligned].y > at[company].y);
+        assert_rows_follow_levels(&nodes, &at);
+    }
+
+    /// Cards of different levels never share a row: their vertical extents are apart.
+    fn assert_rows_follow_levels(nodes: &[LayoutNode], at: &[Point]) {
+        for a in 0..nodes.len() {
+            for b in a + 1..nodes.len() {
+                if nodes[a].rank.min(3) != nodes[b].rank.min(3) {
+                    let apart = at[a].y + nodes[a].height <= at[b].y
+                        || at[b].y + nodes[b].height <= at[a].y;
+                    assert!(apart, "cards {a} and {b} of different levels share a row");
+                }
+            }
+        }
+    }
+
+    /// Generated organisations of 34, 500 and 2,000 objectives take the shape of
+    /// the window asked for, within a factor of two, without an overlap.
+    #[test]
+    fn generated_organisations_take_the_window_shape() {
+        let size =
+            |objective: &Objective| (280.0, 94.0 + 30.0 * objective.key_results.len() as f64);
+        for count in [34, 500, 2000] {
+            let doc = crate::domain::generate::generate(count, 1);
+            let nodes = layout_nodes(&doc, &size);
+            for aspect in [1440.0 / 843.0, 1280.0 / 663.0] {
+                let options = LayoutOptions {
+                    aspect_ratio: aspect,
+                    ..LayoutOptions::default()
+                };
+                let at = layout(&nodes, &options, LayoutMode::TidyAll);
+                let (min, max) =
+                    bounding_box(at.iter().zip(&nodes).map(|(&p, n)| (p, n.width, n.height)))
+                        .expect("cards");
+                let shape = (max.x - min.x) / (max.y - min.y);
+                assert!(
+                    shape / aspect < 2.0 && aspect / shape < 2.0,
+                    "{count} objectives: shape {shape:.2} for {aspect:.2}"
+                );
+                if count <= 500 {
+                    assert!(overlapping_pairs(&nodes, &at).is_empty());
+                    assert_rows_follow_levels(&nodes, &at);
+                }
+                for (v, node) in nodes.iter().enumerate() {
+                    if let Some(p) = node.hard_parent {
+                        assert!(at[p].y + nodes[p].height < at[v].y);
+                    }
+                }
+                assert_eq!(at, layout(&nodes, &options, LayoutMode::TidyAll));
+            }
+        }
     }
 
     // Property tests run on the host only; the browser build has no proptest.
@@ -1044,17 +1079,28 @@ mod tests {
             }
 
             #[test]
-            fn parents_are_centred_over_their_children(nodes in forest()) {
+            fn parents_stand_over_their_children(nodes in forest()) {
                 let at = layout(&nodes, &LayoutOptions::default(), LayoutMode::TidyAll);
                 for p in 0..nodes.len() {
                     let children: Vec<usize> =
                         (0..nodes.len()).filter(|&v| nodes[v].hard_parent == Some(p)).collect();
-                    if let (Some(&first), Some(&last)) = (children.first(), children.last()) {
-                        let midpoint =
-                            (centre_x(&nodes, &at, first) + centre_x(&nodes, &at, last)) / 2.0;
-                        prop_assert!((centre_x(&nodes, &at, p) - midpoint).abs() < 1e-6);
+                    if children.is_empty() {
+                        continue;
                     }
+                    let left = children.iter().map(|&v| at[v].x).fold(f64::INFINITY, f64::min);
+                    let right = children
+                        .iter()
+                        .map(|&v| at[v].x + nodes[v].width)
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    let centre = centre_x(&nodes, &at, p);
+                    prop_assert!(left - 1e-6 <= centre && centre <= right + 1e-6);
                 }
+            }
+
+            #[test]
+            fn cards_of_different_levels_never_share_a_row(nodes in forest()) {
+                let at = layout(&nodes, &LayoutOptions::default(), LayoutMode::TidyAll);
+                assert_rows_follow_levels(&nodes, &at);
             }
 
             #[test]

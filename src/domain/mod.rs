@@ -15,6 +15,7 @@ pub mod numbers;
 pub mod outline;
 pub mod progress;
 pub mod retrospective;
+pub mod sample;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod share;

@@ -502,9 +502,7 @@ mod tests {
     fn the_sample_lists_the_company_objectives_in_order_and_every_objective() {
         let doc = sample();
         let outline = outline_of(&doc);
-        assert!(
-            outline.starts_with("# Acme — Q1 2027\n\nCycle: Q1 2027, 2027-01-01 to 2027-03-31\n")
-        );
+        assert!(outline.starts_with("# Acme\n\nCycle: Q1 2027, 2027-01-01 to 2027-03-31\n"));
         let company: Vec<&Objective> = doc.objectives.iter().filter(|o| o.team == "acme").collect();
         assert_eq!(company.len(), 4);
         let places: Vec<usize> = company
@@ -544,9 +542,11 @@ mod tests {
         assert!(outline.contains(
             "  - Key result: Annual recurring revenue — 19,600,000 / 24,000,000 EUR (from 18,000,000), 27%, confidence 60%\n"
         ), "{outline}");
-        assert!(outline.contains(
-            "  - Key result: Net revenue retention — 107 / 115% (from 104), 27%, confidence 50%\n"
-        ));
+        assert!(
+            outline
+                .contains("  - Key result: Net revenue retention — 107 / 115% (from 104), 27%\n"),
+            "{outline}"
+        );
         // A hard link to a key result names it and its objective.
         assert!(outline
             .contains("  - Supports the key result “New customers signed this quarter” of **"));

@@ -36,8 +36,8 @@ use super::model::Document;
 /// included; Slack truncates messages over 40,000 characters; mail clients wrap long
 /// lines (whitespace in a link is ignored on decoding for that reason). 16,000 is half
 /// the address bar's limit and leaves Teams room for the message around the link.
-/// Measured with a 38-character page address: the sample canvas (25 objectives, 44 KB
-/// as a file) makes a link of about 6,100 characters, a generated canvas of 200
+/// Measured with a 38-character page address: the sample canvas (25 objectives, 23 KB
+/// as a file) makes a link of about 5,300 characters, a generated canvas of 200
 /// objectives with key results, check-ins and positions (180 KB as a file) about
 /// 14,100, and the largest generated canvas that fits has about 230 objectives: the maps
 /// people send in chat fit, whole organisations go as files. Chat apps with short

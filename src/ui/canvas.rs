@@ -2,10 +2,13 @@
 //! (Ctrl+wheel or pinch around the pointer, buttons, keys) and holds the world
 //! layer, the cards and links under one CSS transform.
 //!
-//! Moving the view touches one `transform` and nothing per card. Below a zoom
-//! threshold the cards' markup is hidden by a class on the viewport (no card
-//! re-renders for it) and `DrawnMap` draws the simplified cards; a press
-//! there finds its card from the core's rectangles.
+//! Moving the view touches one `transform` and nothing per card. Zooming out
+//! trades detail for legibility in steps (`geometry::Detail`): a class on the
+//! viewport and one CSS variable, the title's size, change only when a step is
+//! crossed, so no card re-renders for it. Far out, department and team names
+//! label their regions. While more than [`MAX_MARKUP_CARDS`] cards are in view,
+//! `DrawnMap` draws the simplified cards and the cards' markup keeps only its
+//! box: named for screen readers, and pressed as the card.
 
 use std::collections::HashMap;
 
@@ -23,9 +26,17 @@ use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection, Shade};
+use crate::domain::model::Level;
+use crate::geometry::{title_size, Detail, Rect, ViewTransform, REGIONS_BELOW};
+use crate::scene::Region;
 
-/// Below this zoom, cards are drawn simplified (colour, title, one bar).
-const DETAIL_SCALE: f64 = 0.45;
+/// Up to this many cards in view, the cards are their markup; beyond, they are
+/// drawn simplified (colour, title, one bar) on the drawn map.
+const MAX_MARKUP_CARDS: usize = 150;
+/// Region labels, on screen: at most this many, and their type sizes.
+const MAX_REGION_LABELS: usize = 60;
+const DEPARTMENT_LABEL_PIXELS: f64 = 20.0;
+const TEAM_LABEL_PIXELS: f64 = 15.0;
 /// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
 /// Zoom step of the buttons and keys.
@@ -80,7 +91,23 @@ pub fn Canvas() -> impl IntoView {
     });
 
     let local_point = move |client_x: f64, client_y: f64| state.viewport_point(client_x, client_y);
-    let far = Memo::new(move |_| state.view.with(|v| v.scale < DETAIL_SCALE));
+    let detail = Memo::new(move |_| state.view.with(|v| Detail::at(v.scale)));
+    let title_pixels = Memo::new(move |_| state.view.with(|v| title_size(v.scale)));
+    // Drawn rather than laid out: too many cards in view for their markup.
+    let far = Memo::new(move |_| {
+        let (width, height) = state.viewport_size.get();
+        let visible = state.view.with(|v| v.visible_world(width, height));
+        scene.with(|s| s.cards_in(&visible, MAX_MARKUP_CARDS + 1)) > MAX_MARKUP_CARDS
+    });
+    let regions = Memo::new(move |_| scene.with(|s| s.regions()));
+    let region_labels = Memo::new(move |_| {
+        let view = state.view.get();
+        if view.scale >= REGIONS_BELOW {
+            return Vec::new();
+        }
+        let (width, height) = state.viewport_size.get();
+        regions.with(|regions| place_region_labels(regions, &view, width, height))
+    });
 
     let on_pointer_down = move |event: PointerEvent| {
         // Cards, links and controls handle their own presses.
@@ -197,7 +224,7 @@ pub fn Canvas() -> impl IntoView {
     });
     let is_empty = move || scene.with(|s| s.cards.is_empty());
     let class = move || {
-        let mut class = String::from("canvas");
+        let mut class = format!("canvas canvas--detail-{}", detail.get().name());
         if far.get() {
             class.push_str(" canvas--far");
         }
@@ -213,6 +240,7 @@ pub fn Canvas() -> impl IntoView {
             data-testid="canvas"
             node_ref=viewport
             aria-label="OKR map"
+            style:--title-size=move || format!("{}px", title_pixels.get())
             on:pointerdown=on_pointer_down
             on:pointermove=on_pointer_move
             on:pointerup=on_pointer_end
@@ -224,6 +252,21 @@ pub fn Canvas() -> impl IntoView {
                 <LinkLayer />
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
                     <Card id=id />
+                </For>
+            </div>
+            <div class="canvas__regions" aria-hidden="true" data-testid="region-labels">
+                <For
+                    each=move || region_labels.get()
+                    key=|label| label.clone()
+                    let:label
+                >
+                    <span
+                        class=label.class
+                        data-testid="region-label"
+                        style=format!("left:{:.0}px;top:{:.0}px", label.x, label.y)
+                    >
+                        {label.name}
+                    </span>
                 </For>
             </div>
             <div class="canvas__bars">
@@ -314,6 +357,68 @@ pub fn Canvas() -> impl IntoView {
             <Minimap />
         </main>
     }
+}
+
+/// A region's name where it stands on screen (its centre).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RegionLabel {
+    name: String,
+    class: &'static str,
+    x: i64,
+    y: i64,
+}
+
+/// Names the regions in view, departments and larger regions first, each over
+/// the middle of its region, leaving out a name that would cover one already
+/// placed.
+fn place_region_labels(
+    regions: &[Region],
+    view: &ViewTransform,
+    width: f64,
+    height: f64,
+) -> Vec<RegionLabel> {
+    let screen = Rect {
+        x: 0.0,
+        y: 0.0,
+        width,
+        height,
+    };
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut labels = Vec::new();
+    for region in regions {
+        if labels.len() >= MAX_REGION_LABELS {
+            break;
+        }
+        let (pixels, class) = match region.level {
+            Level::Department => (DEPARTMENT_LABEL_PIXELS, "region region--department"),
+            _ => (TEAM_LABEL_PIXELS, "region region--team"),
+        };
+        let on_screen = Rect {
+            x: region.rect.x * view.scale + view.x,
+            y: region.rect.y * view.scale + view.y,
+            width: region.rect.width * view.scale,
+            height: region.rect.height * view.scale,
+        };
+        let (cx, cy) = on_screen.center();
+        let text_width = region.name.chars().count() as f64 * pixels * 0.6 + 12.0;
+        let label = Rect {
+            x: cx - text_width / 2.0,
+            y: cy - pixels * 0.75,
+            width: text_width,
+            height: pixels * 1.5,
+        };
+        if !screen.contains((cx, cy)) || placed.iter().any(|p| p.intersects(&label)) {
+            continue;
+        }
+        placed.push(label);
+        labels.push(RegionLabel {
+            name: region.name.clone(),
+            class,
+            x: cx.round() as i64,
+            y: cy.round() as i64,
+        });
+    }
+    labels
 }
 
 fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {

@@ -58,6 +58,15 @@ const SOFT_DASH: f64 = 7.0;
 const SOFT_GAP: f64 = 5.0;
 const FLATNESS: f64 = 0.5;
 const LINK_WIDTH: f64 = 2.0;
+/// From this zoom in, links are drawn at full width with full arrowheads;
+/// further out both shrink with the zoom, and arrowheads below
+/// [`MIN_ARROW`] pixels are left out.
+const FULL_LINKS_SCALE: f64 = 0.3;
+const MIN_ARROW: f64 = 3.0;
+/// Below this zoom the simplified cards are solid blocks of their team's colour.
+const SOLID_CARDS_SCALE: f64 = 0.1;
+/// The height a level band's name needs on screen.
+const BAND_LABEL_ROOM: f64 = 16.0;
 /// Space between a level band's edges and its cards, in screen pixels; the
 /// top one holds the band's name above the cards.
 const BAND_MARGIN: f64 = 10.0;
@@ -328,6 +337,9 @@ fn draw_level_bands(
 ) {
     context.set_font("600 12px system-ui, sans-serif");
     context.set_text_baseline("top");
+    // Far out, bands are thin: a name is written only where it has room, and
+    // never over the one above.
+    let mut label_bottom = f64::NEG_INFINITY;
     for band in bands {
         let top = band.top * view.scale + view.y - BAND_LABEL_SPACE;
         let bottom = band.bottom * view.scale + view.y + BAND_MARGIN;
@@ -353,8 +365,12 @@ fn draw_level_bands(
             .join(" · ");
         context.set_fill_style_str(fill);
         context.fill_rect(screen.x, top, screen.width, bottom - top);
-        context.set_fill_style_str(&colors.muted);
-        _ = context.fill_text(&name, screen.x + 8.0, top.max(screen.y) + 4.0);
+        let label_top = top.max(screen.y) + 4.0;
+        if bottom - top >= BAND_LABEL_ROOM && label_top >= label_bottom {
+            context.set_fill_style_str(&colors.muted);
+            _ = context.fill_text(&name, screen.x + 8.0, label_top);
+            label_bottom = label_top + BAND_LABEL_ROOM;
+        }
     }
 }
 
@@ -432,7 +448,12 @@ fn draw_links(
         (true, hard_curves, LINK_WIDTH, 1.0),
         (false, soft_curves, LINK_WIDTH, 1.0),
     ];
+    // Far out, links thin down and their arrowheads shrink, then go: at a
+    // few pixels a card, arrowheads would cover the map.
+    let closeness = (view.scale / FULL_LINKS_SCALE).clamp(0.0, 1.0);
+    let arrow = ARROW * closeness;
     for (hard, curves, line_width, alpha) in batches.into_iter().chain(selected_curves) {
+        let line_width = line_width * closeness.max(0.5);
         if curves.is_empty() {
             continue;
         }
@@ -464,12 +485,15 @@ fn draw_links(
         }
 
         // Arrowheads: filled for hard links, open for soft ones.
+        if arrow < MIN_ARROW {
+            continue;
+        }
         let mut heads = String::new();
         for curve in curves.iter().filter(|c| clip.contains(c.end)) {
             let (ux, uy) = curve.end_direction();
             let (tip_x, tip_y) = curve.end;
-            let (back_x, back_y) = (tip_x - ux * ARROW, tip_y - uy * ARROW);
-            let (side_x, side_y) = (-uy * ARROW * 0.5, ux * ARROW * 0.5);
+            let (back_x, back_y) = (tip_x - ux * arrow, tip_y - uy * arrow);
+            let (side_x, side_y) = (-uy * arrow * 0.5, ux * arrow * 0.5);
             let head = [
                 (back_x + side_x, back_y + side_y),
                 (tip_x, tip_y),
@@ -511,6 +535,23 @@ fn draw_cards(
     pixel: f64,
     colors: &Palette,
 ) {
+    // A few pixels a card: each is a block of its team's colour, which the
+    // eye can still group into teams.
+    if scale < SOLID_CARDS_SCALE {
+        let mut by_color: HashMap<&str, Vec<&Rect>> = HashMap::new();
+        for (card, rect) in cards {
+            by_color.entry(card.color.as_str()).or_default().push(rect);
+        }
+        for (color, rects) in by_color {
+            context.begin_path();
+            for rect in rects {
+                context.rect(rect.x, rect.y, rect.width, rect.height);
+            }
+            context.set_fill_style_str(color);
+            context.fill();
+        }
+        return;
+    }
     context.begin_path();
     for (_, rect) in cards {
         context.rect(rect.x, rect.y, rect.width, rect.height);

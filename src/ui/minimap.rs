@@ -191,9 +191,15 @@ pub fn Minimap() -> impl IntoView {
         }
     };
 
+    // Idle while every card is in view and nothing is pressed.
+    let idle = Memo::new(move |_| {
+        let (width, height) = viewport_size.get();
+        let visible = view_transform.with(|v| v.visible_world(width, height));
+        scene.with(|s| s.bounds.is_none_or(|b| visible.encloses(&b)))
+    });
     view! {
         <div
-            class="minimap"
+            class=move || if idle.get() { "minimap minimap--idle" } else { "minimap" }
             data-testid="minimap"
             role="img"
             aria-label="Minimap: press to move the view"

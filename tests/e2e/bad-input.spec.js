@@ -127,6 +127,8 @@ test('opens the valid payload file and shows every payload as plain text', async
       .locator(`[data-testid="inspector-link"][data-link-from="${incoming.from}"][data-link-to="${incoming.to}"]`)
       .getByTestId('link-edit-note'),
   ).toHaveValue(incoming.note);
+  // With the inspector open beside it, the map is fitted again to see every card.
+  await page.getByTestId('fit-view').click();
   const alone = file.objectives.find((o) => o.standalone);
   await card(page, alone.id).getByTestId('okr-title').click();
   await expect(inspector.getByTestId('inspector-title')).toHaveValue(alone.title);

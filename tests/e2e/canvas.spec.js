@@ -184,15 +184,6 @@ test('the background pans by drag and wheel; Ctrl+wheel and the buttons zoom; fi
   await expect(zoom).toHaveText(fittedZoom);
 });
 
-test('far out, cards are drawn simplified; close in, in full', async ({ page }) => {
-  await openApp(page);
-  const canvas = page.getByTestId('canvas');
-  for (let i = 0; i < 12; i++) await page.getByTestId('zoom-out').click();
-  await expect(canvas).toHaveClass(/canvas--far/);
-  for (let i = 0; i < 20; i++) await page.getByTestId('zoom-in').click();
-  await expect(canvas).not.toHaveClass(/canvas--far/);
-});
-
 test('tidy up lays the map out again and can be undone', async ({ page }) => {
   await openSmall(page);
   // World position, independent of the view (tidying up refits the view).

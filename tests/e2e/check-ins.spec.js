@@ -12,8 +12,11 @@ const entry = (page, id, date) =>
   krEditor(page, id).locator(`[data-testid="checkin-entry"][data-date="${date}"]`);
 
 test('a check-in on the sample moves the bar, extends the trend and shows the confidence', async ({ page }) => {
+  // The sample opens in the quarter of today, its history up to today: on
+  // 20 February that is Q1 2027, so 26 February is the newest check-in.
+  await page.clock.setFixedTime(new Date('2027-02-20T10:00:00'));
   await openApp(page);
-  // The sample's key results have check-ins, so their trends show on first open.
+  // A few of the sample's key results have check-ins, so their trends show on first open.
   const row = krRow(page, 'kr-arr');
   await expect(row.getByTestId('kr-sparkline')).toHaveAttribute('data-points', '4');
   await expect(row.getByTestId('kr-confidence')).toHaveAttribute('data-value', '0.60');

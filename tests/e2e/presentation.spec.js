@@ -179,8 +179,8 @@ test('clicking the right and left edges turns the page', async ({ page }) => {
 
 test('Escape leaves the presentation and returns to the map where it was', async ({ page }) => {
   await openApp(page);
-  await page.getByTestId('zoom-in').click();
   await clickCardOnMap(page, 'o-reliable');
+  await page.getByTestId('zoom-in').click();
   const world = page.locator('.canvas__world');
   const before = await world.getAttribute('style');
   const zoomBefore = await page.getByTestId('zoom-level').textContent();

@@ -156,10 +156,10 @@ test('the map exports as one standalone SVG picture and as a Markdown outline', 
   expect(markdown).toContain(company.title.split(' ')[0]);
 });
 
-test('zoomed far out, cards are drawn and can still be dragged into a link', async ({ page }) => {
+test('zoomed far out, cards show their titles alone and can still be dragged into a link', async ({ page }) => {
   await openSmall(page);
   const canvas = page.getByTestId('canvas');
-  while (!/canvas--far/.test(await canvas.getAttribute('class'))) {
+  while (!/canvas--detail-title/.test(await canvas.getAttribute('class'))) {
     await page.getByTestId('zoom-out').click();
   }
   // Every card stays in the DOM; its place on screen comes from the world transform.

@@ -88,7 +88,7 @@ test('blocked storage: the app works in memory and says so', async ({ page }) =>
   await openApp(page);
   await expect(page.getByTestId('notice')).toContainText('does not allow this page to keep data');
   await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
-  // The sample opens zoomed out, drawn on the map's canvas: select by keyboard.
+  // Select by keyboard, as a person without a pointer does.
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Delete');

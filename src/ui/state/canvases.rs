@@ -46,8 +46,8 @@ pub(super) struct Startup {
 
 /// Reads the list and the open canvas from storage, migrating the single
 /// canvas an older version of the app kept, and falling back to the sample
-/// (in memory when storage is unavailable).
-pub(super) fn restore() -> Startup {
+/// in `today`'s quarter (in memory when storage is unavailable).
+pub(super) fn restore(today: &str) -> Startup {
     let mut notices = Vec::new();
     let mut library = match storage::load_raw_checked(LIBRARY_KEY) {
         Ok(Some(text)) => Library::parse(&text).unwrap_or_else(|| {
@@ -65,12 +65,13 @@ pub(super) fn restore() -> Startup {
         Err(error) => {
             notices.push((error.to_string(), Vec::new()));
             let mut library = Library::default();
-            let id = library.add(&sample_canvas().title, now(), seed());
+            let document = sample_canvas(today);
+            let id = library.add(&document.title, now(), seed());
             library.open = Some(id.clone());
             return Startup {
                 library,
                 canvas_id: id,
-                document: sample_canvas(),
+                document,
                 notices,
             };
         }
@@ -131,7 +132,7 @@ pub(super) fn restore() -> Startup {
             }
         }
     }
-    let document = sample_canvas();
+    let document = sample_canvas(today);
     let id = library.add(&document.title, now(), seed());
     library.open = Some(id.clone());
     if store_canvas(&id, &document).is_ok() {

@@ -25,6 +25,7 @@ use crate::domain::import::{import, ImportFailure, MAX_FILE_BYTES};
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
+use crate::domain::sample::moved_to_current_quarter;
 use crate::domain::share;
 use crate::domain::status::{CycleClock, Reading};
 use crate::filter::{Filter, Filtered};
@@ -46,6 +47,9 @@ const BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
 
 /// Space left free around the map when it is fitted to the view, in pixels.
 const FIT_MARGIN: f64 = 40.0;
+/// Room a fit leaves at the bottom besides its margin, so the legend there
+/// covers no card.
+const LEGEND_ROOM: f64 = 28.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -238,12 +242,15 @@ impl AppState {
     /// Opens the canvas kept in this browser, or the sample on first open,
     /// telling the person when storage is missing or unreadable.
     pub fn start() -> AppState {
+        // Read once: the sample is shown in today's quarter, and the cycle's
+        // clock runs from the same day.
+        let today = crate::browser::clock::today();
         let canvases::Startup {
             library,
             canvas_id,
             document,
             notices: startup_notices,
-        } = canvases::restore();
+        } = canvases::restore(&today);
         let document = RwSignal::new(with_every_card_placed(document));
         let scene = Memo::new(move |_| {
             document.with(|doc| {
@@ -260,7 +267,7 @@ impl AppState {
                     .and_then(|id| document.with(|doc| Focus::of(doc, id)))
             })
         });
-        let today = RwSignal::new(crate::browser::clock::today());
+        let today = RwSignal::new(today);
         let readings = Memo::new(move |_| -> std::collections::HashMap<String, Reading> {
             let clock = today.with(|today| {
                 document.with(|doc| doc.cycle.as_ref().and_then(|c| CycleClock::new(c, today)))
@@ -671,11 +678,17 @@ impl AppState {
 
     /// Re-lays the whole map with the automatic layout (one undo step).
     pub fn tidy_up(&self) {
+        let (width, height) = self.viewport_size.get_untracked();
+        let aspect_ratio = if width > 0.0 && height > 0.0 {
+            Some(width / height)
+        } else {
+            crate::browser::window::map_aspect_ratio()
+        };
         let positions = self.document.with_untracked(|doc| {
             layout_document(
                 doc,
                 &objective_card_size,
-                &LayoutOptions::default(),
+                &layout_options(aspect_ratio),
                 LayoutMode::TidyAll,
             )
         });
@@ -931,8 +944,12 @@ impl AppState {
             return;
         }
         if let Some(bounds) = self.scene.with_untracked(|s| s.bounds) {
-            self.view
-                .set(fit_to_view(bounds, width, height, FIT_MARGIN));
+            self.view.set(fit_to_view(
+                bounds,
+                width,
+                (height - LEGEND_ROOM).max(1.0),
+                FIT_MARGIN,
+            ));
         }
     }
 
@@ -1147,17 +1164,29 @@ fn with_every_card_placed(mut document: Document) -> Document {
     document.layout = layout_document(
         &document,
         &objective_card_size,
-        &LayoutOptions::default(),
+        &layout_options(crate::browser::window::map_aspect_ratio()),
         LayoutMode::PlaceUnplaced,
     );
     document
 }
 
-/// The embedded sample canvas. It is validated by a host test, so failure
-/// here means a broken build; even then the app opens, on an empty canvas.
-pub fn sample_canvas() -> Document {
+/// The automatic layout's options for a map shown in an area of `aspect_ratio`
+/// (width over height; the default shape when unknown).
+fn layout_options(aspect_ratio: Option<f64>) -> LayoutOptions {
+    let default = LayoutOptions::default();
+    LayoutOptions {
+        aspect_ratio: aspect_ratio.unwrap_or(default.aspect_ratio),
+        ..default
+    }
+}
+
+/// The embedded sample canvas, in the quarter containing `today` so that its
+/// statuses and check-ins are live (`domain::sample`). It is validated by a
+/// host test, so failure here means a broken build; even then the app opens,
+/// on an empty canvas.
+pub fn sample_canvas(today: &str) -> Document {
     import(SAMPLE_CANVAS.as_bytes())
-        .map(|imported| imported.document)
+        .map(|imported| moved_to_current_quarter(imported.document, today))
         .unwrap_or_else(|_| Document::new("Untitled canvas"))
 }
 

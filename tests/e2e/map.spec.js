@@ -1,0 +1,163 @@
+// The map as a person first sees it: a canvas opens fitted whole and legible
+// at the two window sizes people present on, zooming out trades detail for
+// legibility, cards stay elements to click and find, and 2,000 objectives fit
+// on one screen.
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { test, expect, openApp, card, link } = require('./fixtures');
+
+const CASCADE = fs.readFileSync(path.join(__dirname, 'fixtures/cascade.okr.json'));
+const WINDOWS = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+];
+
+/** Opens `bytes` as a new canvas through the file input. */
+async function openFile(page, name, bytes) {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: bytes });
+  await expect(page.getByRole('status')).toContainText('Opened');
+}
+
+/**
+ * Every card's rectangle against the canvas element, and every title's size
+ * as drawn: its font size times the world's scale.
+ */
+async function measure(page) {
+  return page.evaluate(() => {
+    const world = document.querySelector('.canvas__world');
+    const scale = Number(/scale\(([-\d.e]+)\)/.exec(world.style.transform)[1]);
+    const frame = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    const cards = [...document.querySelectorAll('[data-testid="okr-card"]')];
+    const outside = cards
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < frame.left - 0.5 || r.right > frame.right + 0.5 || r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5;
+      })
+      .map((el) => el.dataset.okrId);
+    const titles = [...document.querySelectorAll('[data-testid="okr-title"]')].map(
+      (el) => parseFloat(getComputedStyle(el).fontSize) * scale,
+    );
+    return { scale, cards: cards.length, outside, smallestTitle: Math.min(...titles) };
+  });
+}
+
+/** Waits until the view has stopped changing (the first fit happens after mount). */
+async function settled(page) {
+  const transform = () => page.evaluate(() => document.querySelector('.canvas__world').style.transform);
+  let before = await transform();
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const same = now === before;
+      before = now;
+      return same;
+    })
+    .toBe(true);
+}
+
+for (const size of WINDOWS) {
+  test(`the sample opens whole and legible at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await settled(page);
+    const seen = await measure(page);
+    expect(seen.cards).toBeGreaterThan(20);
+    expect(seen.outside).toEqual([]);
+    expect(seen.smallestTitle).toBeGreaterThanOrEqual(10);
+    // The titles are elements a person can find on the page.
+    await expect(page.getByText('Make on-call calm', { exact: true })).toBeVisible();
+    await page.screenshot({ path: `tests/e2e/screenshots/map-sample-${size.width}.png` });
+  });
+
+  test(`a 34-objective, four-level canvas opens whole and legible at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await openFile(page, 'cascade.okr.json', CASCADE);
+    await expect(page.getByTestId('okr-card')).toHaveCount(34);
+    await settled(page);
+    const seen = await measure(page);
+    expect(seen.outside).toEqual([]);
+    expect(seen.smallestTitle).toBeGreaterThanOrEqual(10);
+    // Fit gives the same view again after moving away.
+    await page.getByTestId('zoom-in').click();
+    await page.keyboard.press('0');
+    await settled(page);
+    expect((await measure(page)).outside).toEqual([]);
+    await page.screenshot({ path: `tests/e2e/screenshots/map-cascade-${size.width}.png` });
+  });
+}
+
+test('a card clicked at the opening zoom is selected and links with L', async ({ page }) => {
+  await openApp(page);
+  await settled(page);
+  const community = card(page, 'o-mkt-community');
+  await community.getByTestId('okr-title').click();
+  await expect(community).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(community).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('link-picker-search')).toBeFocused();
+  await page.keyboard.type('Grow inside');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('link-chooser')).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(link(page, 'o-mkt-community', 'o-rev-expansion')).toHaveAttribute('data-link-kind', 'soft');
+});
+
+test('zooming out trades detail for legibility, and far out regions are named', async ({ page }) => {
+  await openApp(page);
+  await settled(page);
+  const canvas = page.getByTestId('canvas');
+  const steps = [];
+  for (let i = 0; i < 14; i++) {
+    await page.getByTestId('zoom-out').click();
+    const seen = await measure(page);
+    expect(seen.smallestTitle).toBeGreaterThanOrEqual(10);
+    steps.push(/canvas--detail-(\w+)/.exec(await canvas.getAttribute('class'))[1]);
+  }
+  expect(steps).toContain('title');
+  // Few cards: they stay elements, never drawn in their place.
+  await expect(canvas).not.toHaveClass(/canvas--far/);
+  await expect(page.getByTestId('region-label').first()).toBeVisible();
+  await expect(page.getByTestId('region-label').filter({ hasText: 'Revenue' })).toHaveCount(1);
+  await page.screenshot({ path: 'tests/e2e/screenshots/map-sample-far.png' });
+  // Close in, key results are rows again.
+  for (let i = 0; i < 20; i++) await page.getByTestId('zoom-in').click();
+  await expect(canvas).toHaveClass(/canvas--detail-full/);
+  await expect(page.getByTestId('kr-row').first()).toBeVisible();
+});
+
+test('2,000 objectives fit whole on one screen, and a drawn card is still pressed as itself', async ({ page }) => {
+  test.setTimeout(90_000);
+  const big = execFileSync('cargo', ['run', '--quiet', '--example', 'generate', '--', '2000'], {
+    cwd: path.join(__dirname, '..', '..'),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  await openApp(page);
+  await openFile(page, 'big.okr.json', big);
+  await expect(page.getByTestId('okr-card')).toHaveCount(2000);
+  await page.keyboard.press('0');
+  await settled(page);
+  const seen = await measure(page);
+  expect(seen.outside).toEqual([]);
+  const canvas = page.getByTestId('canvas');
+  await expect(canvas).toHaveClass(/canvas--far/);
+  await expect(page.getByTestId('region-label').first()).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/map-2000-fit.png' });
+  // A press where a drawn card is selects that card.
+  const target = await page.evaluate(() => {
+    const frame = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    const cx = frame.left + frame.width / 2;
+    const cy = frame.top + frame.height / 2;
+    let best = null;
+    for (const el of document.querySelectorAll('[data-testid="okr-card"]')) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      if (!best || d < best.d) best = { id: el.dataset.okrId, x: r.left + r.width / 2, y: r.top + r.height / 2, d };
+    }
+    return best;
+  });
+  await page.mouse.click(target.x, target.y);
+  await expect(card(page, target.id)).toHaveAttribute('aria-selected', 'true');
+});
