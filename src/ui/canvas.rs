@@ -7,8 +7,9 @@
 //! viewport and one CSS variable, the title's size, change only when a step is
 //! crossed, so no card re-renders for it. Far out, department and team names
 //! label their regions. While more than [`MAX_MARKUP_CARDS`] cards are in view,
-//! `DrawnMap` draws the simplified cards and the cards' markup keeps only its
-//! box: named for screen readers, and pressed as the card.
+//! `DrawnMap` draws the simplified cards, the cards' markup stays in the DOM
+//! unrendered, a press finds its card from the core's rectangles, and an
+//! outline of the cards (name, team, progress) serves screen readers and Tab.
 
 use std::collections::HashMap;
 
@@ -27,14 +28,14 @@ use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection, Shade};
 use crate::domain::model::Level;
-use crate::geometry::{title_size, Detail, Rect, ViewTransform, REGIONS_BELOW};
+use crate::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, REGIONS_BELOW};
 use crate::scene::Region;
 
 /// Up to this many cards in view, the cards are their markup; beyond, they are
 /// drawn simplified (colour, title, one bar) on the drawn map.
 const MAX_MARKUP_CARDS: usize = 150;
-/// Region labels, on screen: at most this many, and their type sizes.
-const MAX_REGION_LABELS: usize = 60;
+/// Region labels: at most this many, and their type sizes on screen.
+const MAX_REGION_LABELS: usize = 150;
 const DEPARTMENT_LABEL_PIXELS: f64 = 20.0;
 const TEAM_LABEL_PIXELS: f64 = 15.0;
 /// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
@@ -92,23 +93,59 @@ pub fn Canvas() -> impl IntoView {
 
     let local_point = move |client_x: f64, client_y: f64| state.viewport_point(client_x, client_y);
     let detail = Memo::new(move |_| state.view.with(|v| Detail::at(v.scale)));
-    let title_pixels = Memo::new(move |_| state.view.with(|v| title_size(v.scale)));
+    let blocks = Memo::new(move |_| state.view.with(|v| v.scale < BLOCKS_BELOW));
     // Drawn rather than laid out: too many cards in view for their markup.
     let far = Memo::new(move |_| {
         let (width, height) = state.viewport_size.get();
         let visible = state.view.with(|v| v.visible_world(width, height));
         scene.with(|s| s.cards_in(&visible, MAX_MARKUP_CARDS + 1)) > MAX_MARKUP_CARDS
     });
+    // While the map is drawn the cards show no title: the size stays put, so
+    // a zoom restyles no card.
+    let title_pixels =
+        Memo::new(move |_| (!far.get()).then(|| state.view.with(|v| title_size(v.scale))));
     let regions = Memo::new(move |_| scene.with(|s| s.regions()));
-    let region_labels = Memo::new(move |_| {
-        let view = state.view.get();
-        if view.scale >= REGIONS_BELOW {
-            return Vec::new();
-        }
-        let (width, height) = state.viewport_size.get();
-        regions.with(|regions| place_region_labels(regions, &view, width, height))
+    // Labels are placed in world units scaled to the zoom, so a pan moves
+    // their layer by a transform and recomputes nothing.
+    let region_scale = Memo::new(move |_| {
+        state
+            .view
+            .with(|v| (v.scale < REGIONS_BELOW).then_some(v.scale))
     });
-
+    let region_labels = Memo::new(move |_| match region_scale.get() {
+        Some(scale) => regions.with(|regions| place_region_labels(regions, scale)),
+        None => Vec::new(),
+    });
+    let region_offset = move || {
+        state
+            .view
+            .with(|v| format!("translate({:.1}px, {:.1}px)", v.x, v.y))
+    };
+    // While the map is drawn, screen readers and the keyboard reach each card
+    // through this outline: its name, team and progress, a button that
+    // selects it.
+    // Built with the map, not when the drawing takes over, so crossing the
+    // threshold in a zoom costs a class, not 2,000 new buttons.
+    let outline_entries = Memo::new(move |_| {
+        scene.with(|s| {
+            s.cards
+                .iter()
+                .map(|c| {
+                    let label = format!(
+                        "{} — {}, {}",
+                        c.title,
+                        c.team_name,
+                        crate::scene::progress_percent(c.progress)
+                    );
+                    (c.id.clone(), label)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let select_from_outline = move |id: String| {
+        state.select(Selection::Objective(id.clone()));
+        state.reveal(&id);
+    };
     let on_pointer_down = move |event: PointerEvent| {
         // Cards, links and controls handle their own presses.
         if event.button() != 0 || !is_background(&event) {
@@ -225,6 +262,9 @@ pub fn Canvas() -> impl IntoView {
     let is_empty = move || scene.with(|s| s.cards.is_empty());
     let class = move || {
         let mut class = format!("canvas canvas--detail-{}", detail.get().name());
+        if blocks.get() {
+            class.push_str(" canvas--blocks");
+        }
         if far.get() {
             class.push_str(" canvas--far");
         }
@@ -240,12 +280,20 @@ pub fn Canvas() -> impl IntoView {
             data-testid="canvas"
             node_ref=viewport
             aria-label="OKR map"
-            style:--title-size=move || format!("{}px", title_pixels.get())
+            style:--title-size=move || title_pixels.get().map(|px| format!("{px}px"))
             on:pointerdown=on_pointer_down
             on:pointermove=on_pointer_move
             on:pointerup=on_pointer_end
             on:pointercancel=on_pointer_end
             on:wheel=on_wheel
+            on:scroll=move |_| {
+                // Focus on a card out of view scrolls the clipping viewport;
+                // the view moves by its transform only, so the scroll is undone.
+                if let Some(element) = viewport.get_untracked() {
+                    element.set_scroll_top(0);
+                    element.set_scroll_left(0);
+                }
+            }
         >
             <DrawnMap far=far />
             <div class="canvas__world" style:transform=move || state.view.get().to_css()>
@@ -254,21 +302,52 @@ pub fn Canvas() -> impl IntoView {
                     <Card id=id />
                 </For>
             </div>
-            <div class="canvas__regions" aria-hidden="true" data-testid="region-labels">
-                <For
-                    each=move || region_labels.get()
-                    key=|label| label.clone()
-                    let:label
-                >
+            <div
+                class="canvas__regions"
+                aria-hidden="true"
+                data-testid="region-labels"
+                style:transform=region_offset
+            >
+                <For each=move || region_labels.get() key=|label| label.clone() let:label>
                     <span
                         class=label.class
                         data-testid="region-label"
-                        style=format!("left:{:.0}px;top:{:.0}px", label.x, label.y)
+                        style=format!("left:{}px;top:{}px", label.x, label.y)
                     >
                         {label.name}
                     </span>
                 </For>
             </div>
+            <ul
+                class="canvas__outline"
+                aria-label="Objectives on the map"
+                data-testid="map-outline"
+                hidden=move || !far.get()
+            >
+                    <For
+                        each=move || outline_entries.get()
+                        key=|entry| entry.clone()
+                        let:entry
+                    >
+                        {
+                            let (id, label) = entry;
+                            let on_click_id = id.clone();
+                            let on_focus_id = id.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        data-outline-id=id
+                                        on:click=move |_| select_from_outline(on_click_id.clone())
+                                        on:focus=move |_| select_from_outline(on_focus_id.clone())
+                                    >
+                                        {label}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+            </ul>
             <div class="canvas__bars">
                 <FocusBar />
                 <FilterSummary />
@@ -359,7 +438,8 @@ pub fn Canvas() -> impl IntoView {
     }
 }
 
-/// A region's name where it stands on screen (its centre).
+/// A region's name where it stands on the map at the labels' zoom (its
+/// centre, in pixels from the world's origin).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct RegionLabel {
     name: String,
@@ -368,21 +448,10 @@ struct RegionLabel {
     y: i64,
 }
 
-/// Names the regions in view, departments and larger regions first, each over
-/// the middle of its region, leaving out a name that would cover one already
-/// placed.
-fn place_region_labels(
-    regions: &[Region],
-    view: &ViewTransform,
-    width: f64,
-    height: f64,
-) -> Vec<RegionLabel> {
-    let screen = Rect {
-        x: 0.0,
-        y: 0.0,
-        width,
-        height,
-    };
+/// Names the regions at `scale`, departments and larger regions first, each
+/// over the middle of its region, leaving out a name that would cover one
+/// already placed.
+fn place_region_labels(regions: &[Region], scale: f64) -> Vec<RegionLabel> {
     let mut placed: Vec<Rect> = Vec::new();
     let mut labels = Vec::new();
     for region in regions {
@@ -393,13 +462,8 @@ fn place_region_labels(
             Level::Department => (DEPARTMENT_LABEL_PIXELS, "region region--department"),
             _ => (TEAM_LABEL_PIXELS, "region region--team"),
         };
-        let on_screen = Rect {
-            x: region.rect.x * view.scale + view.x,
-            y: region.rect.y * view.scale + view.y,
-            width: region.rect.width * view.scale,
-            height: region.rect.height * view.scale,
-        };
-        let (cx, cy) = on_screen.center();
+        let (cx, cy) = region.rect.center();
+        let (cx, cy) = (cx * scale, cy * scale);
         let text_width = region.name.chars().count() as f64 * pixels * 0.6 + 12.0;
         let label = Rect {
             x: cx - text_width / 2.0,
@@ -407,7 +471,7 @@ fn place_region_labels(
             width: text_width,
             height: pixels * 1.5,
         };
-        if !screen.contains((cx, cy)) || placed.iter().any(|p| p.intersects(&label)) {
+        if placed.iter().any(|p| p.intersects(&label)) {
             continue;
         }
         placed.push(label);

@@ -91,6 +91,19 @@ pub fn Card(id: String) -> impl IntoView {
         }
         drag::press(state, card_id.get_value(), &event);
     };
+    // Tab reaches every card: focus from the keyboard selects the card and
+    // brings it into view (a press selects it through the drag).
+    let on_focus = move |event: web_sys::FocusEvent| {
+        let from_keyboard = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+        if from_keyboard && !selected.get_untracked() {
+            let id = card_id.get_value();
+            state.select(Selection::Objective(id.clone()));
+            state.reveal(&id);
+        }
+    };
     let on_pointer_move = move |event: PointerEvent| drag::move_to(state, &event);
     let finish = move |event: PointerEvent, released: bool| drag::finish(state, &event, released);
 
@@ -111,6 +124,7 @@ pub fn Card(id: String) -> impl IntoView {
                 on_pointer_down,
                 on_pointer_move,
                 finish,
+                on_focus,
             )
         })
     }
@@ -139,6 +153,7 @@ fn render_card(
     on_pointer_down: impl Fn(PointerEvent) + Copy + 'static,
     on_pointer_move: impl Fn(PointerEvent) + Copy + 'static,
     finish: impl Fn(PointerEvent, bool) + Copy + 'static,
+    on_focus: impl Fn(web_sys::FocusEvent) + Copy + 'static,
 ) -> impl IntoView {
     let CardSignals {
         drag_offset,
@@ -285,6 +300,8 @@ fn render_card(
             aria-label=label
             aria-selected=move || selected.get().to_string()
             role="option"
+            tabindex=move || if hidden() { "-1" } else { "0" }
+            on:focus=on_focus
             on:pointerdown=on_pointer_down
             on:pointermove=on_pointer_move
             on:pointerup=move |event| finish(event, true)

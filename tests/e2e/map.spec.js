@@ -20,25 +20,32 @@ async function openFile(page, name, bytes) {
 }
 
 /**
- * Every card's rectangle against the canvas element, and every title's size
- * as drawn: its font size times the world's scale.
+ * Every card's rectangle on screen against the canvas element (from its place
+ * in the world and the world's transform, as the map draws it, whether the
+ * card is its markup or drawn), and every title's size as drawn: its font
+ * size times the world's scale.
  */
 async function measure(page) {
   return page.evaluate(() => {
     const world = document.querySelector('.canvas__world');
-    const scale = Number(/scale\(([-\d.e]+)\)/.exec(world.style.transform)[1]);
+    const [, tx, ty, scale] = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/
+      .exec(world.style.transform)
+      .map(Number);
     const frame = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
     const cards = [...document.querySelectorAll('[data-testid="okr-card"]')];
     const outside = cards
       .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.left < frame.left - 0.5 || r.right > frame.right + 0.5 || r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5;
+        const left = frame.left + tx + parseFloat(el.style.left) * scale;
+        const top = frame.top + ty + parseFloat(el.style.top) * scale;
+        const right = left + 280 * scale;
+        const bottom = top + parseFloat(el.style.height) * scale;
+        return left < frame.left - 0.5 || right > frame.right + 0.5 || top < frame.top - 0.5 || bottom > frame.bottom + 0.5;
       })
       .map((el) => el.dataset.okrId);
     const titles = [...document.querySelectorAll('[data-testid="okr-title"]')].map(
       (el) => parseFloat(getComputedStyle(el).fontSize) * scale,
     );
-    return { scale, cards: cards.length, outside, smallestTitle: Math.min(...titles) };
+    return { scale, cards: cards.length, outside, smallestTitle: Math.min(...titles), tx, ty };
   });
 }
 
@@ -145,19 +152,42 @@ test('2,000 objectives fit whole on one screen, and a drawn card is still presse
   await expect(canvas).toHaveClass(/canvas--far/);
   await expect(page.getByTestId('region-label').first()).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/map-2000-fit.png' });
-  // A press where a drawn card is selects that card.
+  // The cards are drawn: a person's press finds its card all the same.
   const target = await page.evaluate(() => {
+    const world = document.querySelector('.canvas__world');
+    const [, tx, ty, scale] = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/
+      .exec(world.style.transform)
+      .map(Number);
     const frame = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
     const cx = frame.left + frame.width / 2;
     const cy = frame.top + frame.height / 2;
     let best = null;
     for (const el of document.querySelectorAll('[data-testid="okr-card"]')) {
-      const r = el.getBoundingClientRect();
-      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (!best || d < best.d) best = { id: el.dataset.okrId, x: r.left + r.width / 2, y: r.top + r.height / 2, d };
+      const x = frame.left + tx + (parseFloat(el.style.left) + 140) * scale;
+      const y = frame.top + ty + (parseFloat(el.style.top) + parseFloat(el.style.height) / 2) * scale;
+      const d = Math.hypot(x - cx, y - cy);
+      if (!best || d < best.d) best = { id: el.dataset.okrId, x, y, d };
     }
     return best;
   });
   await page.mouse.click(target.x, target.y);
   await expect(card(page, target.id)).toHaveAttribute('aria-selected', 'true');
+  // Screen readers and the keyboard reach every card through the outline.
+  const outline = page.getByTestId('map-outline');
+  await expect(outline.getByRole('button')).toHaveCount(2000);
+  const entry = outline.getByRole('button').nth(7);
+  const id = await entry.getAttribute('data-outline-id');
+  await entry.focus();
+  await expect(card(page, id)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('Tab reaches the cards, and a card reached selects itself', async ({ page }) => {
+  await openApp(page);
+  await settled(page);
+  const first = page.getByTestId('okr-card').first();
+  await first.focus();
+  await page.keyboard.press('Tab');
+  const second = page.getByTestId('okr-card').nth(1);
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
 });
