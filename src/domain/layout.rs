@@ -774,14 +774,7 @@ mod tests {
             };
             let at = layout(&nodes, &options, LayoutMode::TidyAll);
             assert!(overlapping_pairs(&nodes, &at).is_empty());
-            let (min, max) =
-                bounding_box(at.iter().zip(&nodes).map(|(&p, n)| (p, n.width, n.height)))
-                    .expect("cards");
-            let shape = (max.x - min.x) / (max.y - min.y);
-            assert!(
-                shape / aspect < 2.0 && aspect / shape < 2.0,
-                "{shape} for {aspect}"
-            );
+            assert_shape_near(&nodes, &at, aspect, "40 trees");
             for i in 0..40 {
                 assert_eq!(
                     centre_x(&nodes, &at, 2 * i),
@@ -976,6 +969,17 @@ mod tests {
         assert_rows_follow_levels(&nodes, &at);
     }
 
+    /// The map's bounding box is within a factor of two of the `aspect` asked.
+    fn assert_shape_near(nodes: &[LayoutNode], at: &[Point], aspect: f64, what: &str) {
+        let (min, max) = bounding_box(at.iter().zip(nodes).map(|(&p, n)| (p, n.width, n.height)))
+            .expect("cards");
+        let shape = (max.x - min.x) / (max.y - min.y);
+        assert!(
+            shape / aspect < 2.0 && aspect / shape < 2.0,
+            "{what}: shape {shape:.2} for {aspect:.2}"
+        );
+    }
+
     /// Cards of different levels never share a row: their vertical extents are apart.
     fn assert_rows_follow_levels(nodes: &[LayoutNode], at: &[Point]) {
         for a in 0..nodes.len() {
@@ -1004,14 +1008,7 @@ mod tests {
                     ..LayoutOptions::default()
                 };
                 let at = layout(&nodes, &options, LayoutMode::TidyAll);
-                let (min, max) =
-                    bounding_box(at.iter().zip(&nodes).map(|(&p, n)| (p, n.width, n.height)))
-                        .expect("cards");
-                let shape = (max.x - min.x) / (max.y - min.y);
-                assert!(
-                    shape / aspect < 2.0 && aspect / shape < 2.0,
-                    "{count} objectives: shape {shape:.2} for {aspect:.2}"
-                );
+                assert_shape_near(&nodes, &at, aspect, &format!("{count} objectives"));
                 if count <= 500 {
                     assert!(overlapping_pairs(&nodes, &at).is_empty());
                     assert_rows_follow_levels(&nodes, &at);

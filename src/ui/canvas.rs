@@ -13,6 +13,8 @@
 
 use std::collections::HashMap;
 
+use std::time::Duration;
+
 use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -40,6 +42,8 @@ const DEPARTMENT_LABEL_PIXELS: f64 = 20.0;
 const TEAM_LABEL_PIXELS: f64 = 15.0;
 /// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
+/// How long after the last wheel or pinch step a zoom counts as resting.
+const ZOOM_REST_MS: u64 = 160;
 /// Zoom step of the buttons and keys.
 pub const ZOOM_STEP: f64 = 1.25;
 
@@ -92,34 +96,64 @@ pub fn Canvas() -> impl IntoView {
     });
 
     let local_point = move |client_x: f64, client_y: f64| state.viewport_point(client_x, client_y);
-    let detail = Memo::new(move |_| state.view.with(|v| Detail::at(v.scale)));
-    let blocks = Memo::new(move |_| state.view.with(|v| v.scale < BLOCKS_BELOW));
+    // The view the cards are styled for: the view itself, except during a
+    // wheel or pinch zoom, when it follows once the zoom rests. Restyling
+    // every card in view on each step of a zoom would cost more than a
+    // frame; meanwhile the cards scale with the world layer.
+    let settled = RwSignal::new(state.view.get_untracked());
+    let zooming_until = StoredValue::new(0.0f64);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let view = state.view.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let wait = zooming_until.get_value() - js_sys::Date::now();
+        if wait > 0.0 {
+            let later = Duration::from_millis(wait as u64 + ZOOM_REST_MS / 4);
+            pending.set_value(set_timeout_with_handle(move || settled.set(view), later).ok());
+        } else {
+            pending.set_value(None);
+            settled.set(view);
+        }
+    });
+    let mark_zooming = move || {
+        zooming_until.set_value(js_sys::Date::now() + ZOOM_REST_MS as f64);
+    };
+    let detail = Memo::new(move |_| settled.with(|v| Detail::at(v.scale)));
+    let blocks = Memo::new(move |_| settled.with(|v| v.scale < BLOCKS_BELOW));
     // Drawn rather than laid out: too many cards in view for their markup.
+    // The drawing takes over at once; the markup comes back once a zoom rests.
     let far = Memo::new(move |_| {
         let (width, height) = state.viewport_size.get();
-        let visible = state.view.with(|v| v.visible_world(width, height));
-        scene.with(|s| s.cards_in(&visible, MAX_MARKUP_CARDS + 1)) > MAX_MARKUP_CARDS
+        let too_many = |view: &crate::geometry::ViewTransform| {
+            let visible = view.visible_world(width, height);
+            scene.with(|s| s.cards_in(&visible, MAX_MARKUP_CARDS + 1)) > MAX_MARKUP_CARDS
+        };
+        state.view.with(too_many) || settled.with(too_many)
     });
     // While the map is drawn the cards show no title: the size stays put, so
     // a zoom restyles no card.
     let title_pixels =
-        Memo::new(move |_| (!far.get()).then(|| state.view.with(|v| title_size(v.scale))));
+        Memo::new(move |_| (!far.get()).then(|| settled.with(|v| title_size(v.scale))));
     let regions = Memo::new(move |_| scene.with(|s| s.regions()));
     // Labels are placed in world units scaled to the zoom, so a pan moves
     // their layer by a transform and recomputes nothing.
-    let region_scale = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| (v.scale < REGIONS_BELOW).then_some(v.scale))
-    });
+    let region_scale =
+        Memo::new(move |_| settled.with(|v| (v.scale < REGIONS_BELOW).then_some(v.scale)));
     let region_labels = Memo::new(move |_| match region_scale.get() {
         Some(scale) => regions.with(|regions| place_region_labels(regions, scale)),
         None => Vec::new(),
     });
+    // During a zoom the labels follow the world layer, scaled from the view
+    // they were placed for.
     let region_offset = move || {
-        state
-            .view
-            .with(|v| format!("translate({:.1}px, {:.1}px)", v.x, v.y))
+        let view = state.view.get();
+        let ratio = view.scale / settled.with(|v| v.scale);
+        format!(
+            "translate({:.1}px, {:.1}px) scale({ratio:.4})",
+            view.x, view.y
+        )
     };
     // While the map is drawn, screen readers and the keyboard reach each card
     // through this outline: its name, team and progress, a button that
@@ -209,6 +243,7 @@ pub fn Canvas() -> impl IntoView {
                 let before_distance = distance(before, other);
                 let after_distance = distance(point, other);
                 if before_distance > 1.0 {
+                    mark_zooming();
                     let middle = ((point.0 + other.0) / 2.0, (point.1 + other.1) / 2.0);
                     state.zoom_at(after_distance / before_distance, middle.0, middle.1);
                 }
@@ -247,6 +282,7 @@ pub fn Canvas() -> impl IntoView {
         };
         let (dx, dy) = (event.delta_x() * unit, event.delta_y() * unit);
         if event.ctrl_key() || event.meta_key() {
+            mark_zooming();
             let (x, y) = local_point(event.client_x() as f64, event.client_y() as f64);
             state.zoom_at((-dy * WHEEL_ZOOM_PER_PIXEL).exp(), x, y);
         } else if event.shift_key() && dx == 0.0 {

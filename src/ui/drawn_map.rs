@@ -538,18 +538,7 @@ fn draw_cards(
     // A few pixels a card: each is a block of its team's colour, which the
     // eye can still group into teams.
     if scale < SOLID_CARDS_SCALE {
-        let mut by_color: HashMap<&str, Vec<&Rect>> = HashMap::new();
-        for (card, rect) in cards {
-            by_color.entry(card.color.as_str()).or_default().push(rect);
-        }
-        for (color, rects) in by_color {
-            context.begin_path();
-            for rect in rects {
-                context.rect(rect.x, rect.y, rect.width, rect.height);
-            }
-            context.set_fill_style_str(color);
-            context.fill();
-        }
+        fill_in_team_colors(context, cards, |rect| rect.width);
         return;
     }
     context.begin_path();
@@ -562,18 +551,7 @@ fn draw_cards(
     context.set_stroke_style_str(&colors.border);
     context.stroke();
 
-    let mut by_color: HashMap<&str, Vec<&Rect>> = HashMap::new();
-    for (card, rect) in cards {
-        by_color.entry(card.color.as_str()).or_default().push(rect);
-    }
-    for (color, rects) in by_color {
-        context.begin_path();
-        for rect in rects {
-            context.rect(rect.x, rect.y, TEAM_STRIP, rect.height);
-        }
-        context.set_fill_style_str(color);
-        context.fill();
-    }
+    fill_in_team_colors(context, cards, |_| TEAM_STRIP);
 
     let bar_of = |rect: &Rect| {
         let x = rect.x + TEAM_STRIP + BAR_INSET;
@@ -606,6 +584,27 @@ fn draw_cards(
                 _ = context.fill_text(text, rect.x + TEAM_STRIP + BAR_INSET, y);
             }
         }
+    }
+}
+
+/// Fills each card's left part, `width_of` its rectangle wide, in its team's
+/// colour: one path per colour, so each fill style is set once.
+fn fill_in_team_colors(
+    context: &CanvasRenderingContext2d,
+    cards: &[(&FarCard, Rect)],
+    width_of: impl Fn(&Rect) -> f64,
+) {
+    let mut by_color: HashMap<&str, Vec<&Rect>> = HashMap::new();
+    for (card, rect) in cards {
+        by_color.entry(card.color.as_str()).or_default().push(rect);
+    }
+    for (color, rects) in by_color {
+        context.begin_path();
+        for rect in rects {
+            context.rect(rect.x, rect.y, width_of(rect), rect.height);
+        }
+        context.set_fill_style_str(color);
+        context.fill();
     }
 }
 
