@@ -25,7 +25,7 @@
 //! Invariants: the result is deterministic (same input, same output; ties follow input
 //! order), no placed card overlaps another card, cards with a position keep it (unless
 //! the caller asks to tidy up everything), and the running time is O(n log W): one
-//! linear arrangement per step of the bisection, a fixed number of steps. Cards of one
+//! linear arrangement per step of the bisection, a fixed number of steps (12). Cards of one
 //! level row share its height (the tallest stack in it), so nothing reaches into the
 //! next row.
 //!
@@ -283,9 +283,10 @@ fn bounding_box(cards: impl Iterator<Item = (Point, f64, f64)>) -> Option<(Point
 /// The rank of an individual, the lowest level of the organisation.
 const LOWEST_RANK: u8 = 3;
 
-/// Steps of the bisection over the wrapping width: the width is then within a
-/// millionth of its range of the best one, far finer than a card.
-const WIDTH_SEARCH_STEPS: usize = 24;
+/// Steps of the bisection over the wrapping width (on a log scale): from one
+/// card to 400,000 units wide, the width is then within 0.2 % of the best
+/// one, far finer than a card.
+const WIDTH_SEARCH_STEPS: usize = 12;
 
 /// Something that stands in a row under a parent (or at the top): a card with
 /// everything under it, or a stack of leaf cards.
