@@ -40,6 +40,8 @@ const MAX_MARKUP_CARDS: usize = 150;
 const MAX_REGION_LABELS: usize = 150;
 const DEPARTMENT_LABEL_PIXELS: f64 = 20.0;
 const TEAM_LABEL_PIXELS: f64 = 15.0;
+/// Free space kept around a region label, in pixels.
+const LABEL_ROOM: f64 = 14.0;
 /// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
 /// How long after the last wheel or pinch step a zoom counts as resting.
@@ -501,11 +503,12 @@ fn place_region_labels(regions: &[Region], scale: f64) -> Vec<RegionLabel> {
         let (cx, cy) = region.rect.center();
         let (cx, cy) = (cx * scale, cy * scale);
         let text_width = region.name.chars().count() as f64 * pixels * 0.6 + 12.0;
+        // With room around it, so names stay apart enough to read as names.
         let label = Rect {
-            x: cx - text_width / 2.0,
-            y: cy - pixels * 0.75,
-            width: text_width,
-            height: pixels * 1.5,
+            x: cx - text_width / 2.0 - LABEL_ROOM,
+            y: cy - pixels * 0.75 - LABEL_ROOM,
+            width: text_width + 2.0 * LABEL_ROOM,
+            height: pixels * 1.5 + 2.0 * LABEL_ROOM,
         };
         if placed.iter().any(|p| p.intersects(&label)) {
             continue;
