@@ -26,6 +26,17 @@ pub fn Header() -> impl IntoView {
                 {move || title.get()}
             </h1>
             <CycleButton />
+            <Show when=move || state.save_failure.with(Option::is_some)>
+                <button
+                    class="app-header__unsaved"
+                    type="button"
+                    data-testid="save-state"
+                    title=move || state.save_failure.get().unwrap_or_default()
+                    on:click=move |_| state.export_canvas()
+                >
+                    "⚠ Not saved — Export…"
+                </button>
+            </Show>
             <Toolbar />
         </header>
     }

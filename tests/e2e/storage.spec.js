@@ -174,3 +174,51 @@ test('a second tab with unsaved changes is asked before the other tab\'s version
   await expect(card(second, 'o-nordic')).toHaveCount(0);
   await expect(card(second, 'o-brand')).toHaveCount(1);
 });
+
+test('storage full, then room made: the canvas is saved again and a reload loses nothing', async ({ page }) => {
+  await openSmall(page);
+  // Fill the browser's storage with filler, as other pages' data would.
+  const fillers = await page.evaluate(() => {
+    // Ever smaller chunks, until not one more character fits.
+    let count = 0;
+    for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler:${count}`, chunk);
+          count++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return count;
+  });
+  expect(fillers).toBeGreaterThan(0);
+  // A change that makes the canvas bigger no longer fits.
+  await page.getByTestId('new-objective').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  await expect(page.getByTestId('notice')).toContainText('storage is full');
+  await expect(page.getByTestId('save-state')).toBeVisible();
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss this message' }).click();
+
+  // A second change while still full: still unsaved, said in the header, no second alert.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('new-objective').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(6);
+  await expect(page.getByTestId('save-state')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Room is made; the next change saves everything that was pending.
+  await page.evaluate((count) => {
+    for (let i = 0; i < count; i++) localStorage.removeItem(`filler:${i}`);
+  }, fillers);
+  await page.keyboard.press('Escape');
+  await deleteCard(page, 'o-nordic');
+  await expect(page.getByTestId('save-state')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  await expect(card(page, 'o-nordic')).toHaveCount(0);
+});

@@ -204,6 +204,8 @@ impl AppState {
                 .is_some_and(|d| d.hidden());
             if hidden {
                 state.save_now();
+            } else {
+                state.retry_save();
             }
         });
         let on_storage = window_event_listener(leptos::ev::storage, move |event| {
@@ -243,15 +245,35 @@ impl AppState {
             });
             self.library.with_untracked(save_library)
         });
-        if let Err(error) = result {
-            self.storage_ok.set_value(false);
-            self.save_pending.set_value(true);
-            self.push_notice(
-                NoticeKind::Error,
-                error.to_string(),
-                Vec::new(),
-                Some(NoticeAction::ExportCanvas),
-            );
+        match result {
+            // Still unsaved: retried with the next change, or when room is made.
+            // The person is told once; the header says it until a save succeeds.
+            Err(error) => {
+                self.save_pending.set_value(true);
+                if self.save_failure.get_untracked().is_none() {
+                    self.push_notice(
+                        NoticeKind::Error,
+                        error.to_string(),
+                        Vec::new(),
+                        Some(NoticeAction::ExportCanvas),
+                    );
+                }
+                self.save_failure.set(Some(error.to_string()));
+            }
+            Ok(()) => {
+                if self.save_failure.get_untracked().is_some() {
+                    self.save_failure.set(None);
+                    self.notify_status("Saved in this browser again: nothing was lost.");
+                }
+            }
+        }
+    }
+
+    /// Tries again to save a canvas whose last save failed (room may have
+    /// been made: a canvas deleted here, or storage freed in another tab).
+    pub fn retry_save(&self) {
+        if self.save_failure.get_untracked().is_some() {
+            self.save_now();
         }
     }
 
@@ -261,6 +283,10 @@ impl AppState {
         let Some(key) = event.key() else {
             return;
         };
+        // Another tab removing something may have made the room a failed save needs.
+        if event.new_value().is_none() {
+            self.retry_save();
+        }
         if key == LIBRARY_KEY {
             if let Some(library) = event.new_value().and_then(|t| Library::parse(&t)) {
                 let open = self.library.with_untracked(|l| l.open.clone());
@@ -465,6 +491,10 @@ impl AppState {
         };
         storage::remove(&canvas_key(id));
         self.library.with_untracked(save_library).ok();
+        // The room made may be what the open canvas was waiting for.
+        if !open {
+            self.retry_save();
+        }
         let title = entry.title.clone();
         if open {
             let next = self

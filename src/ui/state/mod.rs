@@ -201,6 +201,9 @@ pub struct AppState {
     pub canvas_id: RwSignal<String>,
     /// Whether the open canvas has changes not yet written to storage.
     save_pending: StoredValue<bool>,
+    /// Why the last save failed, while the canvas is not saved: shown in the
+    /// header until a later save (retried with every change) succeeds.
+    pub save_failure: RwSignal<Option<String>>,
     /// Bumped by each change, so only the last of a burst schedules a save.
     save_generation: StoredValue<u64>,
     /// The text last written for the open canvas, to tell another tab's
@@ -337,6 +340,7 @@ impl AppState {
             library: RwSignal::new(library),
             canvas_id: RwSignal::new(canvas_id),
             save_pending: StoredValue::new(false),
+            save_failure: RwSignal::new(None),
             save_generation: StoredValue::new(0),
             last_written: StoredValue::new(String::new()),
             canvas_list_open: RwSignal::new(false),
