@@ -302,6 +302,7 @@ enum Item {
 struct Stack {
     row: usize,
     width: f64,
+    members: Vec<usize>,
 }
 
 /// What the layout knows before choosing the wrapping width: which cards stand
@@ -317,7 +318,6 @@ struct Plan<'a> {
     /// What stands at the top: trees (company ones first), then the unaligned stacks.
     top: Vec<Item>,
     stacks: Vec<Stack>,
-    members: Vec<Vec<usize>>,
     /// For a card in a stack: its offset from the stack's left edge and top.
     stack_x: Vec<f64>,
     stack_y: Vec<f64>,
@@ -377,7 +377,6 @@ impl<'a> Plan<'a> {
             items: vec![Vec::new(); count],
             top: Vec::new(),
             stacks: Vec::new(),
-            members: Vec::new(),
             stack_x: vec![0.0; count],
             stack_y: vec![0.0; count],
             parents_first: Vec::new(),
@@ -407,7 +406,7 @@ impl<'a> Plan<'a> {
                             stack
                         }
                     };
-                    plan.members[stack].push(c);
+                    plan.stacks[stack].members.push(c);
                 } else {
                     plan.items[v].push(Item::Tree(c));
                     queue.push(c);
@@ -422,7 +421,7 @@ impl<'a> Plan<'a> {
             unaligned.chunk_by(|&a, &b| (nodes[a].group, rank(a)) == (nodes[b].group, rank(b)))
         {
             let stack = plan.new_stack(rank(team[0]));
-            plan.members[stack] = team.to_vec();
+            plan.stacks[stack].members = team.to_vec();
             plan.top.push(Item::Stack(stack));
         }
         for stack in 0..plan.stacks.len() {
@@ -432,14 +431,17 @@ impl<'a> Plan<'a> {
     }
 
     fn new_stack(&mut self, row: usize) -> usize {
-        self.stacks.push(Stack { row, width: 0.0 });
-        self.members.push(Vec::new());
+        self.stacks.push(Stack {
+            row,
+            width: 0.0,
+            members: Vec::new(),
+        });
         self.stacks.len() - 1
     }
 
     /// Columns of at most `stack_depth` cards, as even as they can be, left to right.
     fn shape_stack(&mut self, stack: usize, options: &LayoutOptions) {
-        let members = &self.members[stack];
+        let members = &self.stacks[stack].members;
         let depth = options.stack_depth.max(1);
         let columns = members.len().div_ceil(depth).max(1);
         let per_column = members.len().div_ceil(columns).max(1);
@@ -614,7 +616,7 @@ impl<'a> Plan<'a> {
         while let Some((item, x, band)) = pending.pop() {
             match item {
                 Item::Stack(s) => {
-                    for &v in &self.members[s] {
+                    for &v in &self.stacks[s].members {
                         put(
                             v,
                             x + self.stack_x[v],

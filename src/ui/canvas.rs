@@ -12,7 +12,6 @@
 //! outline of the cards (name, team, progress) serves screen readers and Tab.
 
 use std::collections::HashMap;
-
 use std::time::Duration;
 
 use leptos::html::Main;
@@ -159,11 +158,14 @@ pub fn Canvas() -> impl IntoView {
     };
     // While the map is drawn, screen readers and the keyboard reach each card
     // through this outline: its name, team and progress, a button that
-    // selects it.
-    // Built with the map, not when the drawing takes over, so crossing the
-    // threshold in a zoom costs a class, not 2,000 new buttons.
+    // selects it. Built with the map, not when the drawing takes over, so
+    // crossing the threshold in a zoom costs a class, not 2,000 new buttons;
+    // a map too small ever to be drawn needs none.
     let outline_entries = Memo::new(move |_| {
         scene.with(|s| {
+            if s.cards.len() <= MAX_MARKUP_CARDS {
+                return Vec::new();
+            }
             s.cards
                 .iter()
                 .map(|c| {
@@ -178,10 +180,6 @@ pub fn Canvas() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let select_from_outline = move |id: String| {
-        state.select(Selection::Objective(id.clone()));
-        state.reveal(&id);
-    };
     let on_pointer_down = move |event: PointerEvent| {
         // Cards, links and controls handle their own presses.
         if event.button() != 0 || !is_background(&event) {
@@ -362,29 +360,25 @@ pub fn Canvas() -> impl IntoView {
                 data-testid="map-outline"
                 hidden=move || !far.get()
             >
-                    <For
-                        each=move || outline_entries.get()
-                        key=|entry| entry.clone()
-                        let:entry
-                    >
-                        {
-                            let (id, label) = entry;
-                            let on_click_id = id.clone();
-                            let on_focus_id = id.clone();
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        data-outline-id=id
-                                        on:click=move |_| select_from_outline(on_click_id.clone())
-                                        on:focus=move |_| select_from_outline(on_focus_id.clone())
-                                    >
-                                        {label}
-                                    </button>
-                                </li>
-                            }
+                <For each=move || outline_entries.get() key=|entry| entry.clone() let:entry>
+                    {
+                        let (id, label) = entry;
+                        let on_click_id = id.clone();
+                        let on_focus_id = id.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    data-outline-id=id
+                                    on:click=move |_| state.select_and_reveal(&on_click_id)
+                                    on:focus=move |_| state.select_and_reveal(&on_focus_id)
+                                >
+                                    {label}
+                                </button>
+                            </li>
                         }
-                    </For>
+                    }
+                </For>
             </ul>
             <div class="canvas__bars">
                 <FocusBar />

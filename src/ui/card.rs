@@ -99,9 +99,7 @@ pub fn Card(id: String) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
         if from_keyboard && !selected.get_untracked() {
-            let id = card_id.get_value();
-            state.select(Selection::Objective(id.clone()));
-            state.reveal(&id);
+            card_id.with_value(|id| state.select_and_reveal(id));
         }
     };
     let on_pointer_move = move |event: PointerEvent| drag::move_to(state, &event);

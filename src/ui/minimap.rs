@@ -191,7 +191,7 @@ pub fn Minimap() -> impl IntoView {
         }
     };
 
-    // Idle while every card is in view and nothing is pressed.
+    // Idle (out of the way) while every card is in view.
     let idle = Memo::new(move |_| {
         let (width, height) = viewport_size.get();
         let visible = view_transform.with(|v| v.visible_world(width, height));

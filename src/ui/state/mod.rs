@@ -875,9 +875,14 @@ impl AppState {
                 _ => scene.cards.first().map(|c| c.id.clone()),
             });
         if let Some(id) = next {
-            self.selection.set(Selection::Objective(id.clone()));
-            self.reveal(&id);
+            self.select_and_reveal(&id);
         }
+    }
+
+    /// Selects the objective `id` and pans just enough to bring it into view.
+    pub fn select_and_reveal(&self, id: &str) {
+        self.selection.set(Selection::Objective(id.to_string()));
+        self.reveal(id);
     }
 
     /// Focuses on the objective `id`, or, if it is the focused one, shows
