@@ -253,11 +253,10 @@ pub enum Detail {
 pub const SUMMARY_BELOW: f64 = 0.7;
 /// The zoom below which a card shows its title alone.
 pub const TITLE_BELOW: f64 = 0.4;
-/// The zoom below which department and team names label their regions.
-pub const REGIONS_BELOW: f64 = 0.22;
-/// The zoom below which a card is a block of its team's colour: a few
-/// letters of title would say nothing, and the region labels speak instead.
-pub const BLOCKS_BELOW: f64 = 0.15;
+/// The zoom below which a card is a block of its team's colour, and the names
+/// of departments and teams label their regions instead: a few letters of a
+/// title would say nothing.
+pub const BLOCKS_BELOW: f64 = 0.25;
 /// The smallest a title may be on screen, in CSS pixels.
 pub const MIN_TITLE_PIXELS: f64 = 10.0;
 /// The title's size in world units at full detail (the card's CSS).

@@ -29,7 +29,7 @@ use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection, Shade};
 use crate::domain::model::Level;
-use crate::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, REGIONS_BELOW};
+use crate::geometry::{title_size, Detail, Rect, BLOCKS_BELOW};
 use crate::scene::Region;
 
 /// Up to this many cards in view, the cards are their markup; beyond, they are
@@ -141,7 +141,7 @@ pub fn Canvas() -> impl IntoView {
     // Labels are placed in world units scaled to the zoom, so a pan moves
     // their layer by a transform and recomputes nothing.
     let region_scale =
-        Memo::new(move |_| settled.with(|v| (v.scale < REGIONS_BELOW).then_some(v.scale)));
+        Memo::new(move |_| settled.with(|v| (v.scale < BLOCKS_BELOW).then_some(v.scale)));
     let region_labels = Memo::new(move |_| match region_scale.get() {
         Some(scale) => regions.with(|regions| place_region_labels(regions, scale)),
         None => Vec::new(),
