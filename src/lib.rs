@@ -2,7 +2,7 @@
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
 //! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`,
-//! `library`, `slides`, `markup`, `review_markup`), tested
+//! `library`, `store`, `slides`, `markup`, `review_markup`), tested
 //! on the host, and a thin shell that does (`browser` for web APIs, `ui` for Leptos components).
 //! `main.rs` only calls [`start`].
 
@@ -18,6 +18,7 @@ pub mod picture;
 pub mod review_markup;
 pub mod scene;
 pub mod slides;
+pub mod store;
 pub mod ui;
 
 /// Mounts the app on the page, replacing the loading message.

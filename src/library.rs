@@ -104,6 +104,20 @@ impl Library {
         self.canvases.insert(0, entry);
     }
 
+    /// Puts `entry` in the list at the place of its date (most recent
+    /// first), unless its id is listed already.
+    pub fn insert_by_date(&mut self, entry: CanvasEntry) {
+        if self.entry(&entry.id).is_some() {
+            return;
+        }
+        let index = self
+            .canvases
+            .iter()
+            .position(|e| e.saved_at < entry.saved_at)
+            .unwrap_or(self.canvases.len());
+        self.canvases.insert(index, entry);
+    }
+
     /// Removes `id` from the list; returns it with its place, so the removal
     /// can be undone with [`Library::restore`].
     pub fn remove(&mut self, id: &str) -> Option<(usize, CanvasEntry)> {

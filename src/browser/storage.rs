@@ -3,9 +3,8 @@
 //!
 //! Storage can be missing (private mode, blocked by policy) or full; both are
 //! ordinary outcomes here, returned as [`StorageError`] with words for people,
-//! never a panic. What is stored is the canvas in the public file format, so
-//! reading it back goes through the same import (validation, migration) as a
-//! file does.
+//! never a panic. How canvases are laid out in it is the pure `crate::store`'s
+//! business; this is its [`Backend`] in the browser.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -13,21 +12,8 @@ use gloo_storage::{LocalStorage, Storage};
 /// JSON string); read once, to move it into the list of canvases.
 pub const CURRENT_CANVAS_KEY: &str = "okr-canvas:current";
 
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum StorageError {
-    #[error(
-        "This browser does not allow this page to keep data (private mode or a privacy setting). \
-         Your canvas stays open until you close the tab; export it to keep it."
-    )]
-    Unavailable,
-    #[error(
-        "Browser storage is full, so the last change was not saved. Your canvas is still open: \
-         export it to a file, or delete other canvases to make room."
-    )]
-    QuotaExceeded,
-    #[error("The browser refused to save the canvas ({0}). Export it to a file to keep it.")]
-    Refused(String),
-}
+use crate::store::Backend;
+pub use crate::store::StorageError;
 
 /// Whether local storage can be used at all. Asking can itself throw (a
 /// `SecurityError` when storage is blocked), which counts as "no".
@@ -75,6 +61,33 @@ pub fn save_raw(key: &str, raw: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) {
     if is_available() {
         LocalStorage::delete(key);
+    }
+}
+
+/// The page's local storage as the store's [`Backend`].
+pub struct Local;
+
+impl Backend for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        load_raw_checked(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        save_raw(key, value)
+    }
+
+    fn remove(&mut self, key: &str) {
+        remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let Ok(store) = store() else {
+            return Vec::new();
+        };
+        let count = store.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| store.key(i).ok().flatten())
+            .collect()
     }
 }
 

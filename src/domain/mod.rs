@@ -1,6 +1,7 @@
 //! The pure core.
 
 pub mod check_ins;
+pub mod compare;
 pub mod cycle;
 pub mod dates;
 pub mod export;

@@ -16,6 +16,7 @@ use super::notices::Notices;
 use super::presentation::Presentation;
 use super::review::provide_review;
 use super::review_panel::ReviewPanel;
+use super::save_conflict::SaveConflict;
 use super::score_view::ScoreView;
 use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
             <TeamForm />
             <ShareDialog />
             <CanvasList />
+            <SaveConflict />
             <ImportErrors />
             <ScoreView />
             <FileDrop />

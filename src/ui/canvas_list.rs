@@ -29,6 +29,8 @@ pub fn CanvasList() -> impl IntoView {
     let entry_row = move |entry: CanvasEntry| {
         let id = StoredValue::new(entry.id.clone());
         let is_open = move || id.with_value(|id| state.canvas_id.with(|open| open == id));
+        // A stored canvas that could not be opened: kept, to download or delete.
+        let broken = move || id.with_value(|id| state.unreadable.with(|u| u.contains_key(id)));
         let title = entry.title.clone();
         let saved = saved_label(entry.saved_at);
         let name_view = move || {
@@ -78,21 +80,38 @@ pub fn CanvasList() -> impl IntoView {
                         }
                     >
                         <span class="canvas-list__title">{title}</span>
-                        <span class="canvas-list__saved">{saved.clone()}</span>
+                        <span class="canvas-list__saved">
+                            {
+                                let saved = saved.clone();
+                                move || {
+                                    if broken() {
+                                        "Could not be opened — kept as it was stored".to_string()
+                                    } else {
+                                        saved.clone()
+                                    }
+                                }
+                            }
+                        </span>
                     </button>
                 }
                 .into_any()
             }
         };
-        view! {
-            <li
-                class="canvas-list__entry"
-                class:canvas-list__entry--open=is_open
-                data-testid="canvas-entry"
-                data-canvas-id=entry.id.clone()
-            >
-                {name_view}
-                <div class="canvas-list__actions">
+        let actions = move || {
+            if broken() {
+                view! {
+                    <button
+                        type="button"
+                        class="toolbar__button"
+                        data-testid="canvas-download-raw"
+                        on:click=move |_| state.download_stored(&id.get_value())
+                    >
+                        "Download as it is"
+                    </button>
+                }
+                .into_any()
+            } else {
+                view! {
                     <button
                         type="button"
                         class="toolbar__button"
@@ -109,6 +128,22 @@ pub fn CanvasList() -> impl IntoView {
                     >
                         "Duplicate"
                     </button>
+                }
+                .into_any()
+            }
+        };
+        view! {
+            <li
+                class="canvas-list__entry"
+                class:canvas-list__entry--open=is_open
+                class:canvas-list__entry--broken=broken
+                data-testid="canvas-entry"
+                data-canvas-id=entry.id.clone()
+                data-unreadable=move || broken().then_some("true")
+            >
+                {name_view}
+                <div class="canvas-list__actions">
+                    {actions}
                     <button
                         type="button"
                         class="toolbar__button"
@@ -160,7 +195,7 @@ pub fn CanvasList() -> impl IntoView {
 }
 
 /// "Saved 22 Nov 2026, 14:05" in the person's own locale and time zone.
-fn saved_label(saved_at: f64) -> String {
+pub fn saved_label(saved_at: f64) -> String {
     if saved_at <= 0.0 {
         return String::new();
     }

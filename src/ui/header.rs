@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::cycle_button::CycleButton;
 use super::state::use_app_state;
 use super::toolbar::Toolbar;
+use crate::store::SaveState;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -26,18 +27,38 @@ pub fn Header() -> impl IntoView {
                 {move || title.get()}
             </h1>
             <CycleButton />
-            <Show when=move || state.save_failure.with(Option::is_some)>
-                <button
-                    class="app-header__unsaved"
-                    type="button"
-                    data-testid="save-state"
-                    title=move || state.save_failure.get().unwrap_or_default()
-                    on:click=move |_| state.export_canvas()
-                >
-                    "⚠ Not saved — Export…"
-                </button>
-            </Show>
+            {move || {
+                let problem = state.save_state.with(unsaved_label)?;
+                let (label, why) = problem;
+                Some(view! {
+                    <button
+                        class="app-header__unsaved"
+                        type="button"
+                        data-testid="save-state"
+                        title=why
+                        on:click=move |_| state.settle_save_state()
+                    >
+                        {label}
+                    </button>
+                })
+            }}
             <Toolbar />
         </header>
+    }
+}
+
+/// What the header says of a canvas storage does not hold as shown, and why.
+fn unsaved_label(state: &SaveState) -> Option<(&'static str, String)> {
+    match state {
+        SaveState::Saved | SaveState::Unsaved => None,
+        SaveState::Failed(error) => Some(("⚠ Not saved — Export…", error.to_string())),
+        SaveState::Conflict => Some((
+            "⚠ Not saved — changed in another tab…",
+            "Another tab saved this canvas too: choose which version to keep.".to_string(),
+        )),
+        SaveState::Deleted => Some((
+            "⚠ Not saved — deleted in another tab: keep it",
+            "Another tab deleted this canvas; it is open here only.".to_string(),
+        )),
     }
 }

@@ -31,6 +31,7 @@ mod notices;
 mod presentation;
 mod review;
 mod review_panel;
+mod save_conflict;
 mod score_view;
 mod share_dialog;
 mod shared_banner;

@@ -38,7 +38,8 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
     let action = notice.action.map(|action| {
         let (label, testid) = match &action {
             NoticeAction::ExportCanvas => ("Export the canvas", "notice-export"),
-            NoticeAction::LoadOtherTab => ("Load the other tab's version", "load-other-tab"),
+            NoticeAction::KeepDeletedCanvas => ("Keep it in this browser", "keep-deleted-canvas"),
+            NoticeAction::ShowConflict => ("Compare the two versions", "show-conflict"),
             NoticeAction::RestoreDeletedCanvas { .. } => ("Undo", "restore-canvas"),
             NoticeAction::ReplaceCanvas { .. } => ("Replace it", "replace-canvas"),
             NoticeAction::ShowImportErrors(_) => ("Show every problem", "show-import-errors"),

@@ -60,4 +60,47 @@ async function openSmall(page) {
   await base.expect(page.getByRole('status')).toHaveCount(0);
 }
 
-module.exports = { test, expect: base.expect, openApp, openSmall, card, krRow, link, clickCardOnMap };
+/**
+ * Fills the browser's storage with filler keys, as other data would, in ever
+ * smaller chunks until not one more character fits. Returns how many keys
+ * were written, for {@link freeStorage}.
+ */
+async function fillStorage(page) {
+  const count = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler:${n}`, chunk);
+          n++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  base.expect(count).toBeGreaterThan(0);
+  return count;
+}
+
+/** Removes the filler keys {@link fillStorage} wrote. */
+async function freeStorage(page, count) {
+  await page.evaluate((n) => {
+    for (let i = 0; i < n; i++) localStorage.removeItem(`filler:${i}`);
+  }, count);
+}
+
+module.exports = {
+  test,
+  expect: base.expect,
+  openApp,
+  openSmall,
+  card,
+  krRow,
+  link,
+  clickCardOnMap,
+  fillStorage,
+  freeStorage,
+};

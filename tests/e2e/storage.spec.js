@@ -3,7 +3,7 @@
 // message and a canvas that stays open.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, openApp, openSmall, card } = require('./fixtures');
+const { test, expect, openApp, openSmall, card, fillStorage, freeStorage } = require('./fixtures');
 
 const SAMPLE = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
@@ -115,21 +115,6 @@ test('full storage: a clear error, the change stays on screen, export offered', 
   expect((await download).suggestedFilename()).toBe('Small test canvas.okr.json');
 });
 
-test('corrupt stored canvas: the app starts, the data is kept aside, the person is told', async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('okr-canvas:library', JSON.stringify({ canvases: [{ id: 'c1', title: 'Broken', savedAt: 1 }], open: 'c1' }));
-      localStorage.setItem('okr-canvas:canvas:c1', '{"format":"okr-canvas","version":1,"title":');
-      sessionStorage.setItem('seeded', '1');
-    }
-  });
-  await openApp(page);
-  await expect(page.getByTestId('notice')).toContainText('could not be read');
-  await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
-  const backup = await page.evaluate(() => localStorage.getItem('okr-canvas:unreadable-backup'));
-  expect(backup).toBe('{"format":"okr-canvas","version":1,"title":');
-});
-
 test('a canvas kept by an older version of the app is moved into the list', async ({ page }) => {
   await page.addInitScript((text) => {
     if (!sessionStorage.getItem('seeded')) {
@@ -166,35 +151,21 @@ test('a second tab with unsaved changes is asked before the other tab\'s version
   await expect(second.getByTestId('notice')).toContainText('storage is full');
 
   await deleteCard(page, 'o-nordic');
-  // Not replaced silently: asked.
-  await expect(second.getByTestId('load-other-tab')).toBeVisible();
+  // Not replaced silently: both versions are shown, with what differs.
+  const conflict = second.getByTestId('save-conflict');
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId('conflict-differences')).toContainText('only here');
   await expect(second.getByTestId('okr-card')).toHaveCount(3);
   await expect(card(second, 'o-nordic')).toHaveCount(1);
-  await second.getByTestId('load-other-tab').click();
+  await conflict.getByTestId('take-theirs').click();
   await expect(card(second, 'o-nordic')).toHaveCount(0);
   await expect(card(second, 'o-brand')).toHaveCount(1);
+  await expect(second.getByTestId('save-state')).toHaveCount(0);
 });
 
 test('storage full, then room made: the canvas is saved again and a reload loses nothing', async ({ page }) => {
   await openSmall(page);
-  // Fill the browser's storage with filler, as other pages' data would.
-  const fillers = await page.evaluate(() => {
-    // Ever smaller chunks, until not one more character fits.
-    let count = 0;
-    for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 2)) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`filler:${count}`, chunk);
-          count++;
-        } catch {
-          break;
-        }
-      }
-    }
-    return count;
-  });
-  expect(fillers).toBeGreaterThan(0);
+  const fillers = await fillStorage(page);
   // A change that makes the canvas bigger no longer fits.
   await page.getByTestId('new-objective').click();
   await expect(page.getByTestId('okr-card')).toHaveCount(5);
@@ -210,9 +181,7 @@ test('storage full, then room made: the canvas is saved again and a reload loses
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // Room is made; the next change saves everything that was pending.
-  await page.evaluate((count) => {
-    for (let i = 0; i < count; i++) localStorage.removeItem(`filler:${i}`);
-  }, fillers);
+  await freeStorage(page, fillers);
   await page.keyboard.press('Escape');
   await deleteCard(page, 'o-nordic');
   await expect(page.getByTestId('save-state')).toHaveCount(0);

@@ -18,7 +18,6 @@ pub use lighting::{Lighting, Shade};
 
 use crate::browser::download::{canvas_file_name, download_text};
 use crate::browser::location;
-use crate::browser::storage;
 use crate::domain::export::{export_within, FileForm};
 use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
 use crate::domain::import::{import, ImportFailure, MAX_FILE_BYTES};
@@ -33,6 +32,7 @@ use crate::geometry::{fit_to_view, ViewTransform};
 use crate::history::History;
 use crate::library::{CanvasEntry, Library};
 use crate::scene::{objective_card_size, DropTarget, Scene};
+use crate::store::{Keeper, SaveState};
 
 /// The sample canvas shown on first open.
 pub const SAMPLE_CANVAS: &str = include_str!("../../../public/examples/acme.okr.json");
@@ -41,9 +41,6 @@ pub const SAMPLE_CANVAS: &str = include_str!("../../../public/examples/acme.okr.
 const STATUS_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(6);
 /// A confirmation that offers an action (Undo, Replace) stays longer.
 const ACTION_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(20);
-
-/// Where an unreadable stored canvas is kept before anything overwrites it.
-const BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
 
 /// Space left free around the map when it is fitted to the view, in pixels.
 const FIT_MARGIN: f64 = 40.0;
@@ -66,8 +63,10 @@ pub enum NoticeAction {
     MoveHardLink { from: String, to: String },
     /// Download the open canvas (after storage failed).
     ExportCanvas,
-    /// Take the open canvas as another tab saved it.
-    LoadOtherTab,
+    /// Store again the open canvas another tab deleted.
+    KeepDeletedCanvas,
+    /// Show both versions of a canvas two tabs changed.
+    ShowConflict,
     /// Put a deleted canvas back.
     RestoreDeletedCanvas {
         index: usize,
@@ -162,8 +161,6 @@ pub struct AppState {
     history_revision: RwSignal<u64>,
     notices: RwSignal<Vec<Notice>>,
     next_notice_id: StoredValue<u64>,
-    /// Whether saving works; once it has failed, the person has been told.
-    storage_ok: StoredValue<bool>,
     pub scene: Memo<Scene>,
     pub selection: RwSignal<Selection>,
     pub inspector_open: RwSignal<bool>,
@@ -199,16 +196,22 @@ pub struct AppState {
     /// The canvases kept in this browser, and the id of the open one.
     pub library: RwSignal<Library>,
     pub canvas_id: RwSignal<String>,
-    /// Whether the open canvas has changes not yet written to storage.
-    save_pending: StoredValue<bool>,
-    /// Why the last save failed, while the canvas is not saved: shown in the
-    /// header until a later save (retried with every change) succeeds.
-    pub save_failure: RwSignal<Option<String>>,
+    /// This tab's hold on the open canvas in storage: the revision it knows
+    /// and whether what is on screen is stored.
+    keeper: StoredValue<Keeper>,
+    /// The keeper's state, for the header: anything but saved (or a save
+    /// due) is shown there until it is settled.
+    pub save_state: RwSignal<SaveState>,
+    /// Stored canvases that could not be opened, with why: listed under
+    /// Canvases to download or delete.
+    pub unreadable: RwSignal<std::collections::BTreeMap<String, Vec<String>>>,
+    /// Set when a whole canvas replaces the open one (opened, taken from
+    /// another tab): the change that follows is no edit to save.
+    replaced: StoredValue<bool>,
+    /// Whether both versions of a canvas changed in two tabs are shown.
+    pub conflict_open: RwSignal<bool>,
     /// Bumped by each change, so only the last of a burst schedules a save.
     save_generation: StoredValue<u64>,
-    /// The text last written for the open canvas, to tell another tab's
-    /// writes from this tab's own.
-    last_written: StoredValue<String>,
     pub canvas_list_open: RwSignal<bool>,
     /// Every problem of the last refused file, while its list is shown.
     pub import_errors: RwSignal<Option<ImportReport>>,
@@ -250,10 +253,13 @@ impl AppState {
         let today = crate::browser::clock::today();
         let canvases::Startup {
             library,
-            canvas_id,
+            keeper,
             document,
+            unreadable,
             notices: startup_notices,
         } = canvases::restore(&today);
+        let canvas_id = keeper.id.clone();
+        let save_state = keeper.state.clone();
         let document = RwSignal::new(with_every_card_placed(document));
         let scene = Memo::new(move |_| {
             document.with(|doc| {
@@ -314,7 +320,6 @@ impl AppState {
             history_revision: RwSignal::new(0),
             notices: RwSignal::new(Vec::new()),
             next_notice_id: StoredValue::new(0),
-            storage_ok: StoredValue::new(storage::is_available()),
             scene,
             selection: RwSignal::new(Selection::Nothing),
             inspector_open: RwSignal::new(false),
@@ -339,10 +344,12 @@ impl AppState {
             own_document: StoredValue::new(None),
             library: RwSignal::new(library),
             canvas_id: RwSignal::new(canvas_id),
-            save_pending: StoredValue::new(false),
-            save_failure: RwSignal::new(None),
+            keeper: StoredValue::new(keeper),
+            save_state: RwSignal::new(save_state),
+            unreadable: RwSignal::new(unreadable),
+            conflict_open: RwSignal::new(false),
+            replaced: StoredValue::new(false),
             save_generation: StoredValue::new(0),
-            last_written: StoredValue::new(String::new()),
             canvas_list_open: RwSignal::new(false),
             import_errors: RwSignal::new(None),
             needs_realign: RwSignal::new(Default::default()),
@@ -724,7 +731,9 @@ impl AppState {
                         self.document.with_untracked(|d| d.title.clone()),
                     )
                 });
-                self.open_as_new_canvas(imported.document);
+                if !self.open_as_new_canvas(imported.document) {
+                    return;
+                }
                 let details = imported.warnings.iter().map(|w| w.to_string()).collect();
                 let (message, action) = match previous {
                     Some((id, previous_title)) => (
@@ -749,6 +758,8 @@ impl AppState {
     /// stays saved and is kept aside until they go back or edit a copy.
     pub fn open_shared(&self, document: Document, source: String, warnings: Vec<String>) {
         if self.shared_view.with_untracked(Option::is_none) {
+            // The person's own canvas is stored before it is put aside.
+            self.save_now();
             self.own_document
                 .set_value(Some(self.document.get_untracked()));
         }
@@ -814,7 +825,9 @@ impl AppState {
         }
         let document = self.document.get_untracked();
         let title = document.title.clone();
-        self.open_as_new_canvas(document);
+        if !self.open_as_new_canvas(document) {
+            return;
+        }
         self.notify_status(format!(
             "“{title}” is now a canvas of yours, saved in this browser. Your other canvases are \
              under Canvases."
@@ -839,9 +852,12 @@ impl AppState {
         self.shared_view.set(None);
         location::clear_fragment();
         self.replace_document(own);
+        // Another tab may have changed or deleted it meanwhile.
+        self.catch_up_with_storage();
     }
 
     fn replace_document(&self, document: Document) {
+        self.replaced.set_value(true);
         self.history.update_value(|h| h.clear());
         self.needs_realign.set(Default::default());
         self.history_revision.update(|r| *r += 1);
@@ -1061,11 +1077,12 @@ impl AppState {
         match action {
             NoticeAction::MoveHardLink { from, to } => self.move_hard_link(from, to),
             NoticeAction::ExportCanvas => self.export_canvas(),
-            NoticeAction::LoadOtherTab => self.load_other_tab_version(),
+            NoticeAction::KeepDeletedCanvas => self.keep_this_version(),
+            NoticeAction::ShowConflict => self.conflict_open.set(true),
             NoticeAction::RestoreDeletedCanvas { index, entry, text } => {
                 self.restore_deleted_canvas(*index, entry, text)
             }
-            NoticeAction::ReplaceCanvas { id } => self.delete_canvas(id),
+            NoticeAction::ReplaceCanvas { id } => self.replace_canvas(id),
             NoticeAction::ShowImportErrors(report) => self.import_errors.set(Some(report.clone())),
         }
     }

@@ -1,0 +1,99 @@
+//! Two tabs changed the same canvas: both versions side by side, what
+//! differs between them, and the choice of which to keep. Nothing is written
+//! until the person chooses.
+
+use leptos::prelude::*;
+
+use super::canvas_list::saved_label;
+use super::dialog::Dialog;
+use super::state::use_app_state;
+use crate::domain::compare::differences;
+use crate::domain::model::Document;
+
+/// "12 objectives, 30 key results, 9 links".
+fn counts(doc: &Document) -> String {
+    let key_results: usize = doc.objectives.iter().map(|o| o.key_results.len()).sum();
+    format!(
+        "{} objectives, {key_results} key results, {} links",
+        doc.objectives.len(),
+        doc.links.len()
+    )
+}
+
+#[component]
+pub fn SaveConflict() -> impl IntoView {
+    let state = use_app_state();
+    let open = state.conflict_open;
+    let close = move || open.set(false);
+    move || {
+        open.get().then(|| {
+            let mine = state.with_document_untracked(Clone::clone);
+            let (theirs_side, lines) = match state.stored_version() {
+                Some((record, Ok(theirs))) => (
+                    format!("{} · {}", counts(&theirs), saved_label(record.saved_at)),
+                    differences(&mine, &theirs),
+                ),
+                Some((record, Err(_))) => (
+                    format!("{} — in a form this tab cannot read", saved_label(record.saved_at)),
+                    Vec::new(),
+                ),
+                None => ("Deleted in the other tab".to_string(), Vec::new()),
+            };
+            let differences = (!lines.is_empty()).then(|| {
+                view! {
+                    <h3 class="save-conflict__subheading">"What differs"</h3>
+                    <ul class="save-conflict__differences" data-testid="conflict-differences">
+                        {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
+                }
+            });
+            view! {
+                <Dialog
+                    testid="save-conflict"
+                    class="save-conflict"
+                    heading=format!("“{}” was changed in another tab too", mine.title)
+                    on_close=Callback::new(move |()| close())
+                >
+                    <p class="share-dialog__lead">
+                        "Both tabs changed this canvas, so nothing has been written over. "
+                        "Choose which version this browser keeps; the other one is dropped. "
+                        "To keep both, export this one first."
+                    </p>
+                    <div class="save-conflict__sides">
+                        <div class="save-conflict__side" data-testid="conflict-mine">
+                            <h3 class="save-conflict__subheading">"This tab"</h3>
+                            <p>{counts(&mine)}" · not saved"</p>
+                        </div>
+                        <div class="save-conflict__side" data-testid="conflict-theirs">
+                            <h3 class="save-conflict__subheading">"The other tab"</h3>
+                            <p>{theirs_side}</p>
+                        </div>
+                    </div>
+                    {differences}
+                    <div class="share-dialog__actions">
+                        <button
+                            type="button"
+                            data-testid="keep-mine"
+                            on:click=move |_| state.keep_this_version()
+                        >
+                            "Keep this tab's version"
+                        </button>
+                        <button
+                            type="button"
+                            data-testid="take-theirs"
+                            on:click=move |_| state.take_stored_version()
+                        >
+                            "Take the other tab's version"
+                        </button>
+                        <button type="button" on:click=move |_| state.export_canvas()>
+                            "Export this tab's version"
+                        </button>
+                        <button type="button" data-testid="conflict-later" on:click=move |_| close()>
+                            "Decide later"
+                        </button>
+                    </div>
+                </Dialog>
+            }
+        })
+    }
+}

@@ -1,0 +1,183 @@
+// Storage faults, one test a way browser storage used to lose work: each
+// injects the fault (filler keys, keys damaged by hand, a second tab editing
+// in turn or at once) and ends in a reload that shows nothing was lost.
+// The first way, storage full then room made, is in storage.spec.js.
+const fs = require('fs');
+const path = require('path');
+const { test, expect, openApp, openSmall, card, fillStorage, freeStorage } = require('./fixtures');
+
+const SMALL = fs.readFileSync(path.join(__dirname, 'fixtures/small.okr.json'), 'utf8');
+const CASCADE = path.join(__dirname, 'fixtures/cascade.okr.json');
+
+/** Selects a card, ready for a Delete that removes it. */
+async function selectCard(page, id) {
+  await card(page, id).click();
+  await page.keyboard.press('Escape');
+  await expect(card(page, id)).toHaveAttribute('aria-selected', 'true');
+}
+
+async function deleteCard(page, id) {
+  await selectCard(page, id);
+  await page.keyboard.press('Delete');
+  await expect(card(page, id)).toHaveCount(0);
+}
+
+/** A second tab on the same canvas as `page`. */
+async function secondTab(context) {
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await expect(second.getByTestId('okr-card')).toHaveCount(4);
+  return second;
+}
+
+test('2. "Replace it" with a file too big to store keeps the stored canvas', async ({ page }) => {
+  await openSmall(page);
+  const fillers = await fillStorage(page);
+  await page.getByTestId('import-file').setInputFiles(CASCADE);
+  await expect(page.getByTestId('notice')).toContainText('storage is full');
+  await expect(page.getByTestId('save-state')).toBeVisible();
+  await page.getByTestId('replace-canvas').click();
+  await expect(page.getByRole('alert').last()).toContainText('“Small test canvas” was kept');
+
+  await page.reload();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+  await freeStorage(page, fillers);
+});
+
+test('3. every unreadable stored canvas is kept on its own, listed, downloadable and deletable', async ({ page }) => {
+  const damaged = '{"format":"okr-canvas","version":1,"title":';
+  const newer = JSON.stringify({ ...JSON.parse(SMALL), version: 2, title: 'From a newer version' });
+  await page.addInitScript(
+    ({ damaged, newer, small }) => {
+      if (sessionStorage.getItem('seeded')) return;
+      const entries = [
+        { id: 'c1', title: 'Damaged', savedAt: 3 },
+        { id: 'c2', title: 'From a newer version', savedAt: 2 },
+        { id: 'c3', title: 'Small test canvas', savedAt: 1 },
+      ];
+      localStorage.setItem('okr-canvas:library', JSON.stringify({ canvases: entries, open: 'c1' }));
+      localStorage.setItem('okr-canvas:canvas:c1', damaged);
+      localStorage.setItem('okr-canvas:canvas:c2', newer);
+      localStorage.setItem('okr-canvas:canvas:c3', small);
+      sessionStorage.setItem('seeded', '1');
+    },
+    { damaged, newer, small: SMALL },
+  );
+  await openApp(page);
+  await expect(page.getByTestId('notice')).toContainText('could not be opened');
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  // Both kept, each under its own key, as they were.
+  const stored = () =>
+    page.evaluate(() => [1, 2].map((n) => localStorage.getItem(`okr-canvas:canvas:c${n}`)));
+  expect(await stored()).toEqual([damaged, newer]);
+
+  await page.getByTestId('canvases').click();
+  const broken = page.locator('[data-testid="canvas-entry"][data-unreadable="true"]');
+  await expect(broken).toHaveCount(2);
+  await expect(broken.first()).toContainText('Could not be opened');
+  const download = page.waitForEvent('download');
+  await broken.filter({ hasText: 'Damaged' }).getByTestId('canvas-download-raw').click();
+  const file = await download;
+  expect(fs.readFileSync(await file.path(), 'utf8')).toBe(damaged);
+  await broken.filter({ hasText: 'newer' }).getByTestId('canvas-delete').click();
+  await expect(broken).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  expect(await stored()).toEqual([damaged, null]);
+});
+
+test('4. a lost or damaged list of canvases is rebuilt from the canvases found', async ({ page }) => {
+  await openSmall(page);
+  await page.getByTestId('canvases').click();
+  await page.getByTestId('new-canvas').click();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Untitled canvas');
+  await page.evaluate(() => localStorage.removeItem('okr-canvas:library'));
+  await page.reload();
+  await page.getByTestId('canvases').click();
+  await expect(page.getByTestId('canvas-entry')).toHaveCount(3);
+  await page.getByTestId('canvas-list-close').click();
+
+  await page.evaluate(() => localStorage.setItem('okr-canvas:library', '{"canvases": [tru'));
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('rebuilt from the 3 canvases');
+  await page.getByTestId('canvases').click();
+  const entries = page.getByTestId('canvas-entry');
+  await expect(entries).toHaveCount(3);
+  await entries.filter({ hasText: 'Small test canvas' }).getByTestId('canvas-open').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+});
+
+test('5. a tab back from a share link does not write its stale copy over the other tab', async ({ page, context }) => {
+  await openSmall(page);
+  await page.getByTestId('share-link').click();
+  const url = await page.getByTestId('share-link-field').inputValue();
+  await page.getByTestId('share-dialog-close').click();
+  await page.goto(url);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+
+  const second = await secondTab(context);
+  await deleteCard(second, 'o-nordic');
+  await expect(second.getByTestId('save-state')).toHaveCount(0);
+
+  // Back to the person's own canvas: the other tab's change is there.
+  await page.getByTestId('leave-shared').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(3);
+  await deleteCard(page, 'o-brand');
+  await page.reload();
+  await expect(page.getByTestId('okr-card')).toHaveCount(2);
+  await expect(card(page, 'o-nordic')).toHaveCount(0);
+  await expect(card(page, 'o-brand')).toHaveCount(0);
+});
+
+test('6. a canvas deleted in another tab is offered back, not written into a void', async ({ page, context }) => {
+  await openSmall(page);
+  const second = await secondTab(context);
+  await page.getByTestId('canvases').click();
+  await page
+    .getByTestId('canvas-entry')
+    .filter({ hasText: 'Small test canvas' })
+    .getByTestId('canvas-delete')
+    .click();
+  await expect(second.getByTestId('keep-deleted-canvas')).toBeVisible();
+  await deleteCard(second, 'o-nordic');
+  await expect(second.getByTestId('save-state')).toContainText('deleted in another tab');
+  await second.getByTestId('save-state').click();
+  await expect(second.getByTestId('save-state')).toHaveCount(0);
+
+  await second.reload();
+  await second.getByTestId('canvases').click();
+  await second
+    .getByTestId('canvas-entry')
+    .filter({ hasText: 'Small test canvas' })
+    .getByTestId('canvas-open')
+    .click();
+  await expect(second.getByTestId('okr-card')).toHaveCount(3);
+});
+
+test('7. two tabs editing at once: nothing is written over, the person chooses', async ({ page, context }) => {
+  await openSmall(page);
+  const second = await secondTab(context);
+  await selectCard(page, 'o-nordic');
+  await selectCard(second, 'o-brand');
+  // Both within the moment before a change is saved.
+  await page.keyboard.press('Delete');
+  await second.keyboard.press('Delete');
+  const conflict = second.getByTestId('save-conflict');
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId('conflict-theirs')).toContainText('3 objectives');
+  await expect(conflict.getByTestId('conflict-differences')).toContainText('only here');
+  // Until the person chooses, neither tab's edit is written over.
+  await expect(second.getByTestId('save-state')).toContainText('changed in another tab');
+  await conflict.getByTestId('keep-mine').click();
+  await expect(second.getByTestId('save-state')).toHaveCount(0);
+  // The first tab had nothing unsaved, so it follows.
+  await expect(card(page, 'o-nordic')).toHaveCount(1);
+  await expect(card(page, 'o-brand')).toHaveCount(0);
+
+  await second.reload();
+  await expect(second.getByTestId('okr-card')).toHaveCount(3);
+  await expect(card(second, 'o-brand')).toHaveCount(0);
+});
