@@ -10,13 +10,15 @@ use super::state::use_app_state;
 use crate::domain::compare::differences;
 use crate::domain::model::Document;
 
-/// "12 objectives, 30 key results, 9 links".
+/// "12 objectives, 30 key results, 1 link".
 fn counts(doc: &Document) -> String {
     let key_results: usize = doc.objectives.iter().map(|o| o.key_results.len()).sum();
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
-        "{} objectives, {key_results} key results, {} links",
-        doc.objectives.len(),
-        doc.links.len()
+        "{}, {}, {}",
+        count(doc.objectives.len(), "objective", "objectives"),
+        count(key_results, "key result", "key results"),
+        count(doc.links.len(), "link", "links")
     )
 }
 
