@@ -33,9 +33,9 @@ use serde_json::{Map, Value};
 use super::graph::{AlignmentGraph, RuleError};
 use super::model::{
     check_cycle, check_document_fields, check_key_result, check_link_fields,
-    check_objective_own_fields, check_team, CheckIn, Cycle, Document, FieldError, FormatName,
-    JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Position, Rollup, Team,
-    FORMAT_NAME, FORMAT_VERSION, TITLE_MAX_CHARS,
+    check_objective_own_fields, check_position, check_team, CheckIn, Cycle, Document, FieldError,
+    FormatName, JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Position,
+    Rollup, Team, FORMAT_NAME, FORMAT_VERSION, TITLE_MAX_CHARS,
 };
 
 /// The largest file accepted, in bytes (10 MiB).
@@ -1101,7 +1101,9 @@ impl Walker {
             self.warn_unknown(&place, position);
             match (x, y) {
                 (Some(x), Some(y)) => {
-                    layout.insert(id, Position { x, y });
+                    let position = Position { x, y };
+                    check_position(&place, &position, &mut self.field_errors());
+                    layout.insert(id, position);
                 }
                 _ => complete = false,
             }
@@ -1955,6 +1957,46 @@ mod tests {
             ("$.objectives[3].id", FieldError::BadId { .. })
         ));
         assert_eq!(kinds.len(), 7);
+    }
+
+    /// Regression: a position of ±1.7e308 was accepted and the card vanished from the
+    /// map; a weight of 5e-324 was accepted and its objective's progress underflowed.
+    #[test]
+    fn far_positions_and_vanishing_weights_are_refused() {
+        let errors = errors_of(&with(|v| {
+            v["objectives"][0]["keyResults"][0]["weight"] = json!(5e-324);
+            v["objectives"][2]["keyResults"][0]["weight"] = json!(2e6);
+            v["layout"]["o-company"] = json!({ "x": 1.7e308, "y": -1.7e308 });
+            v["layout"]["o-sales"] = json!({ "x": 1_000_000, "y": -1_000_000.5 });
+        }));
+        let found: Vec<(&str, String)> = errors
+            .iter()
+            .map(|(p, k)| (p.as_str(), k.to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("$.objectives[0].keyResults[0].weight", "The weight is 5e-324; a weight is a number from 0.001 to 1,000,000 (the usual value is 1).".to_owned()),
+                ("$.objectives[2].keyResults[0].weight", "The weight is 2000000; a weight is a number from 0.001 to 1,000,000 (the usual value is 1).".to_owned()),
+                ("$.layout[\"o-company\"].x", "The x position is 1.7e308; a card's position must stay between -1,000,000 and 1,000,000 canvas units.".to_owned()),
+                ("$.layout[\"o-company\"].y", "The y position is -1.7e308; a card's position must stay between -1,000,000 and 1,000,000 canvas units.".to_owned()),
+                ("$.layout[\"o-sales\"].y", "The y position is -1000000.5; a card's position must stay between -1,000,000 and 1,000,000 canvas units.".to_owned()),
+            ]
+        );
+        // The same on the fast path, which a file with nothing unknown takes.
+        let text = String::from_utf8(bytes(&valid()))
+            .unwrap()
+            .replace("\"x\":-120.5", "\"x\":-1e7");
+        let failure = failure(text.as_bytes());
+        assert_eq!(failure.errors().len(), 1);
+        assert_eq!(failure.errors()[0].path, "$.layout[\"o-sales\"].x");
+        // The edges themselves are fine.
+        assert!(import(&bytes(&with(|v| {
+            v["objectives"][0]["keyResults"][0]["weight"] = json!(0.001);
+            v["objectives"][2]["keyResults"][0]["weight"] = json!(1_000_000);
+            v["layout"]["o-company"] = json!({ "x": -1_000_000, "y": 1_000_000 });
+        })))
+        .is_ok());
     }
 
     #[test]

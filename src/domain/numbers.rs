@@ -1,6 +1,6 @@
 //! Numbers as people read them, shared by every text the app writes for
-//! people (the Markdown outline, the slides): whole percentages and
-//! key-result values with grouped thousands.
+//! people (the Markdown outline, the slides, messages about a file): whole
+//! percentages and key-result values with grouped thousands.
 
 /// A value in 0..=1 as a whole percentage; anything outside is clamped, NaN is 0.
 pub fn percent(value: f64) -> String {
@@ -47,6 +47,18 @@ pub fn number(value: f64) -> String {
     }
 }
 
+/// A number as a file holds it, for a message that quotes it: the shortest text that
+/// reads back as the same number, with an exponent for the very large and the very
+/// small ("1.7e308", "5e-324") instead of hundreds of digits.
+pub fn as_written(value: f64) -> String {
+    let size = value.abs();
+    if value == 0.0 || !value.is_finite() || (1e-4..1e15).contains(&size) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
+}
+
 /// A key-result value with its unit, as a sentence says it: "450,000 EUR", but "40%".
 pub fn number_with_unit(value: f64, unit: Option<&str>) -> String {
     match unit.map(str::trim).filter(|u| !u.is_empty()) {
@@ -66,5 +78,18 @@ mod tests {
         assert_eq!(number_with_unit(40.0, Some("%")), "40%");
         assert_eq!(number_with_unit(2.5, Some("  ")), "2.5");
         assert_eq!(number_with_unit(-3.0, None), "-3");
+    }
+
+    #[test]
+    fn numbers_from_a_file_are_quoted_short_and_exact() {
+        assert_eq!(as_written(1500.0), "1500");
+        assert_eq!(as_written(-0.25), "-0.25");
+        assert_eq!(as_written(0.0005), "0.0005");
+        assert_eq!(as_written(1.7e308), "1.7e308");
+        assert_eq!(as_written(-1.7e308), "-1.7e308");
+        assert_eq!(as_written(5e-324), "5e-324");
+        for value in [1.7e308, 5e-324, 0.1, 123_456.789, -2e20] {
+            assert_eq!(as_written(value).parse::<f64>(), Ok(value));
+        }
     }
 }
