@@ -1960,6 +1960,10 @@ mod tests {
     fn title_and_cycle_are_checked() {
         let mut graph = canvas();
         assert!(graph.set_title("").is_err());
+        assert_eq!(
+            graph.set_title(" \t "),
+            Err(FieldError::Blank { field: "title" })
+        );
         graph.set_title("Acme 2027").unwrap();
         assert_eq!(graph.title(), "Acme 2027");
         let reversed = Cycle {

@@ -564,6 +564,8 @@ impl fmt::Display for JsonPath<'_> {
 pub enum FieldError {
     #[error("The {field} is empty; it needs at least one character.")]
     Empty { field: &'static str },
+    #[error("The {field} holds only spaces; it needs at least one other character.")]
+    Blank { field: &'static str },
     #[error(
         "The {field} is {found} characters long; at most {max} are allowed. Please shorten it."
     )]
@@ -610,14 +612,7 @@ pub enum FieldError {
 /// Cross-references (unknown or duplicate ids, levels, links) are checked by `graph`.
 pub fn check_document_fields(doc: &Document, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
     let root = JsonPath::Root;
-    check_text(
-        &root.field("title"),
-        "title",
-        &doc.title,
-        1,
-        TITLE_MAX_CHARS,
-        report,
-    );
+    check_canvas_title(&root.field("title"), &doc.title, report);
     if let Some(cycle) = &doc.cycle {
         check_cycle(&root.field("cycle"), cycle, report);
     }
@@ -658,6 +653,15 @@ pub fn check_position(
             );
         }
     }
+}
+
+/// The canvas's title: not blank, at most [`TITLE_MAX_CHARS`] characters.
+pub fn check_canvas_title(
+    path: &JsonPath<'_>,
+    title: &str,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_text(path, "title", title, 1, TITLE_MAX_CHARS, report);
 }
 
 pub fn check_cycle(
@@ -874,6 +878,14 @@ pub fn check_link_fields(
     }
 }
 
+/// Whether `text` has nothing but white space (spaces, tabs, line breaks, no-break
+/// spaces…): the one rule by which a title, a name or a label counts as missing,
+/// whether it comes from a file or is typed in the app (which trims what it is given).
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// A text of at most `max` characters that, with `min` above 0, must not be blank.
 fn check_text(
     path: &JsonPath<'_>,
     field: &'static str,
@@ -882,8 +894,13 @@ fn check_text(
     max: usize,
     report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
 ) {
-    if min > 0 && text.is_empty() {
-        report(path, FieldError::Empty { field });
+    if min > 0 && is_blank(text) {
+        let error = if text.is_empty() {
+            FieldError::Empty { field }
+        } else {
+            FieldError::Blank { field }
+        };
+        report(path, error);
         return;
     }
     // A byte count within the limit is a char count within it too; count only when needed.
@@ -1132,6 +1149,54 @@ mod tests {
         assert_eq!(
             weight_error(5e-324).unwrap().to_string(),
             "The weight is 5e-324; a weight is a number from 0.001 to 1,000,000 (the usual value is 1)."
+        );
+    }
+
+    #[test]
+    fn titles_of_white_space_only_count_as_missing() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \t\n\r\u{a0}\u{2003}\u{3000}"));
+        assert!(!is_blank("  a "));
+        assert!(
+            !is_blank("\u{200b}"),
+            "a zero-width space is a character, not space"
+        );
+        let mut doc = Document::new("   ");
+        doc.cycle = Some(Cycle {
+            label: "\t".into(),
+            start: "2027-01-01".into(),
+            end: "2027-03-31".into(),
+        });
+        doc.teams.push(Team {
+            id: "t".into(),
+            name: "\u{a0}".into(),
+            level: Level::Company,
+            parent: None,
+            color: None,
+        });
+        doc.objectives.push(Objective {
+            id: "o".into(),
+            team: "t".into(),
+            title: " \n ".into(),
+            description: Some("  ".into()),
+            kind: ObjectiveKind::Committed,
+            rollup: Rollup::Both,
+            standalone: None,
+            key_results: vec![KeyResult::new("kr", "  ", 0.0, 1.0)],
+        });
+        let mut found = Vec::new();
+        check_document_fields(&doc, &mut |path, error| {
+            found.push(format!("{path}: {error}"))
+        });
+        assert_eq!(
+            found,
+            vec![
+                "$.title: The title holds only spaces; it needs at least one other character.",
+                "$.cycle.label: The cycle label holds only spaces; it needs at least one other character.",
+                "$.teams[0].name: The team name holds only spaces; it needs at least one other character.",
+                "$.objectives[0].title: The objective title holds only spaces; it needs at least one other character.",
+                "$.objectives[0].keyResults[0].title: The key result title holds only spaces; it needs at least one other character.",
+            ]
         );
     }
 
