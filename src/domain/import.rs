@@ -5,7 +5,8 @@
 //! stages, each reporting all it finds (up to a cap) before the next one starts, because
 //! later stages only make sense on what earlier ones accepted:
 //!
-//! 1. size, UTF-8 and JSON syntax (with line and column);
+//! 1. size, UTF-8 and JSON syntax (with line and column), and no object with a key
+//!    given twice;
 //! 2. `format` and `version`, so that a file of another kind or from a newer version
 //!    gets one clear message instead of a page of confusing ones; older versions would
 //!    pass through [`migrate`];
@@ -22,7 +23,7 @@
 //! the walk needs costs more than the rest of loading together, so the walk only runs
 //! when the fast path fails, and then it finds and explains every problem.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -140,6 +141,8 @@ pub enum ImportErrorKind {
     NumberOutOfRange { line: usize, column: usize },
     #[error("The file is nested too deeply at line {line}, column {column}; a canvas file never needs that many levels of brackets.")]
     TooDeep { line: usize, column: usize },
+    #[error("This object has the key \"{key}\" twice, so it is unclear which value is meant; delete one of the two.")]
+    DuplicateKey { key: String },
     #[error("This is not an OKR Canvas file: \"format\" is {found}, expected \"okr-canvas\".")]
     WrongFormat { found: String },
     #[error("This file was made by a newer version of OKR Canvas (file format version {found}); this version reads format version {supported} and older. Open it in a newer version.")]
@@ -225,8 +228,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportFailure> {
 /// The careful path: every shape problem, with its place.
 fn import_value(text: &str) -> Result<Imported, ImportFailure> {
     let root = JsonPath::Root;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
+    let value = read_tree(text)?;
     let value = check_format_and_version(value)?;
     let Value::Object(top) = value else {
         // check_format_and_version only lets objects through.
@@ -290,6 +292,126 @@ fn check_references(mut document: Document, mut walker: Walker) -> Result<Import
             }
             Err(walker.into_failure())
         }
+    }
+}
+
+/// Reads `text` into a JSON tree for the careful walk, refusing every object that has
+/// a key twice. JSON readers keep one of the two without a word (which one differs
+/// from program to program), so such a file does not say what it means.
+fn read_tree(text: &str) -> Result<Value, ImportFailure> {
+    let root = JsonPath::Root;
+    let duplicates = RefCell::new(Walker::default());
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let tree = TreeSeed {
+        path: &root,
+        duplicates: &duplicates,
+    };
+    let value = tree
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
+    let duplicates = duplicates.into_inner();
+    if duplicates.errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(duplicates.into_failure())
+    }
+}
+
+/// Builds a JSON tree as `serde_json::Value` does, and records an object's key given
+/// twice at the object's place.
+struct TreeSeed<'a> {
+    path: &'a JsonPath<'a>,
+    duplicates: &'a RefCell<Walker>,
+}
+
+impl<'de> DeserializeSeed<'de> for TreeSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TreeSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // JSON has no literal for a number that is not finite.
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(TreeSeed {
+            path: &self.path.index(items.len()),
+            duplicates: self.duplicates,
+        })? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        let mut reported: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            // Reported before the value is read, so problems come in file order.
+            let twice = object.contains_key(&key);
+            if twice && !reported.contains(&key) {
+                self.duplicates.borrow_mut().error(
+                    self.path,
+                    ImportErrorKind::DuplicateKey {
+                        key: shortened(&key),
+                    },
+                );
+                reported.push(key.clone());
+            }
+            let value = map.next_value_seed(TreeSeed {
+                path: &self.path.field(&key),
+                duplicates: self.duplicates,
+            })?;
+            if !twice {
+                object.insert(key, value);
+            }
+        }
+        Ok(Value::Object(object))
     }
 }
 
@@ -472,15 +594,19 @@ fn kind_of(value: &Value) -> &'static str {
 
 /// A value as it appears in the file, shortened for messages.
 fn short_json(value: &Value) -> String {
-    let text = match value {
+    match value {
         Value::Array(_) | Value::Object(_) => kind_of(value).to_owned(),
-        other => other.to_string(),
-    };
+        other => shortened(&other.to_string()),
+    }
+}
+
+/// `text` cut to 60 characters for a message.
+fn shortened(text: &str) -> String {
     if text.chars().count() > 60 {
         let cut: String = text.chars().take(57).collect();
         format!("{cut}…")
     } else {
-        text
+        text.to_owned()
     }
 }
 
@@ -1593,6 +1719,78 @@ mod tests {
                 "{literal}: {errors:?}"
             );
         }
+    }
+
+    /// Regression: an object with a key twice passed the importer, which kept the last
+    /// value without a word.
+    #[test]
+    fn a_key_given_twice_is_refused_at_its_object() {
+        let text = String::from_utf8(bytes(&valid()))
+            .unwrap()
+            .replacen(
+                "\"title\":\"Acme — Q1 2027\"",
+                "\"title\":\"Acme\",\"title\":\"Acme — Q1 2027\"",
+                1,
+            )
+            .replace(
+                "\"title\":\"Grow ARR\"",
+                "\"title\":\"Grow ARR\",\"title\":\"Grow\",\"title\":\"ARR\"",
+            )
+            .replace(
+                "\"o-sales\":{",
+                "\"o-sales\":{\"x\":0,\"y\":0},\"o-sales\":{",
+            )
+            .replace("\"format\"", "\"extra\":{\"a\":1,\"a\":2},\"format\"");
+        let lines: Vec<String> = failure(text.as_bytes())
+            .errors()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            lines,
+            // In file order: the test's JSON writer sorts the keys of every object.
+            vec![
+                "$.extra: This object has the key \"a\" twice, so it is unclear which value is meant; delete one of the two.",
+                "$.layout: This object has the key \"o-sales\" twice, so it is unclear which value is meant; delete one of the two.",
+                "$.objectives[1]: This object has the key \"title\" twice, so it is unclear which value is meant; delete one of the two.",
+                "$: This object has the key \"title\" twice, so it is unclear which value is meant; delete one of the two.",
+            ]
+        );
+    }
+
+    /// A file with nothing unknown is read on the fast path, where a card position
+    /// given twice must not slip through either.
+    #[test]
+    fn a_card_position_given_twice_is_refused_on_the_fast_path() {
+        let text = String::from_utf8(bytes(&valid())).unwrap().replace(
+            "\"o-sales\":{",
+            "\"o-sales\":{\"x\":0,\"y\":0},\"o-sales\":{",
+        );
+        assert!(read_typed(&text).is_err());
+        let failure = failure(text.as_bytes());
+        let [error] = failure.errors() else {
+            panic!("{failure:?}")
+        };
+        assert_eq!(error.path, "$.layout");
+        assert_eq!(
+            error.kind,
+            ImportErrorKind::DuplicateKey {
+                key: "o-sales".into()
+            }
+        );
+        let position = text.replace("\"y\":300", "\"y\":300,\"x\":1");
+        assert_eq!(
+            failure_paths(&position),
+            vec!["$.layout", "$.layout[\"o-sales\"]"]
+        );
+    }
+
+    fn failure_paths(text: &str) -> Vec<String> {
+        failure(text.as_bytes())
+            .errors()
+            .iter()
+            .map(|e| e.path.clone())
+            .collect()
     }
 
     #[test]

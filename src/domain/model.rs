@@ -68,7 +68,11 @@ pub struct Document {
     pub objectives: Vec<Objective>,
     pub links: Vec<Link>,
     /// Card positions by objective id; cards without one are placed automatically.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "layout::deserialize"
+    )]
     pub layout: BTreeMap<String, Position>,
 }
 
@@ -405,6 +409,47 @@ impl Position {
         Position {
             x: self.x.clamp(-POSITION_LIMIT, POSITION_LIMIT),
             y: self.y.clamp(-POSITION_LIMIT, POSITION_LIMIT),
+        }
+    }
+}
+
+/// Reads the layout and refuses an id given twice. A map read by serde keeps the last
+/// of two equal keys without a word, and the file would not say where the card is.
+/// (Derived structs refuse a field given twice by themselves.)
+mod layout {
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    use serde::de::{Deserializer, Error, MapAccess, Visitor};
+
+    use super::Position;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, Position>, D::Error> {
+        deserializer.deserialize_map(LayoutVisitor)
+    }
+
+    struct LayoutVisitor;
+
+    impl<'de> Visitor<'de> for LayoutVisitor {
+        type Value = BTreeMap<String, Position>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("card positions by objective id")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut layout = BTreeMap::new();
+            while let Some((id, position)) = map.next_entry::<String, Position>()? {
+                if layout.contains_key(&id) {
+                    return Err(A::Error::custom(format_args!(
+                        "the position of '{id}' is given twice"
+                    )));
+                }
+                layout.insert(id, position);
+            }
+            Ok(layout)
         }
     }
 }
