@@ -137,6 +137,12 @@ pub enum ImportErrorKind {
         column: usize,
         reason: String,
     },
+    #[error("The file contains a broken character escape ({escape}) at line {line}, column {column}: it names half of a character, or no character at all. Write the character itself instead, or remove the escape.")]
+    BrokenEscape {
+        line: usize,
+        column: usize,
+        escape: String,
+    },
     #[error("The number at line {line}, column {column} is too large to use; numbers must stay between about -1.7e308 and 1.7e308.")]
     NumberOutOfRange { line: usize, column: usize },
     #[error("The file is nested too deeply at line {line}, column {column}; a canvas file never needs that many levels of brackets.")]
@@ -309,7 +315,7 @@ fn read_tree(text: &str) -> Result<Value, ImportFailure> {
     let value = tree
         .deserialize(&mut deserializer)
         .and_then(|value| deserializer.end().map(|()| value))
-        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
+        .map_err(|error| ImportFailure::single(&root, syntax_error(&error, text)))?;
     let duplicates = duplicates.into_inner();
     if duplicates.errors.is_empty() {
         Ok(value)
@@ -529,7 +535,8 @@ fn check_counts(top: &Map<String, Value>) -> Result<(), ImportFailure> {
     Ok(())
 }
 
-fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
+/// The words for a syntax error of `text`.
+fn syntax_error(error: &serde_json::Error, text: &str) -> ImportErrorKind {
     let (line, column) = (error.line(), error.column());
     if error.is_eof() {
         return ImportErrorKind::Truncated { line, column };
@@ -539,6 +546,23 @@ fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
     let reason = full.strip_suffix(&suffix).unwrap_or(&full);
     if reason.starts_with("number out of range") {
         return ImportErrorKind::NumberOutOfRange { line, column };
+    }
+    let broken_escape = match reason {
+        "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape"
+        | "invalid unicode code point" => Some(
+            broken_escape_before(text, line, column).unwrap_or_else(|| (column, "\\u…".to_owned())),
+        ),
+        // Also said of an unknown escape such as \w, which has words of its own below.
+        "invalid escape" => broken_escape_before(text, line, column),
+        _ => None,
+    };
+    if let Some((column, escape)) = broken_escape {
+        return ImportErrorKind::BrokenEscape {
+            line,
+            column,
+            escape,
+        };
     }
     if reason.starts_with("recursion limit exceeded") {
         return ImportErrorKind::TooDeep { line, column };
@@ -564,6 +588,61 @@ fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
         column,
         reason: plain.to_owned(),
     }
+}
+
+/// The first `\\u` escape on line `line` of `text`, up to `column` (as the JSON reader
+/// counts them, in bytes), that names no character: not four hex digits, the second
+/// half of a pair alone, or a first half without its second. It is returned with the
+/// column (in characters) it starts at, as written (a first half with the escape after
+/// it), for a message to quote.
+fn broken_escape_before(text: &str, line: usize, column: usize) -> Option<(usize, String)> {
+    let line_text = text.split('\n').nth(line.checked_sub(1)?)?.as_bytes();
+    let upto = &line_text[..line_text.len().min(column + 1)];
+    let hex_at = |at: usize| -> Option<u32> {
+        let digits = upto.get(at..at + 4)?;
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    // `\u` and at most four characters after it, up to the end of the string.
+    let written = |at: usize| -> String {
+        let after = String::from_utf8_lossy(upto.get(at + 2..).unwrap_or_default())
+            .chars()
+            .take_while(|c| !matches!(c, '"' | '\\'))
+            .take(4)
+            .collect::<String>();
+        format!("\\u{after}")
+    };
+    let column_of = |at: usize| String::from_utf8_lossy(&upto[..at]).chars().count() + 1;
+    let mut at = 0;
+    while at < upto.len() {
+        if upto[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        if upto.get(at + 1) != Some(&b'u') {
+            // Any other escape, such as \\ or \", is two characters.
+            at += 2;
+            continue;
+        }
+        let second_escape = upto.get(at + 6..at + 8) == Some(b"\\u");
+        match hex_at(at + 2) {
+            None | Some(0xDC00..=0xDFFF) => return Some((column_of(at), written(at))),
+            Some(0xD800..=0xDBFF) => {
+                if !(second_escape && matches!(hex_at(at + 8), Some(0xDC00..=0xDFFF))) {
+                    let mut shown = written(at);
+                    if second_escape {
+                        shown.push_str(&written(at + 6));
+                    }
+                    return Some((column_of(at), shown));
+                }
+                at += 12;
+            }
+            Some(_) => at += 6,
+        }
+    }
+    None
 }
 
 /// 1-based line and column (in characters) of byte `offset`.
@@ -1791,6 +1870,59 @@ mod tests {
             .iter()
             .map(|e| e.path.clone())
             .collect()
+    }
+
+    fn broken_escape(text: &str) -> (usize, usize, String) {
+        let failure = failure(text.as_bytes());
+        match &failure.errors()[0].kind {
+            ImportErrorKind::BrokenEscape {
+                line,
+                column,
+                escape,
+            } => (*line, *column, escape.clone()),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    /// Regression: a lone surrogate escape was refused with the JSON reader's
+    /// "lone leading surrogate in hex escape".
+    #[test]
+    fn a_broken_character_escape_is_refused_in_words() {
+        let (line, column, escape) = broken_escape("{\n  \"title\": \"Acme \\ud800\"\n}");
+        assert_eq!((line, column, escape.as_str()), (2, 18, "\\ud800"));
+        let message = failure("{\"title\": \"x\\ud800\"}".as_bytes()).errors()[0].to_string();
+        assert_eq!(
+            message,
+            "$: The file contains a broken character escape (\\ud800) at line 1, column 13: it names half of a character, or no character at all. Write the character itself instead, or remove the escape."
+        );
+        for (text, shown) in [
+            (r#"{"a": "x\ud800\u0041"}"#, r"\ud800\u0041"),
+            (r#"{"a": "\ud800\ud800"}"#, r"\ud800\ud800"),
+            (r#"{"a": "\udc00 alone"}"#, r"\udc00"),
+            (r#"{"a": "\uDFFF"}"#, r"\uDFFF"),
+            (r#"{"a": "\u12"}"#, r"\u12"),
+            (r#"{"a": "\uZZZZ"}"#, r"\uZZZZ"),
+            // Escapes before it that are fine are passed over.
+            (r#"{"a": "\\u\"\u00e9\ud83d\ude00 é \ud834"}"#, r"\ud834"),
+            (r#"{"é": "ü", "a": "\udbff"}"#, r"\udbff"),
+        ] {
+            assert_eq!(broken_escape(text).2, shown, "{text}");
+        }
+        // Columns count characters, as editors do.
+        assert_eq!(broken_escape(r#"{"é": "ü", "a": "\udbff"}"#).1, 18);
+        // A key is text too.
+        assert_eq!(broken_escape(r#"{"\ud800": 1}"#).2, r"\ud800");
+        // Unknown escapes keep their own words.
+        let unknown = failure(br#"{"a": "\w"}"#).errors()[0].to_string();
+        assert!(unknown.contains("starts an unknown escape"), "{unknown}");
+        // A pair that makes one character is fine.
+        assert!(import(
+            String::from_utf8(bytes(&valid()))
+                .unwrap()
+                .replace("Be known", "Be known \\ud83d\\ude00")
+                .as_bytes()
+        )
+        .is_ok());
     }
 
     #[test]
