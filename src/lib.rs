@@ -21,9 +21,14 @@ pub mod slides;
 pub mod store;
 pub mod ui;
 
-/// Mounts the app on the page, replacing the loading message.
+/// Mounts the app on the page, replacing the loading message; framed by another
+/// site's page, it says why it does not start instead.
 pub fn start() {
     browser::panic::install_panic_overlay();
+    if browser::embedding::framed_by_another_origin() {
+        browser::embedding::show_framed_notice();
+        return;
+    }
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))

@@ -2,8 +2,10 @@
 //! headless Chromium by wasm-bindgen-test (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
+use okr_canvas::browser::embedding::{framed_by_another_origin, has_foreign_ancestor};
 use okr_canvas::browser::panic::show_panic_overlay;
 use okr_canvas::browser::storage::{load_raw_checked, remove, save_raw, StorageError};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -53,4 +55,21 @@ fn panic_overlay_shows_the_message_as_text() {
             .length(),
         1
     );
+}
+
+/// The check that keeps the app from starting inside another site's page must not
+/// keep it from starting anywhere else: on its own, or in a frame of its own origin.
+#[wasm_bindgen_test]
+fn a_page_on_its_own_or_framed_by_its_own_origin_starts() {
+    assert!(!framed_by_another_origin());
+    let document = web_sys::window().unwrap().document().unwrap();
+    let frame = document.create_element("iframe").unwrap();
+    frame.set_attribute("srcdoc", "<p>same origin</p>").unwrap();
+    document.body().unwrap().append_child(&frame).unwrap();
+    let inner: web_sys::Window =
+        js_sys::Reflect::get(&frame, &wasm_bindgen::JsValue::from_str("contentWindow"))
+            .unwrap()
+            .unchecked_into();
+    assert!(!has_foreign_ancestor(inner));
+    frame.remove();
 }

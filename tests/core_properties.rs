@@ -9,7 +9,7 @@
 use okr_canvas::domain::export::export;
 use okr_canvas::domain::generate::generate;
 use okr_canvas::domain::graph::AlignmentGraph;
-use okr_canvas::domain::import::import;
+use okr_canvas::domain::import::{import, ImportErrorKind};
 use okr_canvas::domain::model::{
     Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Rollup, Team,
 };
@@ -159,6 +159,29 @@ proptest! {
             for error in failure.errors() {
                 prop_assert!(error.path.starts_with('$'));
                 prop_assert!(!error.kind.to_string().is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn character_escapes_are_read_or_refused_in_words(
+        before in "[a-zé \\\\]{0,6}",
+        escapes in prop::collection::vec(
+            prop_oneof![
+                "\\\\u[dD][89a-fA-F][0-9a-fA-F]{2}",
+                "\\\\u[0-9a-fA-FxZ]{0,4}",
+            ],
+            1..4,
+        ),
+    ) {
+        let text = format!("{{\"a\": \"{before}{}\"}}", escapes.concat());
+        if let Err(failure) = import(text.as_bytes()) {
+            let error = &failure.errors()[0];
+            let message = error.to_string();
+            prop_assert!(!message.contains("surrogate"), "{message}");
+            prop_assert!(!message.contains("hex escape"), "{message}");
+            if let ImportErrorKind::BrokenEscape { escape, .. } = &error.kind {
+                prop_assert!(escape.starts_with("\\u") && text.contains(escape.as_str()), "{text}: {escape}");
             }
         }
     }

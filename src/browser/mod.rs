@@ -6,6 +6,7 @@ pub mod canvas2d;
 pub mod clock;
 pub mod dom;
 pub mod download;
+pub mod embedding;
 pub mod files;
 pub mod fullscreen;
 pub mod location;

@@ -615,7 +615,9 @@ impl AlignmentGraph {
         Ok(())
     }
 
-    /// Puts a card at `position`; objectives without one are placed automatically.
+    /// Puts a card at `position`; objectives without one are placed automatically. A
+    /// card moved beyond the edge of the canvas (±`POSITION_LIMIT`) stops at the edge,
+    /// so the canvas always exports to a file that reads back.
     pub fn set_position(&mut self, id: &str, position: Position) -> Result<(), ObjectiveError> {
         if !self.objective_index.contains_key(id) {
             return Err(ObjectiveError::UnknownObjective { id: id.to_owned() });
@@ -625,7 +627,7 @@ impl AlignmentGraph {
                 field: "card position",
             }));
         }
-        self.layout.insert(id.to_owned(), position);
+        self.layout.insert(id.to_owned(), position.within_limits());
         Ok(())
     }
 
@@ -1958,6 +1960,10 @@ mod tests {
     fn title_and_cycle_are_checked() {
         let mut graph = canvas();
         assert!(graph.set_title("").is_err());
+        assert_eq!(
+            graph.set_title(" \t "),
+            Err(FieldError::Blank { field: "title" })
+        );
         graph.set_title("Acme 2027").unwrap();
         assert_eq!(graph.title(), "Acme 2027");
         let reversed = Cycle {
@@ -1978,5 +1984,29 @@ mod tests {
                 }
             )
             .is_err());
+    }
+
+    #[test]
+    fn a_card_moved_beyond_the_edge_stops_there() {
+        let mut graph = canvas();
+        graph
+            .set_position(
+                "o-company",
+                Position {
+                    x: 1.7e308,
+                    y: -2.5e6,
+                },
+            )
+            .unwrap();
+        let limit = super::super::model::POSITION_LIMIT;
+        assert_eq!(
+            graph.layout().get("o-company"),
+            Some(&Position {
+                x: limit,
+                y: -limit
+            })
+        );
+        let text = crate::domain::export::export(&graph.to_document());
+        assert!(crate::domain::import::import(text.as_bytes()).is_ok());
     }
 }

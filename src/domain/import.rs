@@ -5,7 +5,8 @@
 //! stages, each reporting all it finds (up to a cap) before the next one starts, because
 //! later stages only make sense on what earlier ones accepted:
 //!
-//! 1. size, UTF-8 and JSON syntax (with line and column);
+//! 1. size, UTF-8 and JSON syntax (with line and column), and no object with a key
+//!    given twice;
 //! 2. `format` and `version`, so that a file of another kind or from a newer version
 //!    gets one clear message instead of a page of confusing ones; older versions would
 //!    pass through [`migrate`];
@@ -22,7 +23,7 @@
 //! the walk needs costs more than the rest of loading together, so the walk only runs
 //! when the fast path fails, and then it finds and explains every problem.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -32,10 +33,10 @@ use serde_json::{Map, Value};
 
 use super::graph::{AlignmentGraph, RuleError};
 use super::model::{
-    check_cycle, check_document_fields, check_key_result, check_link_fields,
-    check_objective_own_fields, check_team, CheckIn, Cycle, Document, FieldError, FormatName,
-    JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Position, Rollup, Team,
-    FORMAT_NAME, FORMAT_VERSION, TITLE_MAX_CHARS,
+    check_canvas_title, check_cycle, check_document_fields, check_key_result, check_link_fields,
+    check_objective_own_fields, check_position, check_team, CheckIn, Cycle, Document, FieldError,
+    FormatName, JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Position,
+    Rollup, Team, FORMAT_NAME, FORMAT_VERSION,
 };
 
 /// The largest file accepted, in bytes (10 MiB).
@@ -136,10 +137,18 @@ pub enum ImportErrorKind {
         column: usize,
         reason: String,
     },
+    #[error("The file contains a broken character escape ({escape}) at line {line}, column {column}: it names half of a character, or no character at all. Write the character itself instead, or remove the escape.")]
+    BrokenEscape {
+        line: usize,
+        column: usize,
+        escape: String,
+    },
     #[error("The number at line {line}, column {column} is too large to use; numbers must stay between about -1.7e308 and 1.7e308.")]
     NumberOutOfRange { line: usize, column: usize },
     #[error("The file is nested too deeply at line {line}, column {column}; a canvas file never needs that many levels of brackets.")]
     TooDeep { line: usize, column: usize },
+    #[error("This object has the key \"{key}\" twice, so it is unclear which value is meant; delete one of the two.")]
+    DuplicateKey { key: String },
     #[error("This is not an OKR Canvas file: \"format\" is {found}, expected \"okr-canvas\".")]
     WrongFormat { found: String },
     #[error("This file was made by a newer version of OKR Canvas (file format version {found}); this version reads format version {supported} and older. Open it in a newer version.")]
@@ -225,8 +234,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportFailure> {
 /// The careful path: every shape problem, with its place.
 fn import_value(text: &str) -> Result<Imported, ImportFailure> {
     let root = JsonPath::Root;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|error| ImportFailure::single(&root, syntax_error(&error)))?;
+    let value = read_tree(text)?;
     let value = check_format_and_version(value)?;
     let Value::Object(top) = value else {
         // check_format_and_version only lets objects through.
@@ -290,6 +298,126 @@ fn check_references(mut document: Document, mut walker: Walker) -> Result<Import
             }
             Err(walker.into_failure())
         }
+    }
+}
+
+/// Reads `text` into a JSON tree for the careful walk, refusing every object that has
+/// a key twice. JSON readers keep one of the two without a word (which one differs
+/// from program to program), so such a file does not say what it means.
+fn read_tree(text: &str) -> Result<Value, ImportFailure> {
+    let root = JsonPath::Root;
+    let duplicates = RefCell::new(Walker::default());
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let tree = TreeSeed {
+        path: &root,
+        duplicates: &duplicates,
+    };
+    let value = tree
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|error| ImportFailure::single(&root, syntax_error(&error, text)))?;
+    let duplicates = duplicates.into_inner();
+    if duplicates.errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(duplicates.into_failure())
+    }
+}
+
+/// Builds a JSON tree as `serde_json::Value` does, and records an object's key given
+/// twice at the object's place.
+struct TreeSeed<'a> {
+    path: &'a JsonPath<'a>,
+    duplicates: &'a RefCell<Walker>,
+}
+
+impl<'de> DeserializeSeed<'de> for TreeSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TreeSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // JSON has no literal for a number that is not finite.
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(TreeSeed {
+            path: &self.path.index(items.len()),
+            duplicates: self.duplicates,
+        })? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        let mut reported: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            // Reported before the value is read, so problems come in file order.
+            let twice = object.contains_key(&key);
+            if twice && !reported.contains(&key) {
+                self.duplicates.borrow_mut().error(
+                    self.path,
+                    ImportErrorKind::DuplicateKey {
+                        key: shortened(&key),
+                    },
+                );
+                reported.push(key.clone());
+            }
+            let value = map.next_value_seed(TreeSeed {
+                path: &self.path.field(&key),
+                duplicates: self.duplicates,
+            })?;
+            if !twice {
+                object.insert(key, value);
+            }
+        }
+        Ok(Value::Object(object))
     }
 }
 
@@ -407,7 +535,8 @@ fn check_counts(top: &Map<String, Value>) -> Result<(), ImportFailure> {
     Ok(())
 }
 
-fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
+/// The words for a syntax error of `text`.
+fn syntax_error(error: &serde_json::Error, text: &str) -> ImportErrorKind {
     let (line, column) = (error.line(), error.column());
     if error.is_eof() {
         return ImportErrorKind::Truncated { line, column };
@@ -417,6 +546,23 @@ fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
     let reason = full.strip_suffix(&suffix).unwrap_or(&full);
     if reason.starts_with("number out of range") {
         return ImportErrorKind::NumberOutOfRange { line, column };
+    }
+    let broken_escape = match reason {
+        "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape"
+        | "invalid unicode code point" => Some(
+            broken_escape_before(text, line, column).unwrap_or_else(|| (column, "\\u…".to_owned())),
+        ),
+        // Also said of an unknown escape such as \w, which has words of its own below.
+        "invalid escape" => broken_escape_before(text, line, column),
+        _ => None,
+    };
+    if let Some((column, escape)) = broken_escape {
+        return ImportErrorKind::BrokenEscape {
+            line,
+            column,
+            escape,
+        };
     }
     if reason.starts_with("recursion limit exceeded") {
         return ImportErrorKind::TooDeep { line, column };
@@ -442,6 +588,61 @@ fn syntax_error(error: &serde_json::Error) -> ImportErrorKind {
         column,
         reason: plain.to_owned(),
     }
+}
+
+/// The first `\\u` escape on line `line` of `text`, up to `column` (as the JSON reader
+/// counts them, in bytes), that names no character: not four hex digits, the second
+/// half of a pair alone, or a first half without its second. It is returned with the
+/// column (in characters) it starts at, as written (a first half with the escape after
+/// it), for a message to quote.
+fn broken_escape_before(text: &str, line: usize, column: usize) -> Option<(usize, String)> {
+    let line_text = text.split('\n').nth(line.checked_sub(1)?)?.as_bytes();
+    let upto = &line_text[..line_text.len().min(column + 1)];
+    let hex_at = |at: usize| -> Option<u32> {
+        let digits = upto.get(at..at + 4)?;
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    // `\u` and at most four characters after it, up to the end of the string.
+    let written = |at: usize| -> String {
+        let after = String::from_utf8_lossy(upto.get(at + 2..).unwrap_or_default())
+            .chars()
+            .take_while(|c| !matches!(c, '"' | '\\'))
+            .take(4)
+            .collect::<String>();
+        format!("\\u{after}")
+    };
+    let column_of = |at: usize| String::from_utf8_lossy(&upto[..at]).chars().count() + 1;
+    let mut at = 0;
+    while at < upto.len() {
+        if upto[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        if upto.get(at + 1) != Some(&b'u') {
+            // Any other escape, such as \\ or \", is two characters.
+            at += 2;
+            continue;
+        }
+        let second_escape = upto.get(at + 6..at + 8) == Some(b"\\u");
+        match hex_at(at + 2) {
+            None | Some(0xDC00..=0xDFFF) => return Some((column_of(at), written(at))),
+            Some(0xD800..=0xDBFF) => {
+                if !(second_escape && matches!(hex_at(at + 8), Some(0xDC00..=0xDFFF))) {
+                    let mut shown = written(at);
+                    if second_escape {
+                        shown.push_str(&written(at + 6));
+                    }
+                    return Some((column_of(at), shown));
+                }
+                at += 12;
+            }
+            Some(_) => at += 6,
+        }
+    }
+    None
 }
 
 /// 1-based line and column (in characters) of byte `offset`.
@@ -472,15 +673,19 @@ fn kind_of(value: &Value) -> &'static str {
 
 /// A value as it appears in the file, shortened for messages.
 fn short_json(value: &Value) -> String {
-    let text = match value {
+    match value {
         Value::Array(_) | Value::Object(_) => kind_of(value).to_owned(),
-        other => other.to_string(),
-    };
+        other => shortened(&other.to_string()),
+    }
+}
+
+/// `text` cut to 60 characters for a message.
+fn shortened(text: &str) -> String {
     if text.chars().count() > 60 {
         let cut: String = text.chars().take(57).collect();
         format!("{cut}…")
     } else {
-        text
+        text.to_owned()
     }
 }
 
@@ -719,19 +924,7 @@ impl Walker {
             "the canvas's title, such as \"title\": \"Acme — Q1 2027\"",
         );
         if let Some(title) = &title {
-            let mut report = self.field_errors();
-            if title.is_empty() {
-                report(&root.field("title"), FieldError::Empty { field: "title" });
-            } else if title.chars().count() > TITLE_MAX_CHARS {
-                report(
-                    &root.field("title"),
-                    FieldError::TooLong {
-                        field: "title",
-                        max: TITLE_MAX_CHARS,
-                        found: title.chars().count(),
-                    },
-                );
-            }
+            check_canvas_title(&root.field("title"), title, &mut self.field_errors());
         }
         let cycle = match top.remove("cycle") {
             None | Some(Value::Null) => Some(None),
@@ -1101,7 +1294,9 @@ impl Walker {
             self.warn_unknown(&place, position);
             match (x, y) {
                 (Some(x), Some(y)) => {
-                    layout.insert(id, Position { x, y });
+                    let position = Position { x, y };
+                    check_position(&place, &position, &mut self.field_errors());
+                    layout.insert(id, position);
                 }
                 _ => complete = false,
             }
@@ -1605,6 +1800,131 @@ mod tests {
         }
     }
 
+    /// Regression: an object with a key twice passed the importer, which kept the last
+    /// value without a word.
+    #[test]
+    fn a_key_given_twice_is_refused_at_its_object() {
+        let text = String::from_utf8(bytes(&valid()))
+            .unwrap()
+            .replacen(
+                "\"title\":\"Acme — Q1 2027\"",
+                "\"title\":\"Acme\",\"title\":\"Acme — Q1 2027\"",
+                1,
+            )
+            .replace(
+                "\"title\":\"Grow ARR\"",
+                "\"title\":\"Grow ARR\",\"title\":\"Grow\",\"title\":\"ARR\"",
+            )
+            .replace(
+                "\"o-sales\":{",
+                "\"o-sales\":{\"x\":0,\"y\":0},\"o-sales\":{",
+            )
+            .replace("\"format\"", "\"extra\":{\"a\":1,\"a\":2},\"format\"");
+        let lines: Vec<String> = failure(text.as_bytes())
+            .errors()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            lines,
+            // In file order: the test's JSON writer sorts the keys of every object.
+            vec![
+                "$.extra: This object has the key \"a\" twice, so it is unclear which value is meant; delete one of the two.",
+                "$.layout: This object has the key \"o-sales\" twice, so it is unclear which value is meant; delete one of the two.",
+                "$.objectives[1]: This object has the key \"title\" twice, so it is unclear which value is meant; delete one of the two.",
+                "$: This object has the key \"title\" twice, so it is unclear which value is meant; delete one of the two.",
+            ]
+        );
+    }
+
+    /// A file with nothing unknown is read on the fast path, where a card position
+    /// given twice must not slip through either.
+    #[test]
+    fn a_card_position_given_twice_is_refused_on_the_fast_path() {
+        let text = String::from_utf8(bytes(&valid())).unwrap().replace(
+            "\"o-sales\":{",
+            "\"o-sales\":{\"x\":0,\"y\":0},\"o-sales\":{",
+        );
+        assert!(read_typed(&text).is_err());
+        let failure = failure(text.as_bytes());
+        let [error] = failure.errors() else {
+            panic!("{failure:?}")
+        };
+        assert_eq!(error.path, "$.layout");
+        assert_eq!(
+            error.kind,
+            ImportErrorKind::DuplicateKey {
+                key: "o-sales".into()
+            }
+        );
+        let position = text.replace("\"y\":300", "\"y\":300,\"x\":1");
+        assert_eq!(
+            failure_paths(&position),
+            vec!["$.layout", "$.layout[\"o-sales\"]"]
+        );
+    }
+
+    fn failure_paths(text: &str) -> Vec<String> {
+        failure(text.as_bytes())
+            .errors()
+            .iter()
+            .map(|e| e.path.clone())
+            .collect()
+    }
+
+    fn broken_escape(text: &str) -> (usize, usize, String) {
+        let failure = failure(text.as_bytes());
+        match &failure.errors()[0].kind {
+            ImportErrorKind::BrokenEscape {
+                line,
+                column,
+                escape,
+            } => (*line, *column, escape.clone()),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    /// Regression: a lone surrogate escape was refused with the JSON reader's
+    /// "lone leading surrogate in hex escape".
+    #[test]
+    fn a_broken_character_escape_is_refused_in_words() {
+        let (line, column, escape) = broken_escape("{\n  \"title\": \"Acme \\ud800\"\n}");
+        assert_eq!((line, column, escape.as_str()), (2, 18, "\\ud800"));
+        let message = failure("{\"title\": \"x\\ud800\"}".as_bytes()).errors()[0].to_string();
+        assert_eq!(
+            message,
+            "$: The file contains a broken character escape (\\ud800) at line 1, column 13: it names half of a character, or no character at all. Write the character itself instead, or remove the escape."
+        );
+        for (text, shown) in [
+            (r#"{"a": "x\ud800\u0041"}"#, r"\ud800\u0041"),
+            (r#"{"a": "\ud800\ud800"}"#, r"\ud800\ud800"),
+            (r#"{"a": "\udc00 alone"}"#, r"\udc00"),
+            (r#"{"a": "\uDFFF"}"#, r"\uDFFF"),
+            (r#"{"a": "\u12"}"#, r"\u12"),
+            (r#"{"a": "\uZZZZ"}"#, r"\uZZZZ"),
+            // Escapes before it that are fine are passed over.
+            (r#"{"a": "\\u\"\u00e9\ud83d\ude00 é \ud834"}"#, r"\ud834"),
+            (r#"{"é": "ü", "a": "\udbff"}"#, r"\udbff"),
+        ] {
+            assert_eq!(broken_escape(text).2, shown, "{text}");
+        }
+        // Columns count characters, as editors do.
+        assert_eq!(broken_escape(r#"{"é": "ü", "a": "\udbff"}"#).1, 18);
+        // A key is text too.
+        assert_eq!(broken_escape(r#"{"\ud800": 1}"#).2, r"\ud800");
+        // Unknown escapes keep their own words.
+        let unknown = failure(br#"{"a": "\w"}"#).errors()[0].to_string();
+        assert!(unknown.contains("starts an unknown escape"), "{unknown}");
+        // A pair that makes one character is fine.
+        assert!(import(
+            String::from_utf8(bytes(&valid()))
+                .unwrap()
+                .replace("Be known", "Be known \\ud83d\\ude00")
+                .as_bytes()
+        )
+        .is_ok());
+    }
+
     #[test]
     fn deep_nesting_is_refused_without_crashing() {
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
@@ -1895,6 +2215,60 @@ mod tests {
         ));
     }
 
+    /// Regression: titles of spaces only passed the importer, though the inspector
+    /// refuses them as empty.
+    #[test]
+    fn titles_of_spaces_only_are_refused_like_empty_ones() {
+        let errors = errors_of(&with(|v| {
+            v["title"] = json!("   ");
+            v["cycle"]["label"] = json!("\t");
+            v["teams"][1]["name"] = json!("\u{a0}\u{a0}");
+            v["objectives"][1]["title"] = json!(" \n ");
+            v["objectives"][2]["keyResults"][0]["title"] = json!("  ");
+        }));
+        let found: Vec<(&str, &FieldError)> = errors
+            .iter()
+            .map(|(p, k)| match k {
+                ImportErrorKind::Field(error) => (p.as_str(), error),
+                other => panic!("{p}: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("$.title", &FieldError::Blank { field: "title" }),
+                (
+                    "$.cycle.label",
+                    &FieldError::Blank {
+                        field: "cycle label"
+                    }
+                ),
+                ("$.teams[1].name", &FieldError::Blank { field: "team name" }),
+                (
+                    "$.objectives[1].title",
+                    &FieldError::Blank {
+                        field: "objective title"
+                    }
+                ),
+                (
+                    "$.objectives[2].keyResults[0].title",
+                    &FieldError::Blank {
+                        field: "key result title"
+                    }
+                ),
+            ]
+        );
+        // The fast path, which a file with nothing unknown takes, refuses it too.
+        let text = String::from_utf8(bytes(&valid()))
+            .unwrap()
+            .replace("\"Grow ARR\"", "\"  \"");
+        let failure = failure(text.as_bytes());
+        assert_eq!(failure.errors().len(), 1);
+        assert_eq!(failure.errors()[0].path, "$.objectives[1].title");
+        // Spaces around a title are the person's business.
+        assert!(import(&bytes(&with(|v| v["title"] = json!("  Acme  ")))).is_ok());
+    }
+
     #[test]
     fn bad_values_are_refused_each_at_its_place() {
         let errors = errors_of(&with(|v| {
@@ -1955,6 +2329,46 @@ mod tests {
             ("$.objectives[3].id", FieldError::BadId { .. })
         ));
         assert_eq!(kinds.len(), 7);
+    }
+
+    /// Regression: a position of ±1.7e308 was accepted and the card vanished from the
+    /// map; a weight of 5e-324 was accepted and its objective's progress underflowed.
+    #[test]
+    fn far_positions_and_vanishing_weights_are_refused() {
+        let errors = errors_of(&with(|v| {
+            v["objectives"][0]["keyResults"][0]["weight"] = json!(5e-324);
+            v["objectives"][2]["keyResults"][0]["weight"] = json!(2e6);
+            v["layout"]["o-company"] = json!({ "x": 1.7e308, "y": -1.7e308 });
+            v["layout"]["o-sales"] = json!({ "x": 1_000_000, "y": -1_000_000.5 });
+        }));
+        let found: Vec<(&str, String)> = errors
+            .iter()
+            .map(|(p, k)| (p.as_str(), k.to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("$.objectives[0].keyResults[0].weight", "The weight is 5e-324; a weight is a number from 0.001 to 1,000,000 (the usual value is 1).".to_owned()),
+                ("$.objectives[2].keyResults[0].weight", "The weight is 2000000; a weight is a number from 0.001 to 1,000,000 (the usual value is 1).".to_owned()),
+                ("$.layout[\"o-company\"].x", "The x position is 1.7e308; a card's position must stay between -1,000,000 and 1,000,000 canvas units.".to_owned()),
+                ("$.layout[\"o-company\"].y", "The y position is -1.7e308; a card's position must stay between -1,000,000 and 1,000,000 canvas units.".to_owned()),
+                ("$.layout[\"o-sales\"].y", "The y position is -1000000.5; a card's position must stay between -1,000,000 and 1,000,000 canvas units.".to_owned()),
+            ]
+        );
+        // The same on the fast path, which a file with nothing unknown takes.
+        let text = String::from_utf8(bytes(&valid()))
+            .unwrap()
+            .replace("\"x\":-120.5", "\"x\":-1e7");
+        let failure = failure(text.as_bytes());
+        assert_eq!(failure.errors().len(), 1);
+        assert_eq!(failure.errors()[0].path, "$.layout[\"o-sales\"].x");
+        // The edges themselves are fine.
+        assert!(import(&bytes(&with(|v| {
+            v["objectives"][0]["keyResults"][0]["weight"] = json!(0.001);
+            v["objectives"][2]["keyResults"][0]["weight"] = json!(1_000_000);
+            v["layout"]["o-company"] = json!({ "x": -1_000_000, "y": 1_000_000 });
+        })))
+        .is_ok());
     }
 
     #[test]

@@ -151,7 +151,9 @@ pub fn layout(nodes: &[LayoutNode], options: &LayoutOptions, mode: LayoutMode) -
 /// Places every objective of `doc` and returns the position of each by id, for the
 /// document's `layout` map. `size_of` gives a card's width and height as the UI
 /// draws it. In [`LayoutMode::PlaceUnplaced`], objectives listed in `doc.layout` keep
-/// their position.
+/// their position. Every position is within the file format's limit: a map that would
+/// reach beyond it (only a window of an absurd shape, or cards placed at the very edge
+/// with many more to place below them, could make one) is held at the edge.
 pub fn layout_document(
     doc: &Document,
     size_of: &dyn Fn(&Objective) -> (f64, f64),
@@ -163,7 +165,10 @@ pub fn layout_document(
     doc.objectives
         .iter()
         .zip(points)
-        .map(|(objective, p)| (objective.id.clone(), Position { x: p.x, y: p.y }))
+        .map(|(objective, p)| {
+            let position = Position { x: p.x, y: p.y }.within_limits();
+            (objective.id.clone(), position)
+        })
         .collect()
 }
 
@@ -970,6 +975,58 @@ mod tests {
         assert!(at[company].y < at[team].y);
         assert!(at[unaligned].y > at[company].y);
         assert_rows_follow_levels(&nodes, &at);
+    }
+
+    /// The limit on positions in a file leaves the automatic layout plenty of room:
+    /// 10,000 objectives laid out for a tall, a usual and a wide window stay within a
+    /// fifth of it.
+    #[test]
+    fn large_canvases_stay_well_within_the_position_limit() {
+        use crate::domain::model::POSITION_LIMIT;
+        let doc = crate::domain::generate::generate(10_000, 1);
+        let size =
+            |objective: &Objective| (280.0, 94.0 + 30.0 * objective.key_results.len() as f64);
+        for aspect_ratio in [0.2, 1.6, 5.0] {
+            let options = LayoutOptions {
+                aspect_ratio,
+                ..LayoutOptions::default()
+            };
+            let positions = layout_document(&doc, &size, &options, LayoutMode::TidyAll);
+            let farthest = positions
+                .values()
+                .map(|p| p.x.abs().max(p.y.abs()))
+                .fold(0.0, f64::max);
+            assert!(
+                farthest < POSITION_LIMIT / 5.0,
+                "{aspect_ratio}: a card at {farthest}"
+            );
+        }
+    }
+
+    #[test]
+    fn cards_placed_below_the_edge_are_held_at_it() {
+        use crate::domain::model::POSITION_LIMIT;
+        let mut doc = crate::domain::generate::generate(12, 3);
+        let first = doc.objectives[0].id.clone();
+        doc.layout.insert(
+            first.clone(),
+            Position {
+                x: -POSITION_LIMIT,
+                y: POSITION_LIMIT,
+            },
+        );
+        let size = |_: &Objective| (260.0, 120.0);
+        let positions = layout_document(
+            &doc,
+            &size,
+            &LayoutOptions::default(),
+            LayoutMode::PlaceUnplaced,
+        );
+        assert_eq!(positions.len(), 12);
+        assert_eq!(positions[&first].y, POSITION_LIMIT);
+        for position in positions.values() {
+            assert_eq!(position.within_limits(), *position);
+        }
     }
 
     /// The map's bounding box is within a factor of two of the `aspect` asked.

@@ -13,6 +13,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::numbers::{as_written, number};
+
 /// The value of the `format` field of every file.
 pub const FORMAT_NAME: &str = "okr-canvas";
 /// The version of the file format this code writes.
@@ -34,6 +36,16 @@ pub const NOTE_MAX_CHARS: usize = 2_000;
 pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// The pattern of a team colour (`#rrggbb`).
 pub const COLOR_PATTERN: &str = r"^#[0-9A-Fa-f]{6}$";
+/// How far a card may sit from the origin along either axis, in canvas units. The
+/// automatic layout of the largest canvas a file may hold (20,000 objectives) stays
+/// within a fifth of it for any usual window shape; far beyond it, a card is lost to
+/// the view and sums of positions lose their precision.
+pub const POSITION_LIMIT: f64 = 1_000_000.0;
+/// The smallest key-result weight. Weights only count against each other, and
+/// smaller ones add nothing but progress sums that round to zero.
+pub const WEIGHT_MIN: f64 = 0.001;
+/// The largest key-result weight: a billion times the smallest.
+pub const WEIGHT_MAX: f64 = 1_000_000.0;
 
 /// One OKR canvas: the organisation, its objectives, how they align, and where the
 /// cards sit.
@@ -56,7 +68,11 @@ pub struct Document {
     pub objectives: Vec<Objective>,
     pub links: Vec<Link>,
     /// Card positions by objective id; cards without one are placed automatically.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "layout::deserialize"
+    )]
     pub layout: BTreeMap<String, Position>,
 }
 
@@ -256,10 +272,12 @@ pub struct KeyResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 20)))]
     pub unit: Option<String>,
+    // The doc comment is the schema's description; the range is WEIGHT_MIN..=WEIGHT_MAX.
+    /// Counts against the other key results' weights; from 0.001 to 1,000,000.
     #[serde(default = "default_weight", serialize_with = "number::serialize")]
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(extend("exclusiveMinimum" = 0))
+        schemars(range(min = WEIGHT_MIN, max = WEIGHT_MAX))
     )]
     pub weight: f64,
     /// The owner's confidence of reaching the target.
@@ -363,14 +381,77 @@ pub struct Link {
     pub note: Option<String>,
 }
 
-/// A card's position in canvas units.
+// The doc comment is the schema's description; the limit is POSITION_LIMIT.
+/// A card's position in canvas units, each coordinate within ±1,000,000.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Position {
     #[serde(serialize_with = "number::serialize")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(range(min = -POSITION_LIMIT, max = POSITION_LIMIT))
+    )]
     pub x: f64,
     #[serde(serialize_with = "number::serialize")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(range(min = -POSITION_LIMIT, max = POSITION_LIMIT))
+    )]
     pub y: f64,
+}
+
+impl Position {
+    /// The nearest position within ±[`POSITION_LIMIT`] on both axes: what the app
+    /// stores for a card moved or placed beyond the edge, so that every file it
+    /// writes reads back. A coordinate that is not a number stays one, for the
+    /// caller to refuse.
+    pub fn within_limits(self) -> Position {
+        Position {
+            x: self.x.clamp(-POSITION_LIMIT, POSITION_LIMIT),
+            y: self.y.clamp(-POSITION_LIMIT, POSITION_LIMIT),
+        }
+    }
+}
+
+/// Reads the layout and refuses an id given twice. A map read by serde keeps the last
+/// of two equal keys without a word, and the file would not say where the card is.
+/// (Derived structs refuse a field given twice by themselves.)
+mod layout {
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    use serde::de::{Deserializer, Error, MapAccess, Visitor};
+
+    use super::Position;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, Position>, D::Error> {
+        deserializer.deserialize_map(LayoutVisitor)
+    }
+
+    struct LayoutVisitor;
+
+    impl<'de> Visitor<'de> for LayoutVisitor {
+        type Value = BTreeMap<String, Position>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("card positions by objective id")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut layout = BTreeMap::new();
+            while let Some((id, position)) = map.next_entry::<String, Position>()? {
+                if layout.contains_key(&id) {
+                    return Err(A::Error::custom(format_args!(
+                        "the position of '{id}' is given twice"
+                    )));
+                }
+                layout.insert(id, position);
+            }
+            Ok(layout)
+        }
+    }
 }
 
 /// Writes whole numbers without a fractional part (`2000000`, not `2000000.0`), so files
@@ -528,6 +609,8 @@ impl fmt::Display for JsonPath<'_> {
 pub enum FieldError {
     #[error("The {field} is empty; it needs at least one character.")]
     Empty { field: &'static str },
+    #[error("The {field} holds only spaces; it needs at least one other character.")]
+    Blank { field: &'static str },
     #[error(
         "The {field} is {found} characters long; at most {max} are allowed. Please shorten it."
     )]
@@ -550,6 +633,20 @@ pub enum FieldError {
     NotFinite { field: &'static str },
     #[error("The weight is {found}; a weight must be greater than 0 (the usual value is 1).")]
     WeightNotPositive { found: f64 },
+    #[error(
+        "The weight is {}; a weight is a number from {} to {} (the usual value is 1).",
+        as_written(*.found),
+        number(WEIGHT_MIN),
+        number(WEIGHT_MAX)
+    )]
+    WeightOutOfRange { found: f64 },
+    #[error(
+        "The {axis} position is {}; a card's position must stay between {} and {} canvas units.",
+        as_written(*.found),
+        number(-POSITION_LIMIT),
+        number(POSITION_LIMIT)
+    )]
+    PositionOutOfRange { axis: &'static str, found: f64 },
     #[error("The confidence is {found}; confidence is a number from 0 (no chance) to 1 (certain), for example 0.6.")]
     ConfidenceOutOfRange { found: f64 },
     #[error("This check-in is dated {date}, before the previous one ({previous}); check-ins must be listed oldest first.")]
@@ -560,14 +657,7 @@ pub enum FieldError {
 /// Cross-references (unknown or duplicate ids, levels, links) are checked by `graph`.
 pub fn check_document_fields(doc: &Document, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
     let root = JsonPath::Root;
-    check_text(
-        &root.field("title"),
-        "title",
-        &doc.title,
-        1,
-        TITLE_MAX_CHARS,
-        report,
-    );
+    check_canvas_title(&root.field("title"), &doc.title, report);
     if let Some(cycle) = &doc.cycle {
         check_cycle(&root.field("cycle"), cycle, report);
     }
@@ -585,10 +675,38 @@ pub fn check_document_fields(doc: &Document, report: &mut dyn FnMut(&JsonPath<'_
     }
     let layout = root.field("layout");
     for (id, position) in &doc.layout {
-        let place = layout.field(id);
-        check_finite(&place.field("x"), "x position", position.x, report);
-        check_finite(&place.field("y"), "y position", position.y, report);
+        check_position(&layout.field(id), position, report);
     }
+}
+
+/// A card's position: finite, and within ±[`POSITION_LIMIT`] on both axes.
+pub fn check_position(
+    path: &JsonPath<'_>,
+    position: &Position,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    for (axis, field, value) in [
+        ("x", "x position", position.x),
+        ("y", "y position", position.y),
+    ] {
+        if !value.is_finite() {
+            report(&path.field(axis), FieldError::NotFinite { field });
+        } else if value.abs() > POSITION_LIMIT {
+            report(
+                &path.field(axis),
+                FieldError::PositionOutOfRange { axis, found: value },
+            );
+        }
+    }
+}
+
+/// The canvas's title: not blank, at most [`TITLE_MAX_CHARS`] characters.
+pub fn check_canvas_title(
+    path: &JsonPath<'_>,
+    title: &str,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    check_text(path, "title", title, 1, TITLE_MAX_CHARS, report);
 }
 
 pub fn check_cycle(
@@ -741,6 +859,13 @@ pub fn check_key_result(
                 found: key_result.weight,
             },
         );
+    } else if !(WEIGHT_MIN..=WEIGHT_MAX).contains(&key_result.weight) {
+        report(
+            &path.field("weight"),
+            FieldError::WeightOutOfRange {
+                found: key_result.weight,
+            },
+        );
     }
     if let Some(confidence) = key_result.confidence {
         check_confidence(&path.field("confidence"), confidence, report);
@@ -798,6 +923,14 @@ pub fn check_link_fields(
     }
 }
 
+/// Whether `text` has nothing but white space (spaces, tabs, line breaks, no-break
+/// spaces…): the one rule by which a title, a name or a label counts as missing,
+/// whether it comes from a file or is typed in the app (which trims what it is given).
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// A text of at most `max` characters that, with `min` above 0, must not be blank.
 fn check_text(
     path: &JsonPath<'_>,
     field: &'static str,
@@ -806,8 +939,13 @@ fn check_text(
     max: usize,
     report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
 ) {
-    if min > 0 && text.is_empty() {
-        report(path, FieldError::Empty { field });
+    if min > 0 && is_blank(text) {
+        let error = if text.is_empty() {
+            FieldError::Empty { field }
+        } else {
+            FieldError::Blank { field }
+        };
+        report(path, error);
         return;
     }
     // A byte count within the limit is a char count within it too; count only when needed.
@@ -985,6 +1123,126 @@ mod tests {
         assert_eq!(target.to_string(), "$.objectives[3].keyResults[0].target");
         let layout = root.field("layout");
         assert_eq!(layout.field("o.1").to_string(), r#"$.layout["o.1"]"#);
+    }
+
+    #[test]
+    fn positions_stay_within_the_limit() {
+        let mut found = Vec::new();
+        let far = Position {
+            x: 1.7e308,
+            y: -POSITION_LIMIT,
+        };
+        let root = JsonPath::Root;
+        check_position(&root.field("p"), &far, &mut |path, error| {
+            found.push((path.to_string(), error))
+        });
+        assert_eq!(
+            found,
+            vec![(
+                "$.p.x".to_owned(),
+                FieldError::PositionOutOfRange {
+                    axis: "x",
+                    found: 1.7e308
+                }
+            )]
+        );
+        assert_eq!(
+            found[0].1.to_string(),
+            "The x position is 1.7e308; a card's position must stay between -1,000,000 and 1,000,000 canvas units."
+        );
+        assert_eq!(
+            far.within_limits(),
+            Position {
+                x: POSITION_LIMIT,
+                y: -POSITION_LIMIT
+            }
+        );
+        let near = Position { x: -12.5, y: 3.0 };
+        assert_eq!(near.within_limits(), near);
+        assert!(Position {
+            x: f64::NAN,
+            y: 0.0
+        }
+        .within_limits()
+        .x
+        .is_nan());
+    }
+
+    #[test]
+    fn weights_stay_within_their_range() {
+        let weight_error = |weight: f64| {
+            let mut kr = KeyResult::new("kr", "ARR", 0.0, 1.0);
+            kr.weight = weight;
+            let mut found = Vec::new();
+            check_key_result(&JsonPath::Root, &kr, &mut |_, error| found.push(error));
+            found.pop()
+        };
+        for fine in [WEIGHT_MIN, 0.25, 1.0, 70.0, WEIGHT_MAX] {
+            assert_eq!(weight_error(fine), None, "{fine}");
+        }
+        assert!(matches!(
+            weight_error(0.0),
+            Some(FieldError::WeightNotPositive { .. })
+        ));
+        for out in [5e-324, 0.000_9, 1_000_000.5, 1e300] {
+            assert_eq!(
+                weight_error(out),
+                Some(FieldError::WeightOutOfRange { found: out }),
+                "{out}"
+            );
+        }
+        assert_eq!(
+            weight_error(5e-324).unwrap().to_string(),
+            "The weight is 5e-324; a weight is a number from 0.001 to 1,000,000 (the usual value is 1)."
+        );
+    }
+
+    #[test]
+    fn titles_of_white_space_only_count_as_missing() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \t\n\r\u{a0}\u{2003}\u{3000}"));
+        assert!(!is_blank("  a "));
+        assert!(
+            !is_blank("\u{200b}"),
+            "a zero-width space is a character, not space"
+        );
+        let mut doc = Document::new("   ");
+        doc.cycle = Some(Cycle {
+            label: "\t".into(),
+            start: "2027-01-01".into(),
+            end: "2027-03-31".into(),
+        });
+        doc.teams.push(Team {
+            id: "t".into(),
+            name: "\u{a0}".into(),
+            level: Level::Company,
+            parent: None,
+            color: None,
+        });
+        doc.objectives.push(Objective {
+            id: "o".into(),
+            team: "t".into(),
+            title: " \n ".into(),
+            description: Some("  ".into()),
+            kind: ObjectiveKind::Committed,
+            rollup: Rollup::Both,
+            standalone: None,
+            key_results: vec![KeyResult::new("kr", "  ", 0.0, 1.0)],
+        });
+        let mut found = Vec::new();
+        check_document_fields(&doc, &mut |path, error| {
+            found.push(format!("{path}: {error}"))
+        });
+        assert_eq!(
+            found,
+            vec![
+                "$.title: The title holds only spaces; it needs at least one other character.",
+                "$.cycle.label: The cycle label holds only spaces; it needs at least one other character.",
+                "$.teams[0].name: The team name holds only spaces; it needs at least one other character.",
+                "$.objectives[0].title: The objective title holds only spaces; it needs at least one other character.",
+                "$.objectives[0].keyResults[0].title: The key result title holds only spaces; it needs at least one other character.",
+            ]
+        );
     }
 
     #[test]

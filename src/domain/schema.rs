@@ -86,7 +86,9 @@ mod tests {
         for needle in [
             r#""pattern": "^[A-Za-z0-9_.-]{1,64}$""#,
             r#""maxLength": 500"#,
-            r#""exclusiveMinimum": 0"#,
+            r#""minimum": 0.001"#,
+            r#""maximum": 1000000.0"#,
+            r#""minimum": -1000000.0"#,
             r#""enum": ["#,
             r#""keyResults""#,
             r#""checkIns""#,
@@ -144,5 +146,10 @@ mod tests {
             .map(|e| e.to_string())
             .collect();
         assert_eq!(errors.len(), 3, "{errors:#?}");
+
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["objectives"][0]["keyResults"][0]["weight"] = 5e-324.into();
+        value["layout"] = serde_json::json!({ "o1": { "x": 1.7e308, "y": 0 } });
+        assert_eq!(validator.iter_errors(&value).count(), 2);
     }
 }

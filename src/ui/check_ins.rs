@@ -17,11 +17,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::inspector::{focus_when_shown, format_number, parse_number, Edits, NumberProblem};
+use super::inspector::{focus_when_shown, format_number, Edits};
 use crate::browser::dom;
 use crate::domain::check_ins;
 use crate::domain::model::{CheckIn, KeyResult};
-use crate::domain::numbers::{number_with_unit, percent};
+use crate::domain::numbers::{number_with_unit, parse_number, percent, NumberProblem};
 use crate::markup::{el, Element};
 
 #[component]
@@ -625,10 +625,10 @@ fn read_check_in(texts: &FieldTexts) -> Result<CheckIn, String> {
                     .to_owned(),
             )
         }
-        Err(problem) => return Err(number_problem("new value", &texts.value, &problem, "45")),
+        Err(problem) => return Err(number_problem("new value", &texts.value, problem, "45")),
     };
     let confidence = parse_number(&texts.confidence, true).map_err(|problem| {
-        number_problem("confidence", &texts.confidence, &problem, "0.6 (or 60%)")
+        number_problem("confidence", &texts.confidence, problem, "0.6 (or 60%)")
     })?;
     let note = texts.note.trim();
     let check_in = CheckIn {
@@ -641,14 +641,14 @@ fn read_check_in(texts: &FieldTexts) -> Result<CheckIn, String> {
     Ok(check_in)
 }
 
-fn number_problem(field: &str, typed: &str, problem: &NumberProblem, example: &str) -> String {
+fn number_problem(field: &str, typed: &str, problem: NumberProblem, example: &str) -> String {
     let typed = typed.trim();
     match problem {
         NumberProblem::NotANumber => format!(
             "“{typed}” is not a number, so nothing was saved. Type the {field} in digits, for example {example}."
         ),
-        NumberProblem::AmbiguousComma => format!(
-            "“{typed}” could be read two ways, so nothing was saved. Type the {field} without the comma for thousands, or with a dot for decimals."
+        NumberProblem::MisplacedSeparator => format!(
+            "“{typed}” has commas or dots where neither thousands nor decimals go, so nothing was saved. Type the {field} with thousands grouped in threes (1,500,000) and decimals after a dot (2.5)."
         ),
     }
 }
@@ -708,6 +708,11 @@ mod tests {
         );
         let bare = read_check_in(&texts("2027-02-03", "0,5", "", " ")).unwrap();
         assert_eq!((bare.value, bare.confidence, bare.note), (0.5, None, None));
+        // Regression: "1,500" and "19,600,000" are read alike, thousands grouped.
+        for (typed, value) in [("1,500", 1500.0), ("19,600,000", 19_600_000.0)] {
+            let check_in = read_check_in(&texts("2027-02-03", typed, "", "")).unwrap();
+            assert_eq!(check_in.value, value, "{typed}");
+        }
         // An entry shown in the fields reads back as itself.
         assert_eq!(read_check_in(&FieldTexts::of(&check_in)), Ok(check_in));
     }
@@ -717,7 +722,7 @@ mod tests {
         let refused = |t: FieldTexts| read_check_in(&t).unwrap_err();
         assert!(refused(texts("2027-02-03", "", "", "")).contains("empty"));
         assert!(refused(texts("2027-02-03", "lots", "", "")).contains("“lots” is not a number"));
-        assert!(refused(texts("2027-02-03", "2,000", "", "")).contains("two ways"));
+        assert!(refused(texts("2027-02-03", "1,50,000", "", "")).contains("commas or dots"));
         assert!(refused(texts("2027-02-03", "1", "1.5", "")).contains("from 0"));
         assert!(refused(texts("2027-02-03", "1", "high", "")).contains("confidence"));
         assert!(refused(texts("", "1", "", "")).contains("no date"));

@@ -157,7 +157,7 @@ impl CycleFields {
         });
         match problems.into_iter().next() {
             None => Ok(cycle),
-            Some(FieldError::Empty { .. }) => {
+            Some(FieldError::Empty { .. } | FieldError::Blank { .. }) => {
                 Err("The cycle needs a label, such as “Q2 2027”.".to_string())
             }
             Some(problem) => Err(problem.to_string()),

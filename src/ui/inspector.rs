@@ -21,6 +21,7 @@ use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{
     Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Position, Rollup, Team,
 };
+use crate::domain::numbers::{parse_number, NumberProblem};
 use crate::scene::objective_card_size;
 
 /// Colours offered to new teams in turn, so that neighbouring teams differ.
@@ -656,7 +657,7 @@ fn KeyResultEditor(edits: Edits, kr_id: String, siblings: Memo<Vec<String>>) -> 
             let value = match parse_number(&typed, field == NumberField::Confidence) {
                 Ok(value) => value,
                 Err(problem) => {
-                    edits.refuse(problem.message(field, typed.trim()));
+                    edits.refuse(number_refusal(problem, field, typed.trim()));
                     return;
                 }
             };
@@ -1368,72 +1369,18 @@ pub(super) fn format_number(value: f64) -> String {
     value.to_string()
 }
 
-/// Why typed text is not a number.
-#[derive(Debug, PartialEq)]
-pub(super) enum NumberProblem {
-    NotANumber,
-    /// One comma before exactly three digits: "2,000" is two thousand to
-    /// some and two to others.
-    AmbiguousComma,
-}
-
-impl NumberProblem {
-    fn message(&self, field: NumberField, typed: &str) -> String {
-        match self {
-            NumberProblem::NotANumber => format!(
-                "“{typed}” is not a number, so the {} was not changed. Type digits, for example {}.",
-                field.name(),
-                field.example()
-            ),
-            NumberProblem::AmbiguousComma => format!(
-                "“{typed}” could be read two ways, so the {} was not changed. Type it without the comma for thousands, or with a dot for decimals.",
-                field.name()
-            ),
-        }
-    }
-}
-
-/// Reads a number as people type it: "1500", "-2.5", "0,6", "1 500 000",
-/// "1,500.5", "1.500,5", and with `percent`, "60%" for 0.6. Empty text is
-/// `None`. Infinity and NaN are not numbers here.
-pub(super) fn parse_number(text: &str, percent: bool) -> Result<Option<f64>, NumberProblem> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{2009}' && *c != '\u{202f}')
-        .collect();
-    if compact.is_empty() {
-        return Ok(None);
-    }
-    let (digits, scale) = match compact.strip_suffix('%') {
-        Some(rest) if percent => (rest, 0.01),
-        Some(_) => return Err(NumberProblem::NotANumber),
-        None => (compact.as_str(), 1.0),
-    };
-    let normalised = match (digits.rfind(','), digits.rfind('.')) {
-        (None, _) => digits.to_owned(),
-        // Both: whichever comes last is the decimal mark.
-        (Some(comma), Some(dot)) if dot > comma => digits.replace(',', ""),
-        (Some(_), Some(_)) => digits.replace('.', "").replace(',', "."),
-        (Some(comma), None) => {
-            if digits.matches(',').count() > 1 {
-                digits.replace(',', "")
-            } else if digits.len() - comma - 1 == 3 {
-                return Err(NumberProblem::AmbiguousComma);
-            } else {
-                digits.replace(',', ".")
-            }
-        }
-    };
-    // Only digits, one sign and marks: keeps out "inf", "nan" and "1e400".
-    if !normalised
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-    {
-        return Err(NumberProblem::NotANumber);
-    }
-    match normalised.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(Some(value * scale)),
-        _ => Err(NumberProblem::NotANumber),
+/// Why the number typed in `field` was not taken, in words.
+fn number_refusal(problem: NumberProblem, field: NumberField, typed: &str) -> String {
+    match problem {
+        NumberProblem::NotANumber => format!(
+            "“{typed}” is not a number, so the {} was not changed. Type digits, for example {}.",
+            field.name(),
+            field.example()
+        ),
+        NumberProblem::MisplacedSeparator => format!(
+            "“{typed}” has commas or dots where neither thousands nor decimals go, so the {} was not changed. Group thousands in threes (1,500,000) and write decimals with a dot (2.5).",
+            field.name()
+        ),
     }
 }
 
@@ -1522,28 +1469,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_are_read_as_people_type_them() {
-        assert_eq!(parse_number("", false), Ok(None));
-        assert_eq!(parse_number("  ", false), Ok(None));
-        assert_eq!(parse_number("1500", false), Ok(Some(1500.0)));
-        assert_eq!(parse_number("-2.5", false), Ok(Some(-2.5)));
-        assert_eq!(parse_number("0,6", false), Ok(Some(0.6)));
-        assert_eq!(parse_number("1 500 000", false), Ok(Some(1_500_000.0)));
-        assert_eq!(parse_number("1,500,000", false), Ok(Some(1_500_000.0)));
-        assert_eq!(parse_number("1,500.5", false), Ok(Some(1500.5)));
-        assert_eq!(parse_number("1.500,5", false), Ok(Some(1500.5)));
-        assert_eq!(parse_number("60%", true), Ok(Some(0.6)));
-        assert_eq!(
-            parse_number("2,000", false),
-            Err(NumberProblem::AmbiguousComma)
+    fn a_refused_number_says_why_and_how_to_type_it() {
+        let message = number_refusal(
+            NumberProblem::MisplacedSeparator,
+            NumberField::Target,
+            "1,50,000",
         );
-        for not_a_number in ["abc", "inf", "NaN", "1e400", "60%", "1..2", "--1"] {
-            assert_eq!(
-                parse_number(not_a_number, false),
-                Err(NumberProblem::NotANumber),
-                "{not_a_number}"
-            );
-        }
+        assert!(
+            message.starts_with("“1,50,000” has commas or dots"),
+            "{message}"
+        );
+        assert!(message.contains("the target was not changed"), "{message}");
+        let message = number_refusal(NumberProblem::NotANumber, NumberField::Weight, "heavy");
+        assert!(message.contains("for example 1"), "{message}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 // no other origin and no inline script but the build's own loader, and the
 // app does everything a person does without breaking it. (Every other spec
 // guards it too: a blocked resource logs a console error, which fails a test.)
+// Framed by another origin, which the policy cannot forbid, the app does not start.
 const crypto = require('crypto');
 const path = require('path');
 const fs = require('fs');
@@ -157,4 +158,26 @@ test('the policy is enforced: no injected script, eval or other origin', async (
   expect(errors.length).toBeGreaterThan(0);
   for (const error of errors) expect(error).toMatch(/Content Security Policy|Failed to fetch/);
   await probe.close();
+});
+
+test('framed by another site, the page does not start and offers to open on its own', async ({
+  page,
+}) => {
+  // A page on another origin that frames the app, as a site trying to overlay it would.
+  const app = `http://127.0.0.1:${PORT}/#file=examples/acme.okr.json`;
+  await page.route('http://framer.test/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><title>Framer</title><iframe src="${app}" width="900" height="600"></iframe>`,
+    }),
+  );
+  await page.goto('http://framer.test/');
+  const frame = page.frameLocator('iframe');
+  const notice = frame.getByTestId('framed-notice');
+  await expect(notice).toContainText('OKR Canvas does not run inside another site');
+  const open = notice.getByRole('link', { name: 'Open OKR Canvas on its own' });
+  await expect(open).toHaveAttribute('href', app);
+  await expect(open).toHaveAttribute('target', '_blank');
+  await expect(frame.getByTestId('canvas')).toHaveCount(0);
+  await expect(frame.getByTestId('okr-card')).toHaveCount(0);
 });
