@@ -13,7 +13,8 @@ use crate::domain::model::Document;
 /// "12 objectives, 30 key results, 1 link".
 fn counts(doc: &Document) -> String {
     let key_results: usize = doc.objectives.iter().map(|o| o.key_results.len()).sum();
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}, {}",
         count(doc.objectives.len(), "objective", "objectives"),
