@@ -14,6 +14,7 @@ use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
 use super::notices::Notices;
 use super::presentation::Presentation;
+use super::progress::ProgressPanel;
 use super::review::provide_review;
 use super::review_panel::ReviewPanel;
 use super::save_conflict::SaveConflict;
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
             <ScoreView />
             <FileDrop />
             <Presentation />
+            <ProgressPanel />
             <Notices />
         </div>
     }

@@ -29,6 +29,7 @@ mod minimap;
 mod next_cycle_dialog;
 mod notices;
 mod presentation;
+mod progress;
 mod review;
 mod review_panel;
 mod save_conflict;

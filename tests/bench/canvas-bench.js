@@ -624,7 +624,12 @@ async function main() {
   if (options.json) console.log(`\n${JSON.stringify(results, null, 2)}`);
 }
 
-main().catch((error) => {
-  console.error(error && error.stack ? error.stack : error);
-  process.exit(1);
-});
+// The server and the browser's flags are shared with the opening benchmark.
+module.exports = { serve, CHROMIUM_ARGS, ROOT };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error && error.stack ? error.stack : error);
+    process.exit(1);
+  });
+}

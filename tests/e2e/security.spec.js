@@ -4,6 +4,7 @@
 // guards it too: a blocked resource logs a console error, which fails a test.)
 // Framed by another origin, which the policy cannot forbid, the app does not start.
 const crypto = require('crypto');
+const http = require('http');
 const path = require('path');
 const fs = require('fs');
 const { test, expect, openApp } = require('./fixtures');
@@ -163,21 +164,26 @@ test('the policy is enforced: no injected script, eval or other origin', async (
 test('framed by another site, the page does not start and offers to open on its own', async ({
   page,
 }) => {
-  // A page on another origin that frames the app, as a site trying to overlay it would.
+  // A page on another origin that frames the app, as a site trying to overlay it would;
+  // served for real from the loopback (Chromium refuses to let a page it cannot place
+  // on the local network frame a loopback one).
   const app = `http://127.0.0.1:${PORT}/#file=examples/acme.okr.json`;
-  await page.route('http://framer.test/', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!DOCTYPE html><title>Framer</title><iframe src="${app}" width="900" height="600"></iframe>`,
-    }),
-  );
-  await page.goto('http://framer.test/');
-  const frame = page.frameLocator('iframe');
-  const notice = frame.getByTestId('framed-notice');
-  await expect(notice).toContainText('OKR Canvas does not run inside another site');
-  const open = notice.getByRole('link', { name: 'Open OKR Canvas on its own' });
-  await expect(open).toHaveAttribute('href', app);
-  await expect(open).toHaveAttribute('target', '_blank');
-  await expect(frame.getByTestId('canvas')).toHaveCount(0);
-  await expect(frame.getByTestId('okr-card')).toHaveCount(0);
+  const framer = http.createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end(`<!DOCTYPE html><title>Framer</title><iframe src="${app}" width="900" height="600"></iframe>`);
+  });
+  await new Promise((resolve) => framer.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${framer.address().port}/`);
+    const frame = page.frameLocator('iframe');
+    const notice = frame.getByTestId('framed-notice');
+    await expect(notice).toContainText('OKR Canvas does not run inside another site');
+    const open = notice.getByRole('link', { name: 'Open OKR Canvas on its own' });
+    await expect(open).toHaveAttribute('href', app);
+    await expect(open).toHaveAttribute('target', '_blank');
+    await expect(frame.getByTestId('canvas')).toHaveCount(0);
+    await expect(frame.getByTestId('okr-card')).toHaveCount(0);
+  } finally {
+    framer.close();
+  }
 });

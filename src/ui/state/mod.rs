@@ -12,9 +12,11 @@ use leptos::prelude::*;
 mod canvases;
 mod focus;
 mod lighting;
+mod opening;
 
 pub use focus::Focus;
 pub use lighting::{Lighting, Shade};
+pub use opening::Progress;
 
 use crate::browser::download::{canvas_file_name, download_text};
 use crate::browser::location;
@@ -25,7 +27,6 @@ use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
 use crate::domain::sample::moved_to_current_quarter;
-use crate::domain::share;
 use crate::domain::status::{CycleClock, Reading};
 use crate::filter::{Filter, Filtered};
 use crate::geometry::{fit_to_view, ViewTransform};
@@ -208,6 +209,8 @@ pub struct AppState {
     /// Set when a whole canvas replaces the open one (opened, taken from
     /// another tab): the change that follows is no edit to save.
     replaced: StoredValue<bool>,
+    /// A big file or link being opened, step by step; `None` when nothing is.
+    pub progress: RwSignal<Option<Progress>>,
     /// Whether both versions of a canvas changed in two tabs are shown.
     pub conflict_open: RwSignal<bool>,
     /// Bumped by each change, so only the last of a burst schedules a save.
@@ -348,6 +351,7 @@ impl AppState {
             save_state: RwSignal::new(save_state),
             unreadable: RwSignal::new(unreadable),
             conflict_open: RwSignal::new(false),
+            progress: RwSignal::new(None),
             replaced: StoredValue::new(false),
             save_generation: StoredValue::new(0),
             canvas_list_open: RwSignal::new(false),
@@ -717,43 +721,6 @@ impl AppState {
         }
     }
 
-    /// Opens the file `bytes` (named `file_name`) in place of the open canvas,
-    /// or reports every error and changes nothing.
-    pub fn open_file(&self, file_name: &str, bytes: &[u8]) {
-        match import(bytes) {
-            Ok(imported) => {
-                let title = imported.document.title.clone();
-                // A file opens as a new canvas beside the open one, which the
-                // person may ask to replace.
-                let previous = self.shared_view.with_untracked(Option::is_none).then(|| {
-                    (
-                        self.canvas_id.get_untracked(),
-                        self.document.with_untracked(|d| d.title.clone()),
-                    )
-                });
-                if !self.open_as_new_canvas(imported.document) {
-                    return;
-                }
-                let details = imported.warnings.iter().map(|w| w.to_string()).collect();
-                let (message, action) = match previous {
-                    Some((id, previous_title)) => (
-                        format!(
-                            "Opened “{title}” from {file_name} as a new canvas. “{previous_title}” \
-                             is still under Canvases, unless you replace it."
-                        ),
-                        Some(NoticeAction::ReplaceCanvas { id }),
-                    ),
-                    None => (
-                        format!("Opened “{title}” from {file_name} as a new canvas."),
-                        None,
-                    ),
-                };
-                self.push_notice(NoticeKind::Status, message, details, action);
-            }
-            Err(failure) => self.report_refused_file(file_name, &failure),
-        }
-    }
-
     /// Shows `document`, someone else's canvas, read-only: the person's own
     /// stays saved and is kept aside until they go back or edit a copy.
     pub fn open_shared(&self, document: Document, source: String, warnings: Vec<String>) {
@@ -772,49 +739,6 @@ impl AppState {
             warnings,
             None,
         );
-    }
-
-    /// Opens what the address's fragment names: a canvas in a share link
-    /// (`#canvas=…`) or a file beside the page (`#file=examples/….okr.json`).
-    /// A broken link is explained and the open canvas stays as it is.
-    pub fn open_from_fragment(&self) {
-        let fragment = location::fragment();
-        if share::is_share_fragment(&fragment) {
-            match share::decode_share_fragment(&fragment) {
-                Ok(imported) => {
-                    let warnings = imported.warnings.iter().map(|w| w.to_string()).collect();
-                    self.open_shared(imported.document, "a share link".to_string(), warnings);
-                }
-                Err(error) => {
-                    let details = error
-                        .import_failure()
-                        .map(|failure| failure.errors().iter().map(|e| e.to_string()).collect())
-                        .unwrap_or_default();
-                    self.push_notice(NoticeKind::Error, error.to_string(), details, None);
-                }
-            }
-            return;
-        }
-        let Some(path) = fragment.strip_prefix("file=") else {
-            return;
-        };
-        let path = js_sys::decode_uri_component(path)
-            .ok()
-            .and_then(|p| p.as_string())
-            .unwrap_or_else(|| path.to_string());
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            match location::fetch_beside_page(&path).await {
-                Ok(bytes) => match import(&bytes) {
-                    Ok(imported) => {
-                        let warnings = imported.warnings.iter().map(|w| w.to_string()).collect();
-                        state.open_shared(imported.document, path, warnings);
-                    }
-                    Err(failure) => state.report_refused_file(&path, &failure),
-                },
-                Err(message) => state.notify_error(message),
-            }
-        });
     }
 
     /// Makes the shared canvas the person's own, editable and saved; their
