@@ -23,9 +23,9 @@ mod host {
     use okr_canvas::domain::model::{Document, Objective};
     use okr_canvas::domain::progress::compute_progress;
     use okr_canvas::domain::status::{CycleClock, Reading, Status};
-    use okr_canvas::filter::Filter;
-    use okr_canvas::scene::Scene;
-    use okr_canvas::slides::Deck;
+    use okr_canvas::map::filter::Filter;
+    use okr_canvas::map::scene::Scene;
+    use okr_canvas::output::slides::Deck;
     use std::collections::HashMap;
 
     const SIZES: [usize; 3] = [1_000, 10_000, 20_000];

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use okr_canvas::domain::generate::generate;
 use okr_canvas::domain::import::import;
 use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
-use okr_canvas::geometry::fit_to_view;
-use okr_canvas::scene::{objective_card_size, Scene};
+use okr_canvas::map::geometry::fit_to_view;
+use okr_canvas::map::scene::{objective_card_size, Scene};
 
 const USAGE: &str = "usage: layout_report <file.okr.json> | --generate <objectives>";
 /// The page's header above the canvas, in CSS pixels.

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use okr_canvas::domain::generate::generate;
-use okr_canvas::store::Record;
+use okr_canvas::session::store::Record;
 
 const USAGE: &str = "usage: storage_capacity <objectives> <store characters>";
 

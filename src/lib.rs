@@ -1,24 +1,18 @@
 //! OKR Canvas: a page on which an organisation maps how its OKRs align.
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
-//! browser (`domain`, `geometry`, `scene`, `picture`, `history`, `hit_test`,
-//! `library`, `store`, `slides`, `markup`, `review_markup`), tested
-//! on the host, and a thin shell that does (`browser` for web APIs, `ui` for Leptos components).
-//! `main.rs` only calls [`start`].
+//! browser, tested on the host, in four layers —
+//! `domain` (the OKR model and its rules, the file format), `map` (what the map
+//! shows, as numbers), `output` (slides, picture, outline, markup) and `session`
+//! (undo, the canvases kept, their storage) — and a thin shell that does:
+//! `browser` for web APIs, `ui` for Leptos components. `tests/architecture.rs`
+//! fails when a core file reaches for the shell. `main.rs` only calls [`start`].
 
 pub mod browser;
 pub mod domain;
-pub mod filter;
-pub mod geometry;
-pub mod history;
-pub mod hit_test;
-pub mod library;
-pub mod markup;
-pub mod picture;
-pub mod review_markup;
-pub mod scene;
-pub mod slides;
-pub mod store;
+pub mod map;
+pub mod output;
+pub mod session;
 pub mod ui;
 
 /// Mounts the app on the page, replacing the loading message; framed by another

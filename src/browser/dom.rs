@@ -1,9 +1,9 @@
-//! Turns a [`markup::Element`](crate::markup::Element) tree into elements of
+//! Turns a [`markup::Element`](crate::output::markup::Element) tree into elements of
 //! the page. Text goes in as text nodes, so it is never parsed as markup.
 
 use wasm_bindgen::JsValue;
 
-use crate::markup::{Element, Node};
+use crate::output::markup::{Element, Node};
 
 /// The elements for `tree`, not yet attached to the page.
 pub fn build(tree: &Element) -> Result<web_sys::Element, JsValue> {

@@ -1,6 +1,8 @@
-//! The thin shell around the browser: everything that calls `web_sys` lives
-//! here, behind small functions with errors as values, so components and the
-//! core never touch browser APIs directly.
+//! The thin shell around the browser: storage, files, downloads, the address,
+//! the clock, fullscreen, drawing on a `<canvas>`, behind small functions with
+//! errors as values. The core never touches browser APIs (`tests/architecture.rs`
+//! checks it); components use these helpers, and call `web_sys` themselves only
+//! for the events and elements they handle (pointer and key events, focus).
 
 pub mod canvas2d;
 pub mod clock;

@@ -3,7 +3,7 @@
 //!
 //! Storage can be missing (private mode, blocked by policy) or full; both are
 //! ordinary outcomes here, returned as [`StorageError`] with words for people,
-//! never a panic. How canvases are laid out in it is the pure `crate::store`'s
+//! never a panic. How canvases are laid out in it is the pure `crate::session::store`'s
 //! business; this is its [`Backend`] in the browser.
 
 use gloo_storage::{LocalStorage, Storage};
@@ -12,8 +12,8 @@ use gloo_storage::{LocalStorage, Storage};
 /// JSON string); read once, to move it into the list of canvases.
 pub const CURRENT_CANVAS_KEY: &str = "okr-canvas:current";
 
-use crate::store::Backend;
-pub use crate::store::StorageError;
+use crate::session::store::Backend;
+pub use crate::session::store::StorageError;
 
 /// Whether local storage can be used at all. Asking can itself throw (a
 /// `SecurityError` when storage is blocked), which counts as "no".

@@ -1,4 +1,7 @@
-//! The pure core.
+//! The OKR model and its rules: objectives, key results, teams and links; the
+//! alignment graph that keeps every rule; progress, status, hints and health; the
+//! file format (import, export, schema, share links) and the automatic layout.
+//! Pure: no browser, no UI (checked by `tests/architecture.rs`).
 
 pub mod check_ins;
 pub mod compare;
@@ -13,7 +16,6 @@ pub mod import;
 pub mod layout;
 pub mod model;
 pub mod numbers;
-pub mod outline;
 pub mod progress;
 pub mod retrospective;
 pub mod sample;

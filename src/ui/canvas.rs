@@ -29,8 +29,8 @@ use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection, Shade};
 use crate::domain::model::Level;
-use crate::geometry::{title_size, Detail, Rect, BLOCKS_BELOW};
-use crate::scene::Region;
+use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW};
+use crate::map::scene::Region;
 
 /// Up to this many cards in view, the cards are their markup; beyond, they are
 /// drawn simplified (colour, title, one bar) on the drawn map.
@@ -127,7 +127,7 @@ pub fn Canvas() -> impl IntoView {
     // The drawing takes over at once; the markup comes back once a zoom rests.
     let far = Memo::new(move |_| {
         let (width, height) = state.viewport_size.get();
-        let too_many = |view: &crate::geometry::ViewTransform| {
+        let too_many = |view: &crate::map::geometry::ViewTransform| {
             let visible = view.visible_world(width, height);
             scene.with(|s| s.cards_in(&visible, MAX_MARKUP_CARDS + 1)) > MAX_MARKUP_CARDS
         };
@@ -173,7 +173,7 @@ pub fn Canvas() -> impl IntoView {
                         "{} — {}, {}",
                         c.title,
                         c.team_name,
-                        crate::scene::progress_percent(c.progress)
+                        crate::map::scene::progress_percent(c.progress)
                     );
                     (c.id.clone(), label)
                 })

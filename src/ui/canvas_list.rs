@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::dialog::Dialog;
 use super::state::use_app_state;
-use crate::library::CanvasEntry;
+use crate::session::library::CanvasEntry;
 
 #[component]
 pub fn CanvasList() -> impl IntoView {

@@ -22,7 +22,7 @@ use crate::browser::dom;
 use crate::domain::check_ins;
 use crate::domain::model::{CheckIn, KeyResult};
 use crate::domain::numbers::{number_with_unit, parse_number, percent, NumberProblem};
-use crate::markup::{el, Element};
+use crate::output::markup::{el, Element};
 
 #[component]
 pub(super) fn CheckIns(
@@ -772,7 +772,7 @@ mod tests {
             .into_iter()
             .flat_map(|e| &e.children)
             .filter_map(|n| match n {
-                crate::markup::Node::Text(t) => Some(t.clone()),
+                crate::output::markup::Node::Text(t) => Some(t.clone()),
                 _ => None,
             })
             .collect();

@@ -35,8 +35,8 @@ use super::frame::redraw_each_frame;
 use super::state::{use_app_state, Drag, Lighting, Selection, Shade};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
 use crate::domain::model::{Level, LinkKind};
-use crate::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
-use crate::scene::LevelBand;
+use crate::map::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
+use crate::map::scene::LevelBand;
 
 /// The title's size in world units, as the simplified cards show it.
 const TITLE_SIZE: f64 = 26.0;
@@ -380,7 +380,7 @@ fn draw_level_bands(
 /// whole curve to the canvas (dashed, at that) costs far more than the map.
 fn draw_links(
     context: &CanvasRenderingContext2d,
-    scene: &crate::scene::Scene,
+    scene: &crate::map::scene::Scene,
     LinksToDraw {
         drag,
         selected,
@@ -408,9 +408,9 @@ fn draw_links(
     let (mut dimmed_hard, mut dimmed_soft) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
     let mut selected_curve = None;
     let shade =
-        |link: &crate::scene::LinkView| lighting.link(&link.from, &link.to_objective, link.kind);
-    let dimmed = |link: &crate::scene::LinkView| shade(link) == Shade::Dimmed;
-    let shown = |link: &crate::scene::LinkView| {
+        |link: &crate::map::scene::LinkView| lighting.link(&link.from, &link.to_objective, link.kind);
+    let dimmed = |link: &crate::map::scene::LinkView| shade(link) == Shade::Dimmed;
+    let shown = |link: &crate::map::scene::LinkView| {
         shade(link) != Shade::Hidden
             && match (link.kind, soft_links_of) {
                 (LinkKind::Soft, Some(card)) => {

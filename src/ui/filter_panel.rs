@@ -16,7 +16,7 @@ use super::state::{use_app_state, AppState};
 use crate::browser::location;
 use crate::domain::model::{Level, ObjectiveKind};
 use crate::domain::status::Status;
-use crate::filter::{kind_name, Filter, FilterMode, LinkFacet};
+use crate::map::filter::{kind_name, Filter, FilterMode, LinkFacet};
 
 /// Reads the filter from the page address once, telling the person about
 /// what it cannot use, then writes every change back to the address.

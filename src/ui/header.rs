@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::cycle_button::CycleButton;
 use super::state::use_app_state;
 use super::toolbar::Toolbar;
-use crate::store::SaveState;
+use crate::session::store::SaveState;
 
 #[component]
 pub fn Header() -> impl IntoView {

@@ -22,7 +22,7 @@ use crate::domain::model::{
     Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Position, Rollup, Team,
 };
 use crate::domain::numbers::{parse_number, NumberProblem};
-use crate::scene::objective_card_size;
+use crate::map::scene::objective_card_size;
 
 /// Colours offered to new teams in turn, so that neighbouring teams differ.
 const TEAM_PALETTE: [&str; 8] = [

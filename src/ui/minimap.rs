@@ -16,7 +16,7 @@ use web_sys::PointerEvent;
 use super::frame::redraw_each_frame;
 use super::state::use_app_state;
 use crate::browser::canvas2d::{computed_property, context_2d};
-use crate::geometry::{minimap_world, MinimapProjection, Rect};
+use crate::map::geometry::{minimap_world, MinimapProjection, Rect};
 
 /// The minimap's size in CSS pixels; must agree with `style/minimap.css`.
 const MINIMAP_WIDTH: f64 = 200.0;

@@ -1,6 +1,6 @@
-//! The components. Each file holds one component named after it; they read
-//! the app state from context and change it only through `AppState`'s named
-//! operations. `drag` and `frame` are the exceptions: the steps of a card
+//! The components. Most files hold one component named after it, with the
+//! small components only it uses; they read the app state from context and
+//! change it only through `AppState`'s named operations. `drag` and `frame` are the exceptions: the steps of a card
 //! press, shared by the cards' markup and the far-zoomed drawn map; and the
 //! once-per-frame redraw of a `<canvas>`, shared by the drawn map and the
 //! minimap.

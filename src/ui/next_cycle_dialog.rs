@@ -19,7 +19,7 @@ use crate::domain::graph::AlignmentGraph;
 use crate::domain::model::Cycle;
 use crate::domain::numbers::percent;
 use crate::domain::progress::compute_progress;
-use crate::markup::{el, Element};
+use crate::output::markup::{el, Element};
 
 /// One objective offered to carry over.
 #[derive(Clone, Debug)]

@@ -16,7 +16,7 @@ use web_sys::{KeyboardEvent, PointerEvent};
 
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::{fullscreen, storage};
-use crate::slides::Deck;
+use crate::output::slides::Deck;
 
 /// Where the chosen slide theme is remembered.
 const THEME_KEY: &str = "okr-canvas:presentation-theme";

@@ -21,7 +21,7 @@ use super::review::{Review, ReviewTab};
 use super::state::use_app_state;
 use crate::domain::health::Health;
 use crate::domain::hints::Hints;
-use crate::review_markup::{health_markup, hints_markup};
+use crate::output::review_markup::{health_markup, hints_markup};
 
 /// Where the active tab is, for moving focus to it.
 const ACTIVE_TAB: &str = ".review [role=\"tab\"][aria-selected=\"true\"]";

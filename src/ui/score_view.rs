@@ -14,7 +14,7 @@ use crate::domain::graph::RuleError;
 use crate::domain::model::{Document, ObjectiveKind};
 use crate::domain::retrospective::{retrospective, with_retrospective, NOTE_MAX_CHARS};
 use crate::domain::status::{yardstick_rule, Reading, Status};
-use crate::scene::progress_percent;
+use crate::map::scene::progress_percent;
 
 /// One objective's row.
 #[derive(Clone, Debug, PartialEq)]

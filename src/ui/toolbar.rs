@@ -13,9 +13,9 @@ use super::review::use_review;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::download::{download_text, titled_file_name};
 use crate::domain::import::MAX_FILE_BYTES;
-use crate::domain::outline::markdown_outline;
+use crate::output::outline::markdown_outline;
 use crate::domain::progress::compute_progress;
-use crate::picture::map_svg;
+use crate::output::picture::map_svg;
 
 #[component]
 pub fn Toolbar() -> impl IntoView {

@@ -5,7 +5,7 @@
 //!
 //! The rules that keep work from being lost (compare before write, nothing
 //! removed before its replacement is written, the list rebuilt from the keys,
-//! unreadable canvases left in place) are the pure `crate::store`'s; this
+//! unreadable canvases left in place) are the pure `crate::session::store`'s; this
 //! module runs them on the browser's storage and tells the person what they
 //! mean: a "Not saved" state in the header, a choice when another tab wrote
 //! the same canvas, an offer to keep a canvas another tab deleted.
@@ -20,8 +20,8 @@ use crate::browser::storage::{self, Local, StorageError, CURRENT_CANVAS_KEY};
 use crate::domain::graph::{ObjectiveError, RuleError};
 use crate::domain::import::import;
 use crate::domain::model::Document;
-use crate::library::{copy_title, CanvasEntry, Library};
-use crate::store::{
+use crate::session::library::{copy_title, CanvasEntry, Library};
+use crate::session::store::{
     self, canvas_key, Keeper, Record, SaveOutcome, SaveState, Stored, LIBRARY_KEY, OLD_BACKUP_KEY,
 };
 

@@ -5,7 +5,7 @@
 //! never disagree.
 
 use crate::domain::model::LinkKind;
-use crate::filter::{FilterMode, Filtered};
+use crate::map::filter::{FilterMode, Filtered};
 
 use super::Focus;
 
@@ -52,7 +52,7 @@ impl Lighting<'_> {
 mod tests {
     use super::*;
     use crate::domain::model::ObjectiveKind;
-    use crate::filter::Filter;
+    use crate::map::filter::Filter;
 
     use crate::domain::sample_document as sample;
 

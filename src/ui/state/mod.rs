@@ -28,12 +28,12 @@ use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
 use crate::domain::sample::moved_to_current_quarter;
 use crate::domain::status::{CycleClock, Reading};
-use crate::filter::{Filter, Filtered};
-use crate::geometry::{fit_to_view, ViewTransform};
-use crate::history::History;
-use crate::library::{CanvasEntry, Library};
-use crate::scene::{objective_card_size, DropTarget, Scene};
-use crate::store::{Keeper, SaveState};
+use crate::map::filter::{Filter, Filtered};
+use crate::map::geometry::{fit_to_view, ViewTransform};
+use crate::session::history::History;
+use crate::session::library::{CanvasEntry, Library};
+use crate::map::scene::{objective_card_size, DropTarget, Scene};
+use crate::session::store::{Keeper, SaveState};
 
 /// The sample canvas shown on first open.
 pub const SAMPLE_CANVAS: &str = include_str!("../../../public/examples/acme.okr.json");

@@ -12,7 +12,7 @@ use crate::domain::health::Health;
 use crate::domain::hints::Hints;
 use crate::domain::model::{Document, IdMap, IdSet};
 use crate::domain::numbers::percent;
-use crate::markup::{el, Element};
+use crate::output::markup::{el, Element};
 
 /// The tooltip of every entry.
 const ENTRY_TITLE: &str = "Show this card on the map";
@@ -363,7 +363,7 @@ mod tests {
 
     use super::*;
     use crate::domain::hints::HintKind;
-    use crate::markup::Element;
+    use crate::output::markup::Element;
 
     use crate::domain::sample_document as sample;
 

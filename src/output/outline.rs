@@ -18,9 +18,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-use super::model::{Document, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Team};
-use super::numbers::{number, percent};
-use super::progress::ProgressMap;
+use crate::domain::model::{Document, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Team};
+use crate::domain::numbers::{number, percent};
+use crate::domain::progress::ProgressMap;
 
 /// Markdown headings stop at level 6.
 const DEEPEST_HEADING: usize = 6;

@@ -27,7 +27,7 @@ use miniz_oxide::inflate::decompress_to_vec_zlib_with_limit;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::import::MAX_FILE_BYTES;
-use crate::library::{is_canvas_id, CanvasEntry, Library};
+use crate::session::library::{is_canvas_id, CanvasEntry, Library};
 
 /// The list of canvases.
 pub const LIBRARY_KEY: &str = "okr-canvas:library";

@@ -11,10 +11,10 @@ use std::collections::HashMap;
 use crate::domain::check_ins;
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, Level, LinkKind, Objective, ObjectiveKind};
-use crate::geometry::{
+use crate::map::geometry::{
     card_size, kr_row_at, kr_row_center_y, link_curve, link_path, LinkCurve, LinkEnd, Rect,
 };
-use crate::hit_test::CardIndex;
+use crate::map::hit_test::CardIndex;
 
 /// Colours for teams that do not name their own, picked by team order.
 const TEAM_PALETTE: [&str; 8] = [

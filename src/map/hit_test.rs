@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::geometry::Rect;
+use crate::map::geometry::Rect;
 
 /// Grid cell size in canvas units: a few cards wide.
 const CELL: f64 = 600.0;

@@ -7,7 +7,7 @@
 //! Built from the document and its [`Scene`], so the slides follow the canvas:
 //! company objectives come in the order they stand on the map (left to right,
 //! then top to bottom), and every number is the one the cards show. Each
-//! slide's content is [`markup`](crate::markup) built here, tested on the
+//! slide's content is [`markup`](crate::output::markup) built here, tested on the
 //! host; the presentation component only mounts it and moves between slides.
 
 use std::collections::HashSet;
@@ -15,8 +15,8 @@ use std::collections::HashSet;
 use crate::domain::model::{Document, Level, Objective, ObjectiveKind};
 use crate::domain::numbers::{number, percent};
 use crate::domain::support::SupportIndex;
-use crate::markup::{el, Element};
-use crate::scene::{progress_percent, CardView, Scene};
+use crate::output::markup::{el, Element};
+use crate::map::scene::{progress_percent, CardView, Scene};
 
 /// An objective as a slide names it.
 #[derive(Clone, Debug, PartialEq)]

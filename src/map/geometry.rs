@@ -2,8 +2,8 @@
 //!
 //! Card sizes, the view transform that fits the map on screen and the shape of
 //! each link are plain functions on numbers, so they are unit-tested on the host
-//! and shared by the layout (which needs card sizes), the link layer and, later,
-//! hit-testing. Nothing here knows about Leptos or the DOM; the card metrics
+//! and shared by the layout (which needs card sizes), the link layer, the drawn
+//! map and hit-testing. Nothing here knows about Leptos or the DOM; the card metrics
 //! must agree with `style/card.css`.
 
 /// Width of every card, in canvas units (CSS pixels at zoom 1).

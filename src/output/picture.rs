@@ -22,10 +22,10 @@
 use std::fmt::Write;
 
 use crate::domain::model::{Document, LinkKind, ObjectiveKind};
-use crate::geometry::{
+use crate::map::geometry::{
     kr_row_center_y, Rect, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT, STANDALONE_LINE_HEIGHT,
 };
-use crate::scene::{progress_percent, CardView, LinkView, Scene};
+use crate::map::scene::{progress_percent, CardView, LinkView, Scene};
 
 /// Free space around the map, in canvas units.
 const MARGIN: f64 = 40.0;
@@ -956,7 +956,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        let content_width = crate::geometry::CARD_WIDTH - CONTENT_LEFT - CONTENT_RIGHT_INSET;
+        let content_width = crate::map::geometry::CARD_WIDTH - CONTENT_LEFT - CONTENT_RIGHT_INSET;
         for lines in &titles {
             assert!(!lines.is_empty() && lines.len() <= 2, "{lines:?}");
             for line in lines {

@@ -1,0 +1,8 @@
+//! A person's work across time: undo and redo (`history`), the canvases kept in
+//! this browser (`library`), and how they are stored so that no fault loses work
+//! (`store`, written against a `Backend` the shell provides). Pure: no browser,
+//! no UI (checked by `tests/architecture.rs`).
+
+pub mod history;
+pub mod library;
+pub mod store;
