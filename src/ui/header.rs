@@ -23,7 +23,13 @@ pub fn Header() -> impl IntoView {
                 </svg>
                 <span>"OKR Canvas"</span>
             </div>
-            <h1 class="app-header__title" data-testid="canvas-title" title=move || title.get()>
+            // The stored canvas shown, for tools that check what was kept.
+            <h1
+                class="app-header__title"
+                data-testid="canvas-title"
+                data-canvas-id=move || state.canvas_id.get()
+                title=move || title.get()
+            >
                 {move || title.get()}
             </h1>
             <CycleButton />

@@ -625,7 +625,7 @@ async function main() {
 }
 
 // The server and the browser's flags are shared with the opening benchmark.
-module.exports = { serve, CHROMIUM_ARGS, ROOT };
+module.exports = { serve, CHROMIUM_ARGS, ROOT, traceBreakdown, TRACE_CATEGORIES };
 
 if (require.main === module) {
   main().catch((error) => {
