@@ -82,7 +82,10 @@ fn the_pure_core_names_no_browser_or_ui_crate() {
             }
         }
     }
-    assert!(checked > 30, "only {checked} core files found: has the tree moved?");
+    assert!(
+        checked > 30,
+        "only {checked} core files found: has the tree moved?"
+    );
     assert!(
         broken.is_empty(),
         "the pure core must not reach for the browser or the UI (ARCHITECTURE.md):\n  {}",

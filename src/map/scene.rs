@@ -554,7 +554,7 @@ mod tests {
     use crate::domain::import::import;
     use crate::domain::progress::compute_progress;
 
-    const SAMPLE: &str = include_str!("../public/examples/acme.okr.json");
+    const SAMPLE: &str = include_str!("../../public/examples/acme.okr.json");
 
     fn sample_scene() -> (Document, Scene) {
         let doc = import(SAMPLE.as_bytes())

@@ -18,7 +18,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-use crate::domain::model::{Document, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Team};
+use crate::domain::model::{
+    Document, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Team,
+};
 use crate::domain::numbers::{number, percent};
 use crate::domain::progress::ProgressMap;
 

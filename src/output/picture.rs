@@ -701,7 +701,7 @@ mod tests {
     use crate::domain::model::{KeyResult, Link, Objective, Rollup, Team};
     use crate::domain::progress::compute_progress;
 
-    const SAMPLE: &[u8] = include_bytes!("../public/examples/acme.okr.json");
+    const SAMPLE: &[u8] = include_bytes!("../../public/examples/acme.okr.json");
 
     fn picture_of(doc: &Document) -> String {
         let progress = compute_progress(doc);

@@ -15,8 +15,8 @@ use std::collections::HashSet;
 use crate::domain::model::{Document, Level, Objective, ObjectiveKind};
 use crate::domain::numbers::{number, percent};
 use crate::domain::support::SupportIndex;
-use crate::output::markup::{el, Element};
 use crate::map::scene::{progress_percent, CardView, Scene};
+use crate::output::markup::{el, Element};
 
 /// An objective as a slide names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -707,7 +707,7 @@ mod tests {
     use crate::domain::model::{Position, Team};
     use crate::domain::progress::compute_progress;
 
-    const SAMPLE: &str = include_str!("../public/examples/acme.okr.json");
+    const SAMPLE: &str = include_str!("../../public/examples/acme.okr.json");
     const KR_NEW_LOGOS: &str = "New customers signed this quarter";
 
     fn deck_of(doc: &Document) -> Deck {

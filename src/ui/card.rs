@@ -17,7 +17,9 @@ use crate::domain::hints::Hint;
 use crate::domain::model::ObjectiveKind;
 use crate::domain::status::{Reading, Status};
 use crate::map::geometry::{sparkline_points, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH};
-use crate::map::scene::{confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE};
+use crate::map::scene::{
+    confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE,
+};
 
 #[component]
 pub fn Card(id: String) -> impl IntoView {

@@ -407,8 +407,9 @@ fn draw_links(
     let (mut hard_curves, mut soft_curves) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
     let (mut dimmed_hard, mut dimmed_soft) = (Vec::<LinkCurve>::new(), Vec::<LinkCurve>::new());
     let mut selected_curve = None;
-    let shade =
-        |link: &crate::map::scene::LinkView| lighting.link(&link.from, &link.to_objective, link.kind);
+    let shade = |link: &crate::map::scene::LinkView| {
+        lighting.link(&link.from, &link.to_objective, link.kind)
+    };
     let dimmed = |link: &crate::map::scene::LinkView| shade(link) == Shade::Dimmed;
     let shown = |link: &crate::map::scene::LinkView| {
         shade(link) != Shade::Hidden

@@ -13,8 +13,8 @@ use super::review::use_review;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::download::{download_text, titled_file_name};
 use crate::domain::import::MAX_FILE_BYTES;
-use crate::output::outline::markdown_outline;
 use crate::domain::progress::compute_progress;
+use crate::output::outline::markdown_outline;
 use crate::output::picture::map_svg;
 
 #[component]

@@ -30,9 +30,9 @@ use crate::domain::sample::moved_to_current_quarter;
 use crate::domain::status::{CycleClock, Reading};
 use crate::map::filter::{Filter, Filtered};
 use crate::map::geometry::{fit_to_view, ViewTransform};
+use crate::map::scene::{objective_card_size, DropTarget, Scene};
 use crate::session::history::History;
 use crate::session::library::{CanvasEntry, Library};
-use crate::map::scene::{objective_card_size, DropTarget, Scene};
 use crate::session::store::{Keeper, SaveState};
 
 /// The sample canvas shown on first open.
