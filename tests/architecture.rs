@@ -2,7 +2,8 @@
 //! `map`, `output`, `session`) never reaches for the browser or the UI. A core
 //! file that names a browser or UI crate, or the shell's own modules, fails
 //! this test with its path and line, so the rule is kept by the build rather
-//! than by habit.
+//! than by habit. The components' files do not import one another in a
+//! circle either: what two of them share lives in a third.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -90,6 +91,128 @@ fn the_pure_core_names_no_browser_or_ui_crate() {
         broken.is_empty(),
         "the pure core must not reach for the browser or the UI (ARCHITECTURE.md):\n  {}",
         broken.join("\n  ")
+    );
+}
+
+/// The sibling modules `text` names as `super::<name>`, its own tests left out.
+fn siblings_named(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut names: Vec<String> = code
+        .match_indices("super::")
+        .map(|(at, found)| {
+            code[at + found.len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A circle of imports among `modules` (each with the siblings it names), as
+/// the path that closes it, or `None`.
+fn circle(modules: &[(String, Vec<String>)]) -> Option<Vec<String>> {
+    fn walk(
+        modules: &[(String, Vec<String>)],
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        let current = path.last().cloned().unwrap_or_default();
+        let next = modules.iter().find(|(name, _)| *name == current)?;
+        for sibling in &next.1 {
+            if let Some(at) = path.iter().position(|p| p == sibling) {
+                let mut found = path[at..].to_vec();
+                found.push(sibling.clone());
+                return Some(found);
+            }
+            if done.contains(sibling) {
+                continue;
+            }
+            path.push(sibling.clone());
+            if let Some(found) = walk(modules, path, done) {
+                return Some(found);
+            }
+            path.pop();
+        }
+        done.push(current);
+        None
+    }
+    let mut done = Vec::new();
+    modules.iter().find_map(|(name, _)| {
+        if done.contains(name) {
+            return None;
+        }
+        walk(modules, &mut vec![name.clone()], &mut done)
+    })
+}
+
+#[test]
+fn the_components_import_one_another_in_no_circle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let modules: Vec<(String, Vec<String>)> = rust_files(&root.join("src/ui"))
+        .into_iter()
+        .filter(|file| file.parent() == Some(&root.join("src/ui")))
+        .map(|file| {
+            let name = file
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let text = fs::read_to_string(&file).expect("a readable source file");
+            let siblings = siblings_named(&text)
+                .into_iter()
+                .filter(|sibling| *sibling != name)
+                .collect();
+            (name, siblings)
+        })
+        .collect();
+    assert!(
+        modules.len() > 20,
+        "only {} component files found",
+        modules.len()
+    );
+    if let Some(found) = circle(&modules) {
+        panic!(
+            "src/ui files import one another in a circle: {}; move what they share into a file of its own",
+            found.join(" → ")
+        );
+    }
+}
+
+#[test]
+fn the_circle_check_finds_a_circle_and_passes_a_tree() {
+    let module = |name: &str, siblings: &[&str]| {
+        (
+            name.to_string(),
+            siblings.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    let tree = [
+        module("toolbar", &["commands"]),
+        module("commands", &[]),
+        module("presentation", &["commands"]),
+    ];
+    assert_eq!(circle(&tree), None);
+    let ring = [
+        module("toolbar", &["presentation"]),
+        module("presentation", &["toolbar"]),
+    ];
+    assert_eq!(
+        circle(&ring),
+        Some(vec![
+            "toolbar".to_string(),
+            "presentation".to_string(),
+            "toolbar".to_string()
+        ])
+    );
+    assert_eq!(
+        siblings_named(
+            "use super::edits::{Edits};\nuse super::state::AppState;\n#[cfg(test)]\nuse super::*;"
+        ),
+        vec!["edits", "state"]
     );
 }
 

@@ -21,7 +21,7 @@
 
 use std::fmt::Write;
 
-use crate::domain::model::{Document, LinkKind, ObjectiveKind};
+use crate::domain::model::{is_valid_color, Document, LinkKind, ObjectiveKind};
 use crate::map::geometry::{
     kr_row_center_y, Rect, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT, STANDALONE_LINE_HEIGHT,
 };
@@ -306,7 +306,7 @@ fn write_card(out: &mut String, card: &CardView) {
     let content_width = right - left;
     let title = plain_text(&card.title);
     let team = plain_text(&card.team_name);
-    let color = if is_hex_color(&card.team_color) {
+    let color = if is_valid_color(&card.team_color) {
         card.team_color.as_str()
     } else {
         FALLBACK_COLOR
@@ -517,12 +517,6 @@ fn num(value: f64) -> String {
     } else {
         text.to_string()
     }
-}
-
-fn is_hex_color(color: &str) -> bool {
-    color.len() == 7
-        && color.starts_with('#')
-        && color.chars().skip(1).all(|c| c.is_ascii_hexdigit())
 }
 
 /// Text as one line: runs of whitespace (newlines and tabs included) become one space,

@@ -17,7 +17,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::inspector::{focus_when_shown, format_number, Edits};
+use super::edits::{focus_when_shown, format_number, Edits};
 use crate::browser::dom;
 use crate::domain::check_ins;
 use crate::domain::model::{CheckIn, KeyResult};

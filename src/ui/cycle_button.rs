@@ -6,19 +6,9 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use super::cycle_dialog::CycleDialog;
+use super::cycle_dialog::{CycleDialog, CycleStep};
 use super::next_cycle_dialog::NextCycleDialog;
 use super::state::use_app_state;
-use crate::domain::model::Cycle;
-
-/// Which of the cycle's dialogs is open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CycleStep {
-    /// The cycle's label and dates.
-    Edit,
-    /// The next cycle, following `closing` (the cycle as the edit step showed it).
-    Next { closing: Cycle },
-}
 
 #[component]
 pub fn CycleButton() -> impl IntoView {

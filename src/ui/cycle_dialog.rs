@@ -10,12 +10,20 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::cycle_button::CycleStep;
 use super::dialog::Dialog;
 use super::state::use_app_state;
 use crate::domain::cycle::current_quarter;
 use crate::domain::graph::{ObjectiveError, RuleError};
 use crate::domain::model::{check_cycle, Cycle, FieldError, JsonPath};
+
+/// Which of the cycle's dialogs is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CycleStep {
+    /// The cycle's label and dates.
+    Edit,
+    /// The next cycle, following `closing` (the cycle as the edit step showed it).
+    Next { closing: Cycle },
+}
 
 #[component]
 pub fn CycleDialog(

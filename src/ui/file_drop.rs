@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::commands::open_file;
 use super::state::use_app_state;
-use super::toolbar::open_file;
 
 #[component]
 pub fn FileDrop() -> impl IntoView {

@@ -16,8 +16,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::check_ins::CheckIns;
+use super::edits::{find_key_result, find_objective, focus_when_shown, format_number, Edits};
 use super::state::{use_app_state, AppState, Selection};
-use crate::domain::graph::{AlignmentGraph, RuleError};
+use crate::domain::graph::RuleError;
 use crate::domain::model::{
     Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Position, Rollup, Team,
 };
@@ -28,92 +29,6 @@ use crate::map::scene::objective_card_size;
 const TEAM_PALETTE: [&str; 8] = [
     "#1f5fbf", "#2a9d8f", "#e76f51", "#8e44ad", "#f4a261", "#2f855a", "#c05621", "#5b6576",
 ];
-
-/// How many frames to wait for a field that is about to appear.
-const FOCUS_FRAMES: u8 = 10;
-
-// ---------------------------------------------------------------------------
-// Committing edits
-// ---------------------------------------------------------------------------
-
-/// Commits edits, and makes every field read the document again after a
-/// refusal (the browser keeps what was typed unless told otherwise).
-#[derive(Clone, Copy)]
-pub(super) struct Edits {
-    pub(super) state: AppState,
-    refresh: Trigger,
-}
-
-impl Edits {
-    /// Runs `operation` as one undo step named `label`; on refusal the notice
-    /// says why and the fields snap back.
-    fn commit(
-        self,
-        label: &str,
-        operation: impl FnOnce(&mut AlignmentGraph) -> Result<(), RuleError>,
-    ) -> bool {
-        let done = self.state.apply_or_notify(label, operation).is_some();
-        if !done {
-            self.refresh.notify();
-        }
-        done
-    }
-
-    /// Refuses an edit before it reaches the core (a value that is not even
-    /// a number, say).
-    fn refuse(self, message: String) {
-        self.state.notify_error(message);
-        self.refresh.notify();
-    }
-
-    /// Edits the objective `id`. An edit that changes nothing records no undo
-    /// step, but still tidies the field (a title typed with extra spaces).
-    fn objective(self, id: &str, label: &str, edit: impl FnOnce(&mut Objective)) {
-        let Some(current) = self
-            .state
-            .with_document_untracked(|doc| find_objective(doc, id).cloned())
-        else {
-            return;
-        };
-        let mut edited = current.clone();
-        edit(&mut edited);
-        if edited == current {
-            self.refresh.notify();
-            return;
-        }
-        self.commit(label, |g| {
-            g.update_objective(id, |o| *o = edited)
-                .map_err(RuleError::from)
-        });
-    }
-
-    /// Edits the key result `id`, like [`Edits::objective`].
-    fn key_result(self, id: &str, label: &str, edit: impl FnOnce(&mut KeyResult)) {
-        let Some(current) = self
-            .state
-            .with_document_untracked(|doc| find_key_result(doc, id).map(|(_, kr)| kr.clone()))
-        else {
-            return;
-        };
-        let mut edited = current.clone();
-        edit(&mut edited);
-        if edited == current {
-            self.refresh.notify();
-            return;
-        }
-        self.replace_key_result(id, label, edited);
-    }
-
-    /// Replaces the key result `id` with `edited` as one undo step named
-    /// `label`. Not generic, so that every edit of a key result shares one
-    /// copy of the commit in the bundle.
-    pub(super) fn replace_key_result(self, id: &str, label: &str, edited: KeyResult) -> bool {
-        self.commit(label, |g| {
-            g.update_key_result(id, |kr| *kr = edited)
-                .map_err(RuleError::from)
-        })
-    }
-}
 
 // ---------------------------------------------------------------------------
 // The panel
@@ -1287,20 +1202,6 @@ fn level_from_name(name: &str) -> Level {
 // Helpers
 // ---------------------------------------------------------------------------
 
-fn find_objective<'a>(doc: &'a Document, id: &str) -> Option<&'a Objective> {
-    doc.objectives.iter().find(|o| o.id == id)
-}
-
-/// The key result `id` and the objective that owns it.
-fn find_key_result<'a>(doc: &'a Document, id: &str) -> Option<(&'a Objective, &'a KeyResult)> {
-    doc.objectives.iter().find_map(|o| {
-        o.key_results
-            .iter()
-            .find(|kr| kr.id == id)
-            .map(|kr| (o, kr))
-    })
-}
-
 /// An objective's title, or a key result's title with its objective's.
 fn describe(doc: &Document, id: &str) -> String {
     if let Some(objective) = find_objective(doc, id) {
@@ -1362,11 +1263,6 @@ fn slug(name: &str) -> String {
     } else {
         slug.to_owned()
     }
-}
-
-/// How a number is shown in a field: as short as it reads back exactly.
-pub(super) fn format_number(value: f64) -> String {
-    value.to_string()
 }
 
 /// Why the number typed in `field` was not taken, in words.
@@ -1433,34 +1329,6 @@ fn commit_edits_on_outside_press() {
                 true,
             );
         });
-    });
-}
-
-/// Focuses the element matching `selector` once it is on the page (it may be
-/// rendered a frame or two after the change that called for it), selecting
-/// an input's text when `select_text` is set.
-pub(super) fn focus_when_shown(selector: String, select_text: bool) {
-    focus_within_frames(selector, select_text, FOCUS_FRAMES);
-}
-
-fn focus_within_frames(selector: String, select_text: bool, frames_left: u8) {
-    request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match element {
-            Some(element) => {
-                let _ = element.focus();
-                if select_text {
-                    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-                        input.select();
-                    }
-                }
-            }
-            None if frames_left > 0 => focus_within_frames(selector, select_text, frames_left - 1),
-            None => {}
-        }
     });
 }
 

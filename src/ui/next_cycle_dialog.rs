@@ -10,8 +10,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::cycle_button::CycleStep;
-use super::cycle_dialog::{describe, keep_keys_in_dialog, CycleFields};
+use super::cycle_dialog::{describe, keep_keys_in_dialog, CycleFields, CycleStep};
 use super::dialog::Dialog;
 use super::state::use_app_state;
 use crate::domain::cycle::{losing_hard_parent, next_cycle, next_cycle_document, unfinished};

@@ -9,7 +9,6 @@
 //! for printing, one per page.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
@@ -22,23 +21,6 @@ use crate::output::slides::Deck;
 const THEME_KEY: &str = "okr-canvas:presentation-theme";
 /// How far a finger must travel sideways for a swipe, in CSS pixels.
 const SWIPE_MIN: f64 = 50.0;
-
-/// Starts presenting, full screen when the browser allows it, at the slide of
-/// the selected company objective if there is one.
-pub fn present(state: AppState) {
-    if state.presenting.get_untracked() {
-        return;
-    }
-    state.presenting.set(true);
-    spawn_local(async move {
-        match fullscreen::enter().await {
-            // Left before the browser answered: do not stay full screen.
-            Ok(()) if !state.presenting.get_untracked() => fullscreen::exit(),
-            Ok(()) => {}
-            Err(message) => state.notify_status(message),
-        }
-    });
-}
 
 /// Leaves the presentation and full screen, back to the map as it was.
 fn leave(state: AppState) {
@@ -305,7 +287,7 @@ fn Presenter() -> impl IntoView {
                     "Print the slides, one per page",
                     "Print".into(),
                     enabled,
-                    Callback::new(move |()| super::toolbar::print_page(state)),
+                    Callback::new(move |()| super::commands::print_page(state)),
                 )}
                 {control(
                     "presentation-exit",

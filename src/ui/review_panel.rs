@@ -16,7 +16,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::inspector::focus_when_shown;
+use super::edits::focus_when_shown;
 use super::review::{Review, ReviewTab};
 use super::state::use_app_state;
 use crate::domain::health::Health;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::presentation::present;
+use super::commands::present;
 use super::state::use_app_state;
 
 #[component]

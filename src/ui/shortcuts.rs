@@ -86,7 +86,7 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
         "Enter" if has_selection => state.inspector_open.set(true),
         "l" | "L" => state.open_link_picker(),
         "f" | "F" => state.toggle_focus_on_selection(),
-        "p" | "P" => super::presentation::present(state),
+        "p" | "P" => super::commands::present(state),
         "r" | "R" if review.is_some() => {
             if let Some(review) = review {
                 review.toggle();

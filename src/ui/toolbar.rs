@@ -3,16 +3,14 @@
 
 use leptos::ev::Event;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::commands::{open_file, present, print_page};
 use super::filter_panel::FilterButton;
 use super::inspector::new_objective;
-use super::presentation::present;
 use super::review::use_review;
-use super::state::{use_app_state, AppState, Selection};
+use super::state::{use_app_state, Selection};
 use crate::browser::download::{download_text, titled_file_name};
-use crate::domain::import::MAX_FILE_BYTES;
 use crate::domain::progress::compute_progress;
 use crate::output::outline::markdown_outline;
 use crate::output::picture::map_svg;
@@ -258,37 +256,6 @@ pub fn Toolbar() -> impl IntoView {
             </div>
         </nav>
     }
-}
-
-/// Opens the browser's print dialog: the poster, or the slides while
-/// presenting (the print stylesheets decide which).
-pub fn print_page(state: AppState) {
-    if let Some(window) = web_sys::window() {
-        if window.print().is_err() {
-            state.notify_error("The browser refused to print. Use its own Print menu instead.");
-        }
-    }
-}
-
-/// Reads `file` and opens it, refusing files over the format's size limit
-/// before reading them.
-pub fn open_file(state: AppState, file: web_sys::File) {
-    let name = file.name();
-    if file.size() > MAX_FILE_BYTES as f64 {
-        // Rounded up, so a file just over the limit never reads as "10.0 MiB".
-        let tenths = (file.size() / 1_048_576.0 * 10.0).ceil() / 10.0;
-        state.notify_error(format!(
-            "{name} was not opened: it is {tenths:.1} MiB, and a canvas file may be at most {} MiB.",
-            MAX_FILE_BYTES / 1_048_576
-        ));
-        return;
-    }
-    spawn_local(async move {
-        match crate::browser::files::read_bytes(&file).await {
-            Ok(bytes) => state.open_file(&name, &bytes),
-            Err(message) => state.notify_error(message),
-        }
-    });
 }
 
 /// Opens and closes the Review panel; the number of hints rides along.
