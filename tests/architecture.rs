@@ -94,11 +94,12 @@ fn the_pure_core_names_no_browser_or_ui_crate() {
     );
 }
 
-/// The sibling modules `text` names as `super::<name>`, its own tests left out.
-fn siblings_named(text: &str) -> Vec<String> {
+/// The modules `text` names after `prefix` (`super::` or `crate::ui::`), its own
+/// tests left out.
+fn modules_named(text: &str, prefix: &str) -> Vec<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or_default();
     let mut names: Vec<String> = code
-        .match_indices("super::")
+        .match_indices(prefix)
         .map(|(at, found)| {
             code[at + found.len()..]
                 .chars()
@@ -152,31 +153,40 @@ fn circle(modules: &[(String, Vec<String>)]) -> Option<Vec<String>> {
 #[test]
 fn the_components_import_one_another_in_no_circle() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let modules: Vec<(String, Vec<String>)> = rust_files(&root.join("src/ui"))
-        .into_iter()
-        .filter(|file| file.parent() == Some(&root.join("src/ui")))
-        .map(|file| {
-            let name = file
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let text = fs::read_to_string(&file).expect("a readable source file");
-            let siblings = siblings_named(&text)
-                .into_iter()
-                .filter(|sibling| *sibling != name)
-                .collect();
-            (name, siblings)
-        })
-        .collect();
+    let ui = root.join("src/ui");
+    // Each file of `src/ui` is a module; a folder (`inspector/`, `state/`) is
+    // one module, naming what any of its files names from outside it.
+    let mut modules: Vec<(String, Vec<String>)> = Vec::new();
+    for file in rust_files(&ui) {
+        let text = fs::read_to_string(&file).expect("a readable source file");
+        let relative = file.strip_prefix(&ui).expect("a file under src/ui");
+        let mut parts = relative.iter().map(|p| p.to_string_lossy().into_owned());
+        let first = parts.next().unwrap_or_default();
+        let (name, mut named) = if relative.components().count() == 1 {
+            let name = first.trim_end_matches(".rs").to_string();
+            (name, modules_named(&text, "super::"))
+        } else {
+            (first, Vec::new())
+        };
+        named.extend(modules_named(&text, "crate::ui::"));
+        named.retain(|other| *other != name && other != "mod");
+        match modules.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, all)) => all.extend(named),
+            None => modules.push((name, named)),
+        }
+    }
+    for (_, named) in &mut modules {
+        named.sort();
+        named.dedup();
+    }
     assert!(
         modules.len() > 20,
-        "only {} component files found",
+        "only {} component modules found",
         modules.len()
     );
     if let Some(found) = circle(&modules) {
         panic!(
-            "src/ui files import one another in a circle: {}; move what they share into a file of its own",
+            "src/ui modules import one another in a circle: {}; move what they share into a module of its own",
             found.join(" → ")
         );
     }
@@ -209,8 +219,9 @@ fn the_circle_check_finds_a_circle_and_passes_a_tree() {
         ])
     );
     assert_eq!(
-        siblings_named(
-            "use super::edits::{Edits};\nuse super::state::AppState;\n#[cfg(test)]\nuse super::*;"
+        modules_named(
+            "use super::edits::{Edits};\nuse super::state::AppState;\n#[cfg(test)]\nuse super::*;",
+            "super::"
         ),
         vec!["edits", "state"]
     );

@@ -12,6 +12,7 @@ pub mod generate;
 pub mod graph;
 pub mod health;
 pub mod hints;
+pub mod ids;
 pub mod import;
 pub mod layout;
 pub mod model;

@@ -169,6 +169,16 @@ impl Level {
         self.rank() < other.rank()
     }
 
+    /// The word as a label or a heading ("Department").
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Company => "Company",
+            Level::Department => "Department",
+            Level::Team => "Team",
+            Level::Individual => "Individual",
+        }
+    }
+
     /// The word people read, in lower case ("department").
     pub fn name(self) -> &'static str {
         match self {

@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::inspector::level_label;
 use super::state::{use_app_state, AppState};
 use crate::browser::location;
 use crate::domain::model::{Level, ObjectiveKind};
@@ -153,10 +152,7 @@ pub fn FilterPanel() -> impl IntoView {
     };
     let levels = fixed(
         "level",
-        Level::ALL
-            .iter()
-            .map(|l| (l.name(), level_label(*l)))
-            .collect(),
+        Level::ALL.iter().map(|l| (l.name(), l.label())).collect(),
     );
     let kinds = fixed(
         "kind",

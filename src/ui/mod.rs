@@ -9,7 +9,6 @@ mod app;
 mod canvas;
 mod canvas_list;
 mod card;
-mod check_ins;
 mod commands;
 mod cycle_button;
 mod cycle_dialog;

@@ -17,12 +17,12 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::edits::{focus_when_shown, format_number, Edits};
 use crate::browser::dom;
 use crate::domain::check_ins;
 use crate::domain::model::{CheckIn, KeyResult};
 use crate::domain::numbers::{number_with_unit, parse_number, percent, NumberProblem};
 use crate::output::markup::{el, Element};
+use crate::ui::edits::{focus_when_shown, format_number, Edits};
 
 #[component]
 pub(super) fn CheckIns(

@@ -1,0 +1,216 @@
+//! The form that adds a team: name, level, parent, colour.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::domain::graph::RuleError;
+use crate::domain::ids::unique_team_id;
+use crate::domain::model::{Level, Team};
+use crate::ui::state::use_app_state;
+
+/// Colours offered to new teams in turn, so that neighbouring teams differ.
+const TEAM_PALETTE: [&str; 8] = [
+    "#1f5fbf", "#2a9d8f", "#e76f51", "#8e44ad", "#f4a261", "#2f855a", "#c05621", "#5b6576",
+];
+
+/// The form that adds a team, shown while `team_form_open` is set. It starts
+/// afresh each time it opens.
+#[component]
+pub fn TeamForm() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state
+            .team_form_open
+            .get()
+            .then(|| view! { <TeamFormDialog /> })
+    }
+}
+
+#[component]
+fn TeamFormDialog() -> impl IntoView {
+    let state = use_app_state();
+    let teams = Memo::new(move |_| state.with_document(|doc| doc.teams.clone()));
+    let (first_level, first_color) = state.with_document_untracked(|doc| {
+        let level = if doc.teams.iter().any(|t| t.level == Level::Company) {
+            Level::Team
+        } else {
+            Level::Company
+        };
+        let color = TEAM_PALETTE[doc.teams.len() % TEAM_PALETTE.len()];
+        (level, color)
+    });
+    let name = RwSignal::new(String::new());
+    let level = RwSignal::new(first_level);
+    let chosen_parent = RwSignal::new(None::<String>);
+    let color = RwSignal::new(first_color.to_owned());
+    let name_input = NodeRef::<leptos::html::Input>::new();
+
+    // Only teams of a higher level may be the parent; a parent chosen before
+    // the level changed drops out by itself.
+    let parent_choices = Memo::new(move |_| {
+        let level = level.get();
+        teams.with(|teams| {
+            teams
+                .iter()
+                .filter(|t| t.level.is_above(level))
+                .map(|t| (t.id.clone(), format!("{} ({})", t.name, t.level)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let parent = Memo::new(move |_| {
+        chosen_parent
+            .get()
+            .filter(|p| parent_choices.with(|choices| choices.iter().any(|(id, _)| id == p)))
+    });
+
+    Effect::new(move |_| {
+        if let Some(input) = name_input.get() {
+            let _ = input.focus();
+        }
+    });
+
+    let close = move || state.team_form_open.set(false);
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        let name = name.get_untracked().trim().to_owned();
+        let id = teams.with_untracked(|teams| unique_team_id(teams, &name));
+        let team = Team {
+            id,
+            name: name.clone(),
+            level: level.get_untracked(),
+            parent: parent.get_untracked(),
+            color: Some(color.get_untracked()),
+        };
+        if state
+            .apply_or_notify("Add team", |g| g.add_team(team).map_err(RuleError::from))
+            .is_some()
+        {
+            close();
+            state.notify_status(format!("Added the team “{name}”."));
+        }
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            close();
+        }
+    };
+    let on_backdrop = move |event: ev::MouseEvent| {
+        if event.target() == event.current_target() {
+            close();
+        }
+    };
+    let level_options = Level::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.name() prop:selected=move || level.get() == option>
+                    {option.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    let parent_options = move || {
+        parent_choices
+            .get()
+            .into_iter()
+            .map(|(id, label)| {
+                let value = id.clone();
+                view! {
+                    <option value=value prop:selected=move || parent.get().as_deref() == Some(id.as_str())>
+                        {label}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="team-form__backdrop" on:click=on_backdrop>
+            <form
+                class="team-form"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="team-form-heading"
+                data-testid="team-form"
+                on:submit=on_submit
+                on:keydown=on_keydown
+            >
+                <h2 class="team-form__heading" id="team-form-heading">"New team"</h2>
+                <label class="inspector__field">
+                    <span class="inspector__label">"Name"</span>
+                    <input
+                        class="inspector__input"
+                        type="text"
+                        required
+                        autocomplete="off"
+                        data-testid="team-form-name"
+                        node_ref=name_input
+                        prop:value=move || name.get()
+                        on:input=move |event| name.set(event_target_value(&event))
+                    />
+                </label>
+                <label class="inspector__field">
+                    <span class="inspector__label">"Level"</span>
+                    <select
+                        class="inspector__input"
+                        data-testid="team-form-level"
+                        on:change=move |event| level.set(level_from_name(&event_target_value(&event)))
+                    >
+                        {level_options}
+                    </select>
+                </label>
+                <label class="inspector__field">
+                    <span class="inspector__label">"Part of"</span>
+                    <select
+                        class="inspector__input"
+                        data-testid="team-form-parent"
+                        on:change=move |event| {
+                            let value = event_target_value(&event);
+                            chosen_parent.set((!value.is_empty()).then_some(value));
+                        }
+                    >
+                        <option value="" prop:selected=move || parent.with(Option::is_none)>
+                            "Nothing (top of the organisation)"
+                        </option>
+                        {parent_options}
+                    </select>
+                </label>
+                <label class="inspector__field team-form__color">
+                    <span class="inspector__label">"Colour"</span>
+                    <input
+                        type="color"
+                        data-testid="team-form-color"
+                        prop:value=move || color.get()
+                        on:input=move |event| color.set(event_target_value(&event))
+                    />
+                </label>
+                <div class="team-form__actions">
+                    <button
+                        class="inspector__button"
+                        type="button"
+                        data-testid="team-form-cancel"
+                        on:click=move |_| close()
+                    >
+                        "Cancel"
+                    </button>
+                    <button
+                        class="inspector__button inspector__button--primary"
+                        type="submit"
+                        data-testid="team-form-submit"
+                    >
+                        "Add team"
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+fn level_from_name(name: &str) -> Level {
+    Level::ALL
+        .into_iter()
+        .find(|level| level.name() == name)
+        .unwrap_or(Level::Team)
+}
