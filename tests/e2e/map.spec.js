@@ -13,10 +13,13 @@ const WINDOWS = [
   { width: 1280, height: 720 },
 ];
 
-/** Opens `bytes` as a new canvas through the file input. */
+/**
+ * Opens `bytes` as a new canvas through the file input. A big file takes
+ * seconds on a busy machine, so the wait is longer than an assertion's.
+ */
 async function openFile(page, name, bytes) {
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: bytes });
-  await expect(page.getByTestId('status')).toContainText('Opened');
+  await expect(page.getByTestId('status')).toContainText('Opened', { timeout: 30_000 });
 }
 
 /**
