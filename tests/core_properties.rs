@@ -10,9 +10,7 @@ use okr_canvas::domain::export::export;
 use okr_canvas::domain::generate::generate;
 use okr_canvas::domain::graph::AlignmentGraph;
 use okr_canvas::domain::import::{import, ImportErrorKind};
-use okr_canvas::domain::model::{
-    Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Rollup, Team,
-};
+use okr_canvas::domain::model::{Document, KeyResult, Level, LinkKind, Objective, Rollup, Team};
 use okr_canvas::domain::progress::{compute_progress, ProgressTracker};
 use okr_canvas::domain::share::{decode_share_fragment, encode_share_fragment};
 use proptest::prelude::*;
@@ -346,19 +344,18 @@ fn starting_graph(teams: &[usize]) -> AlignmentGraph {
 
 fn objective(i: usize, team: usize) -> Objective {
     Objective {
-        id: format!("o{i}"),
-        team: TEAM_IDS[team % 4].into(),
-        title: format!("Objective {i}"),
-        description: None,
-        kind: ObjectiveKind::Aspirational,
         rollup: Rollup::Both,
-        standalone: None,
         key_results: vec![KeyResult::new(
             format!("k{i}"),
             format!("Result {i}"),
             0.0,
             1.0,
         )],
+        ..Objective::new(
+            format!("o{i}"),
+            TEAM_IDS[team % 4],
+            format!("Objective {i}"),
+        )
     }
 }
 

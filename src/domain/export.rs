@@ -81,25 +81,14 @@ mod tests {
 
     fn small_document() -> Document {
         let mut doc = Document::new("Acme — Q1 2027");
-        doc.teams.push(Team {
-            id: "acme".into(),
-            name: "Acme".into(),
-            level: Level::Company,
-            parent: None,
-            color: None,
-        });
+        doc.teams
+            .push(Team::new("acme", "Acme", Level::Company, None));
         let mut kr = KeyResult::new("kr-arr", "Nordic ARR", 0.0, 2_000_000.0);
         kr.current = Some(450_000.0);
         kr.unit = Some("EUR".into());
         doc.objectives.push(Objective {
-            id: "o-nordic".into(),
-            team: "acme".into(),
-            title: "Win the Nordic market".into(),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
             key_results: vec![kr],
+            ..Objective::new("o-nordic", "acme", "Win the Nordic market")
         });
         doc.objectives.push(Objective {
             id: "z-last".into(),

@@ -1490,31 +1490,18 @@ fn first_field_error(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{ObjectiveKind, Rollup};
 
     fn team(id: &str, name: &str, level: Level, parent: Option<&str>) -> Team {
-        Team {
-            id: id.into(),
-            name: name.into(),
-            level,
-            parent: parent.map(Into::into),
-            color: None,
-        }
+        Team::new(id, name, level, parent)
     }
 
     fn objective(id: &str, team: &str, title: &str, key_results: &[&str]) -> Objective {
         Objective {
-            id: id.into(),
-            team: team.into(),
-            title: title.into(),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
             key_results: key_results
                 .iter()
                 .map(|id| KeyResult::new(*id, format!("{id} title"), 0.0, 10.0))
                 .collect(),
+            ..Objective::new(id, team, title)
         }
     }
 

@@ -189,31 +189,19 @@ impl Health {
 mod tests {
     use super::*;
     use crate::domain::graph::AlignmentGraph;
-    use crate::domain::model::{KeyResult, Objective, ObjectiveKind, Rollup, Team};
+    use crate::domain::model::{KeyResult, Objective, Team};
     use crate::domain::support::{Support, SupportIndex};
 
     use crate::domain::sample_document as sample;
 
     fn team(id: &str, level: Level, parent: Option<&str>) -> Team {
-        Team {
-            id: id.into(),
-            name: id.into(),
-            level,
-            parent: parent.map(Into::into),
-            color: None,
-        }
+        Team::new(id, id, level, parent)
     }
 
     fn objective(id: &str, team: &str) -> Objective {
         Objective {
-            id: id.into(),
-            team: team.into(),
-            title: format!("{id} title"),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
             key_results: vec![KeyResult::new(format!("{id}-kr"), "Revenue", 0.0, 1.0)],
+            ..Objective::new(id, team, format!("{id} title"))
         }
     }
 

@@ -459,30 +459,17 @@ fn join_words(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Rollup, Team};
+    use crate::domain::model::Team;
 
     use crate::domain::sample_document as sample;
 
     fn team(id: &str, level: Level, parent: Option<&str>) -> Team {
-        Team {
-            id: id.into(),
-            name: format!("{id} name"),
-            level,
-            parent: parent.map(Into::into),
-            color: None,
-        }
+        Team::new(id, format!("{id} name"), level, parent)
     }
 
     /// A clean objective: two measurable key results with units.
     fn objective(id: &str, team: &str) -> Objective {
         Objective {
-            id: id.into(),
-            team: team.into(),
-            title: format!("{id} title"),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
             key_results: (1..=2)
                 .map(|n| {
                     let mut kr = KeyResult::new(
@@ -495,6 +482,7 @@ mod tests {
                     kr
                 })
                 .collect(),
+            ..Objective::new(id, team, format!("{id} title"))
         }
     }
 

@@ -61,7 +61,7 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{KeyResult, Level, Objective, ObjectiveKind, Rollup};
+    use crate::domain::model::{KeyResult, Level, Objective};
 
     #[test]
     fn team_ids_are_spelled_from_names_and_unique() {
@@ -70,13 +70,7 @@ mod tests {
         assert_eq!(slug("Økonomi"), "konomi");
         assert_eq!(slug("???"), "team");
         assert!(slug(&"x".repeat(200)).len() <= 48);
-        let team = |id: &str| Team {
-            id: id.to_owned(),
-            name: id.to_owned(),
-            level: Level::Team,
-            parent: None,
-            color: None,
-        };
+        let team = |id: &str| Team::new(id, id, Level::Team, None);
         let teams = [team("sales"), team("sales-2")];
         assert_eq!(unique_team_id(&teams, "Sales"), "sales-3");
         assert_eq!(unique_team_id(&teams, "Brand"), "brand");
@@ -86,14 +80,8 @@ mod tests {
     fn new_card_ids_are_unique_across_objectives_and_key_results() {
         let mut doc = Document::new("t");
         doc.objectives.push(Objective {
-            id: "o-2".into(),
-            team: "t".into(),
-            title: "x".into(),
-            description: None,
-            kind: ObjectiveKind::default(),
-            rollup: Rollup::default(),
-            standalone: None,
             key_results: vec![KeyResult::new("kr-3", "k", 0.0, 1.0)],
+            ..Objective::new("o-2", "t", "x")
         });
         assert_eq!(unique_card_id(&doc, "o"), "o-3");
         assert_eq!(unique_card_id(&doc, "kr"), "kr-4");

@@ -135,6 +135,24 @@ pub struct Team {
     pub color: Option<String>,
 }
 
+impl Team {
+    /// A team without a colour of its own; `parent` is the id of a team above it.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        level: Level,
+        parent: Option<&str>,
+    ) -> Self {
+        Team {
+            id: id.into(),
+            name: name.into(),
+            level,
+            parent: parent.map(Into::into),
+            color: None,
+        }
+    }
+}
+
 /// How high in the organisation a team sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -255,6 +273,23 @@ pub struct Objective {
     pub standalone: Option<String>,
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
+}
+
+impl Objective {
+    /// An aspirational objective of `team`, its progress from its key results,
+    /// without a description or key results yet.
+    pub fn new(id: impl Into<String>, team: impl Into<String>, title: impl Into<String>) -> Self {
+        Objective {
+            id: id.into(),
+            team: team.into(),
+            title: title.into(),
+            description: None,
+            kind: ObjectiveKind::default(),
+            rollup: Rollup::default(),
+            standalone: None,
+            key_results: Vec::new(),
+        }
+    }
 }
 
 /// A measurable result: a number moving from `start` towards `target`.
@@ -1222,13 +1257,8 @@ mod tests {
             start: "2027-01-01".into(),
             end: "2027-03-31".into(),
         });
-        doc.teams.push(Team {
-            id: "t".into(),
-            name: "\u{a0}".into(),
-            level: Level::Company,
-            parent: None,
-            color: None,
-        });
+        doc.teams
+            .push(Team::new("t", "\u{a0}", Level::Company, None));
         doc.objectives.push(Objective {
             id: "o".into(),
             team: "t".into(),

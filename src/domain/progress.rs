@@ -426,14 +426,9 @@ mod tests {
 
     fn objective(id: &str, rollup: Rollup, key_results: Vec<KeyResult>) -> Objective {
         Objective {
-            id: id.into(),
-            team: "t".into(),
-            title: id.into(),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
             rollup,
-            standalone: None,
             key_results,
+            ..Objective::new(id, "t", id)
         }
     }
 

@@ -82,7 +82,7 @@ mod tests {
     use super::*;
     use crate::domain::export::export;
     use crate::domain::import::import;
-    use crate::domain::model::{CheckIn, Cycle, KeyResult, Objective, ObjectiveKind, Rollup};
+    use crate::domain::model::{CheckIn, Cycle, KeyResult, Objective};
     use crate::domain::progress::compute_progress;
     use crate::domain::sample_document as sample;
     use crate::domain::status::{CycleClock, Reading, Status};
@@ -242,14 +242,8 @@ mod tests {
             })
             .collect();
         doc.objectives.push(Objective {
-            id: "o".into(),
-            team: "t".into(),
-            title: "Objective".into(),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
             key_results: vec![kr],
+            ..Objective::new("o", "t", "Objective")
         });
         let moved = moved_to_current_quarter(doc, "2028-02-29");
         assert_eq!(

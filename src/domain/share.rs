@@ -235,15 +235,9 @@ mod tests {
     use crate::domain::export::export;
     use crate::domain::generate::generate;
     use crate::domain::import::ImportErrorKind;
+    use crate::domain::sample_document as sample;
 
     const SAMPLE: &[u8] = include_bytes!("../../public/examples/acme.okr.json");
-
-    fn sample() -> Document {
-        match import(SAMPLE) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("the sample canvas must load: {failure}"),
-        }
-    }
 
     fn decoded(fragment: &str) -> Document {
         match decode_share_fragment(fragment) {

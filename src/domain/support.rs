@@ -194,15 +194,8 @@ impl<'a> SupportIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{KeyResult, Level, ObjectiveKind, Rollup, Team};
-
-    fn sample() -> Document {
-        let file = include_str!("../../public/examples/acme.okr.json");
-        match crate::domain::import::import(file.as_bytes()) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("{failure}"),
-        }
-    }
+    use crate::domain::model::{KeyResult, Level, Team};
+    use crate::domain::sample_document as sample;
 
     /// (objective, depth, parent, key result) of each hard supporter, in order.
     fn hard_of<'a>(support: &Support<'a>) -> Vec<(&'a str, usize, &'a str, Option<&'a str>)> {
@@ -224,17 +217,11 @@ mod tests {
 
     fn objective(id: &str, team: &str, key_results: &[&str]) -> Objective {
         Objective {
-            id: id.into(),
-            team: team.into(),
-            title: format!("{id} title"),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
             key_results: key_results
                 .iter()
                 .map(|id| KeyResult::new(*id, format!("{id} title"), 0.0, 10.0))
                 .collect(),
+            ..Objective::new(id, team, format!("{id} title"))
         }
     }
 
@@ -327,13 +314,7 @@ mod tests {
         // The rules forbid both; a document that slipped past them must not
         // make the walk loop or list an objective twice.
         let mut doc = Document::new("Broken");
-        doc.teams = vec![Team {
-            id: "t".into(),
-            name: "T".into(),
-            level: Level::Team,
-            parent: None,
-            color: None,
-        }];
+        doc.teams = vec![Team::new("t", "T", Level::Team, None)];
         doc.objectives = vec![
             objective("a", "t", &["kr-a"]),
             objective("b", "t", &[]),

@@ -444,44 +444,21 @@ pub fn markdown_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::import::import;
-    use crate::domain::model::{Cycle, Rollup};
+
+    use crate::domain::model::Cycle;
     use crate::domain::progress::compute_progress;
-
-    const SAMPLE: &[u8] = include_bytes!("../../public/examples/acme.okr.json");
-
-    fn sample() -> Document {
-        match import(SAMPLE) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("the sample does not load: {}", failure.summary()),
-        }
-    }
+    use crate::domain::sample_document as sample;
 
     fn outline_of(doc: &Document) -> String {
         markdown_outline(doc, &compute_progress(doc))
     }
 
     fn team(id: &str, name: &str, level: Level, parent: Option<&str>) -> Team {
-        Team {
-            id: id.into(),
-            name: name.into(),
-            level,
-            parent: parent.map(Into::into),
-            color: None,
-        }
+        Team::new(id, name, level, parent)
     }
 
     fn objective(id: &str, team: &str, title: &str) -> Objective {
-        Objective {
-            id: id.into(),
-            team: team.into(),
-            title: title.into(),
-            description: None,
-            kind: ObjectiveKind::Aspirational,
-            rollup: Rollup::KeyResults,
-            standalone: None,
-            key_results: Vec::new(),
-        }
+        Objective::new(id, team, title)
     }
 
     fn link(from: &str, to: &str, kind: LinkKind) -> Link {

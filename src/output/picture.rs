@@ -691,23 +691,15 @@ fn wrap_lines(text: &str, max_width: f64, size: f64, bold: bool, max_lines: usiz
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::domain::import::import;
-    use crate::domain::model::{KeyResult, Link, Objective, Rollup, Team};
-    use crate::domain::progress::compute_progress;
 
-    const SAMPLE: &[u8] = include_bytes!("../../public/examples/acme.okr.json");
+    use crate::domain::model::{KeyResult, Link, Objective, Team};
+    use crate::domain::progress::compute_progress;
+    use crate::domain::sample_document as sample;
 
     fn picture_of(doc: &Document) -> String {
         let progress = compute_progress(doc);
         let scene = Scene::build(doc, &|id| progress.get(id).copied().unwrap_or(0.0));
         map_svg(doc, &scene)
-    }
-
-    fn sample() -> Document {
-        match import(SAMPLE) {
-            Ok(imported) => imported.document,
-            Err(failure) => panic!("the sample does not load: {}", failure.summary()),
-        }
     }
 
     fn parse(svg: &str) -> roxmltree::Document<'_> {
@@ -845,29 +837,24 @@ mod tests {
         let mut doc = Document::new("<script>alert(1)</script> & \"friends\" 'quoted'");
         doc.teams = vec![
             Team {
-                id: "co".into(),
-                name: "<img src=x onerror=alert(1)>".into(),
-                level: crate::domain::model::Level::Company,
-                parent: None,
                 color: Some("#123456\" onload=\"alert(1)".into()),
+                ..Team::new(
+                    "co",
+                    "<img src=x onerror=alert(1)>",
+                    crate::domain::model::Level::Company,
+                    None,
+                )
             },
-            Team {
-                id: "t".into(),
-                name: "Team\u{0}\u{1b}\u{7}".into(),
-                level: crate::domain::model::Level::Team,
-                parent: Some("co".into()),
-                color: None,
-            },
+            Team::new(
+                "t",
+                "Team\u{0}\u{1b}\u{7}",
+                crate::domain::model::Level::Team,
+                Some("co"),
+            ),
         ];
         let objective = |id: &str, team: &str, title: &str| Objective {
-            id: id.into(),
-            team: team.into(),
-            title: title.into(),
-            description: None,
             kind: ObjectiveKind::Committed,
-            rollup: Rollup::KeyResults,
-            standalone: None,
-            key_results: Vec::new(),
+            ..Objective::new(id, team, title)
         };
         let mut top = objective("top", "co", "<script>alert(1)</script>");
         top.key_results = vec![KeyResult::new(

@@ -703,23 +703,17 @@ fn key_result_values(start: f64, current: f64, target: f64, unit: Option<&str>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::import::import;
+
     use crate::domain::model::{Position, Team};
     use crate::domain::progress::compute_progress;
+    use crate::domain::sample_document as sample;
 
-    const SAMPLE: &str = include_str!("../../public/examples/acme.okr.json");
     const KR_NEW_LOGOS: &str = "New customers signed this quarter";
 
     fn deck_of(doc: &Document) -> Deck {
         let progress = compute_progress(doc);
         let scene = Scene::build(doc, &|id| progress.get(id).copied().unwrap_or(0.0));
         Deck::build(doc, &scene)
-    }
-
-    fn sample() -> Document {
-        import(SAMPLE.as_bytes())
-            .expect("the sample is valid")
-            .document
     }
 
     fn objective_slide<'a>(deck: &'a Deck, id: &str) -> &'a ObjectiveSlide {

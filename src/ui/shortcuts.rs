@@ -55,11 +55,7 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
         return;
     }
     // An open dialog keeps the keys: the map's shortcuts wait until it closes.
-    if state.link_picker_open.get_untracked()
-        || state.team_form_open.get_untracked()
-        || state.share_dialog_open.get_untracked()
-        || state.canvas_list_open.get_untracked()
-        || state.score_view_open.get_untracked()
+    if state.modal.with_untracked(Option::is_some)
         || state.import_errors.with_untracked(Option::is_some)
     {
         return;

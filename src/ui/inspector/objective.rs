@@ -386,16 +386,7 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
 /// view, selects it and puts the cursor in its title, ready to be renamed.
 pub fn new_objective(state: AppState, team_id: &str) {
     let id = state.with_document_untracked(|doc| unique_card_id(doc, "o"));
-    let objective = Objective {
-        id: id.clone(),
-        team: team_id.to_owned(),
-        title: "New objective".to_owned(),
-        description: None,
-        kind: ObjectiveKind::default(),
-        rollup: Rollup::default(),
-        standalone: None,
-        key_results: Vec::new(),
-    };
+    let objective = Objective::new(id.clone(), team_id, "New objective");
     let (width, height) = objective_card_size(&objective);
     let (center_x, center_y) = state.view_center();
     let position = Position {

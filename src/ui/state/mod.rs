@@ -10,10 +10,12 @@
 use leptos::prelude::*;
 
 mod canvases;
+mod dialogs;
 mod focus;
 mod lighting;
 mod opening;
 
+pub use dialogs::{DialogFlag, Modal};
 pub use focus::Focus;
 pub use lighting::{Lighting, Shade};
 pub use opening::Progress;
@@ -185,9 +187,12 @@ pub struct AppState {
     /// What the dragged card may link to, computed once when a drag starts.
     pub drag_link_targets: StoredValue<std::collections::HashSet<String>>,
     pub pending_link: RwSignal<Option<PendingLink>>,
-    pub link_picker_open: RwSignal<bool>,
-    pub team_form_open: RwSignal<bool>,
-    pub share_dialog_open: RwSignal<bool>,
+    /// The modal dialog open, if any (one at a time); each dialog's flag
+    /// below is its view of it.
+    pub modal: RwSignal<Option<Modal>>,
+    pub link_picker_open: DialogFlag,
+    pub team_form_open: DialogFlag,
+    pub share_dialog_open: DialogFlag,
     /// Where the open canvas came from when it is someone else's, opened
     /// read-only from a share link or a hosted file ("a share link",
     /// "examples/acme.okr.json"); `None` for the person's own canvas.
@@ -212,10 +217,10 @@ pub struct AppState {
     /// A big file or link being opened, step by step; `None` when nothing is.
     pub progress: RwSignal<Option<Progress>>,
     /// Whether both versions of a canvas changed in two tabs are shown.
-    pub conflict_open: RwSignal<bool>,
+    pub conflict_open: DialogFlag,
     /// Bumped by each change, so only the last of a burst schedules a save.
     save_generation: StoredValue<u64>,
-    pub canvas_list_open: RwSignal<bool>,
+    pub canvas_list_open: DialogFlag,
     /// Every problem of the last refused file, while its list is shown.
     pub import_errors: RwSignal<Option<ImportReport>>,
     /// Objectives that lost their hard parent when it was deleted, flagged on
@@ -244,7 +249,7 @@ pub struct AppState {
     /// Whether the filter's panel is shown beside the map.
     pub filter_open: RwSignal<bool>,
     /// Whether the cycle's scores are listed (closing the cycle).
-    pub score_view_open: RwSignal<bool>,
+    pub score_view_open: DialogFlag,
 }
 
 impl AppState {
@@ -317,6 +322,7 @@ impl AppState {
                     .map(|(t, _)| t.objective_id.clone()),
             })
         });
+        let modal = RwSignal::new(None);
         let state = AppState {
             document,
             history: StoredValue::new(History::default()),
@@ -340,9 +346,10 @@ impl AppState {
             })),
             drag_link_targets: StoredValue::new(Default::default()),
             pending_link: RwSignal::new(None),
-            link_picker_open: RwSignal::new(false),
-            team_form_open: RwSignal::new(false),
-            share_dialog_open: RwSignal::new(false),
+            modal,
+            link_picker_open: DialogFlag::new(modal, Modal::LinkPicker),
+            team_form_open: DialogFlag::new(modal, Modal::TeamForm),
+            share_dialog_open: DialogFlag::new(modal, Modal::Share),
             shared_view: RwSignal::new(None),
             own_document: StoredValue::new(None),
             library: RwSignal::new(library),
@@ -350,11 +357,11 @@ impl AppState {
             keeper: StoredValue::new(keeper),
             save_state: RwSignal::new(save_state),
             unreadable: RwSignal::new(unreadable),
-            conflict_open: RwSignal::new(false),
+            conflict_open: DialogFlag::new(modal, Modal::Conflict),
             progress: RwSignal::new(None),
             replaced: StoredValue::new(false),
             save_generation: StoredValue::new(0),
-            canvas_list_open: RwSignal::new(false),
+            canvas_list_open: DialogFlag::new(modal, Modal::CanvasList),
             import_errors: RwSignal::new(None),
             needs_realign: RwSignal::new(Default::default()),
             presenting: RwSignal::new(false),
@@ -365,7 +372,7 @@ impl AppState {
             filter,
             filtered,
             filter_open: RwSignal::new(false),
-            score_view_open: RwSignal::new(false),
+            score_view_open: DialogFlag::new(modal, Modal::Scores),
         };
         for (title, details) in startup_notices {
             state.push_notice(NoticeKind::Error, title, details, None);
