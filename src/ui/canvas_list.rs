@@ -173,7 +173,7 @@ pub fn CanvasList() -> impl IntoView {
                                 children=entry_row
                             />
                         </ul>
-                        <div class="share-dialog__actions">
+                        <div class="dialog__actions">
                             <button
                                 type="button"
                                 data-testid="new-canvas"

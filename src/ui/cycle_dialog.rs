@@ -88,7 +88,7 @@ pub fn CycleDialog(
                      progress is the objectives' score."
                 </p>
                 {fields.view("cycle", error)}
-                <div class="share-dialog__actions">
+                <div class="dialog__actions">
                     <button
                         type="button"
                         class="cycle-dialog__next"

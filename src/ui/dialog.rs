@@ -41,9 +41,9 @@ pub fn Dialog(
         }
     };
     view! {
-        <div class="share-dialog__backdrop" on:click=move |_| on_close.run(())>
+        <div class="dialog__backdrop" on:click=move |_| on_close.run(())>
             <div
-                class=format!("share-dialog {class}")
+                class=format!("dialog {class}")
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby=labelled_by
@@ -53,7 +53,7 @@ pub fn Dialog(
                 on:click=|event| event.stop_propagation()
                 on:keydown=on_keydown
             >
-                <h2 class="share-dialog__heading" id=heading_id>
+                <h2 class="dialog__heading" id=heading_id>
                     {move || heading.get()}
                 </h2>
                 {children()}

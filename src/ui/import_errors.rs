@@ -56,7 +56,7 @@ pub fn ImportErrors() -> impl IntoView {
                             </table>
                         </div>
                         {more}
-                        <div class="share-dialog__actions">
+                        <div class="dialog__actions">
                             <button type="button" data-testid="import-errors-close" on:click=move |_| close()>
                                 "Close"
                             </button>

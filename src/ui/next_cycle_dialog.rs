@@ -235,7 +235,7 @@ pub fn NextCycleDialog(
                         on:change=on_change
                     ></div>
                 </div>
-                <div class="share-dialog__actions">
+                <div class="dialog__actions">
                     <button
                         type="button"
                         data-testid="next-cycle-back"

@@ -57,7 +57,7 @@ pub fn SaveConflict() -> impl IntoView {
                     heading=format!("“{}” was changed in another tab too", mine.title)
                     on_close=Callback::new(move |()| close())
                 >
-                    <p class="share-dialog__lead">
+                    <p class="dialog__lead">
                         "Both tabs changed this canvas, so nothing has been written over. "
                         "Choose which version this browser keeps; the other one is dropped. "
                         "To keep both, export this one first."
@@ -73,7 +73,7 @@ pub fn SaveConflict() -> impl IntoView {
                         </div>
                     </div>
                     {differences}
-                    <div class="share-dialog__actions">
+                    <div class="dialog__actions">
                         <button
                             type="button"
                             data-testid="keep-mine"

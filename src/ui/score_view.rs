@@ -145,9 +145,9 @@ fn ScoreDialog() -> impl IntoView {
                     </section>
                 </For>
             </div>
-            <div class="share-dialog__actions">
+            <div class="dialog__actions">
                 <button
-                    class="share-dialog__button"
+                    class="dialog__button"
                     type="button"
                     data-testid="score-close"
                     on:click=move |_| close.run(())

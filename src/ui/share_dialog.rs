@@ -119,7 +119,7 @@ pub fn ShareDialog() -> impl IntoView {
                     on_close=Callback::new(move |()| close())
                 >
                     {body}
-                    <div class="share-dialog__actions">
+                    <div class="dialog__actions">
                         <button type="button" on:click=move |_| copy()>
                             "Copy link"
                         </button>

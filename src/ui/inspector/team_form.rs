@@ -3,6 +3,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::ui::dialog::Dialog;
+
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_team_id;
 use crate::domain::model::{Level, Team};
@@ -89,18 +91,6 @@ fn TeamFormDialog() -> impl IntoView {
             state.notify_status(format!("Added the team “{name}”."));
         }
     };
-    let on_keydown = move |event: ev::KeyboardEvent| {
-        if event.key() == "Escape" {
-            event.prevent_default();
-            event.stop_propagation();
-            close();
-        }
-    };
-    let on_backdrop = move |event: ev::MouseEvent| {
-        if event.target() == event.current_target() {
-            close();
-        }
-    };
     let level_options = Level::ALL
         .into_iter()
         .map(|option| {
@@ -126,18 +116,16 @@ fn TeamFormDialog() -> impl IntoView {
             .collect_view()
     };
 
+    // The shared frame gives focus, Escape and the backdrop; the name field
+    // takes focus as the form opens.
     view! {
-        <div class="team-form__backdrop" on:click=on_backdrop>
-            <form
-                class="team-form"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="team-form-heading"
-                data-testid="team-form"
-                on:submit=on_submit
-                on:keydown=on_keydown
-            >
-                <h2 class="team-form__heading" id="team-form-heading">"New team"</h2>
+        <Dialog
+            testid="team-form"
+            class="team-form"
+            heading="New team".to_string()
+            on_close=Callback::new(move |()| close())
+        >
+            <form class="team-form__form" on:submit=on_submit>
                 <label class="inspector__field">
                     <span class="inspector__label">"Name"</span>
                     <input
@@ -186,7 +174,7 @@ fn TeamFormDialog() -> impl IntoView {
                         on:input=move |event| color.set(event_target_value(&event))
                     />
                 </label>
-                <div class="team-form__actions">
+                <div class="dialog__actions">
                     <button
                         class="inspector__button"
                         type="button"
@@ -204,7 +192,7 @@ fn TeamFormDialog() -> impl IntoView {
                     </button>
                 </div>
             </form>
-        </div>
+        </Dialog>
     }
 }
 
