@@ -174,7 +174,7 @@ fn TeamFormDialog() -> impl IntoView {
                         on:input=move |event| color.set(event_target_value(&event))
                     />
                 </label>
-                <div class="dialog__actions">
+                <div class="team-form__actions">
                     <button
                         class="inspector__button"
                         type="button"
