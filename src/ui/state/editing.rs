@@ -1,0 +1,220 @@
+//! Changing the document: every change through `apply` (one named operation of the
+//! core, one undo step), undo and redo, and the changes the map asks for by name (move,
+//! link, delete, tidy up).
+
+use super::*;
+
+impl AppState {
+    /// Runs `operation` on the alignment graph of the open canvas; on success
+    /// the result becomes the canvas and one undo step named `label`. On a
+    /// refusal nothing changes and the error is returned.
+    pub fn apply<T>(
+        &self,
+        label: &str,
+        operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
+    ) -> Result<T, Refusal> {
+        if self.shared_view.with_untracked(Option::is_some) {
+            return Err(Refusal::ReadOnly);
+        }
+        let before = self.document.get_untracked();
+        // The open document was validated when it was opened, so this only
+        // fails on a defect; the rule it breaks is reported, not panicked on.
+        let mut graph = AlignmentGraph::from_document(&before).map_err(|violations| {
+            Refusal::Rule(
+                violations
+                    .into_iter()
+                    .next()
+                    .map(|violation| violation.error)
+                    .unwrap_or(RuleError::Link(LinkError::UnknownSource {
+                        id: String::new(),
+                    })),
+            )
+        })?;
+        let result = operation(&mut graph).map_err(Refusal::Rule)?;
+        self.history.update_value(|h| h.record(before, label));
+        self.history_revision.update(|r| *r += 1);
+        // A flagged objective is settled once it has a hard parent again, is
+        // declared standalone, or is gone.
+        if self.needs_realign.with_untracked(|f| !f.is_empty()) {
+            self.needs_realign.update(|flagged| {
+                flagged.retain(|id| {
+                    graph.hard_parent_of(id).is_none()
+                        && graph.objective(id).is_some_and(|o| o.standalone.is_none())
+                })
+            });
+        }
+        self.document.set(graph.into_document());
+        self.keep_focus_valid();
+        Ok(result)
+    }
+
+    /// Like [`apply`](Self::apply), telling the person about a refusal.
+    pub fn apply_or_notify<T>(
+        &self,
+        label: &str,
+        operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
+    ) -> Option<T> {
+        match self.apply(label, operation) {
+            Ok(value) => Some(value),
+            Err(refusal) => {
+                self.notify_refusal(&refusal);
+                None
+            }
+        }
+    }
+
+    pub fn undo(&self) {
+        let current = self.document.get_untracked();
+        if let Some((previous, label)) =
+            self.history.try_update_value(|h| h.undo(current)).flatten()
+        {
+            self.history_revision.update(|r| *r += 1);
+            self.document.set(previous);
+            self.keep_selection_valid();
+            self.keep_focus_valid();
+            self.notify_status(format!("Undone: {label}."));
+        }
+    }
+
+    pub fn redo(&self) {
+        let current = self.document.get_untracked();
+        if let Some((next, label)) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.history_revision.update(|r| *r += 1);
+            self.document.set(next);
+            self.keep_selection_valid();
+            self.keep_focus_valid();
+            self.notify_status(format!("Redone: {label}."));
+        }
+    }
+
+    /// Moves a card to (`x`, `y`) in world units.
+    pub fn move_card(&self, id: &str, x: f64, y: f64) {
+        let position = crate::domain::model::Position { x, y };
+        self.apply_or_notify("Move card", |g| {
+            g.set_position(id, position).map_err(RuleError::from)
+        });
+    }
+
+    /// Makes the pending link with `kind`; a second hard parent is offered
+    /// as a move of the hard link instead.
+    pub fn choose_link(&self, kind: LinkKind) {
+        let Some(PendingLink { from, to }) = self.pending_link.get_untracked() else {
+            return;
+        };
+        self.pending_link.set(None);
+        self.link(&from, &to, kind);
+    }
+
+    /// Links `from` to `to` with `kind`, announcing the result.
+    pub fn link(&self, from: &str, to: &str, kind: LinkKind) {
+        let label = format!("Link ({})", kind.name());
+        match self.apply(&label, |g| g.link(from, to, kind).map_err(RuleError::from)) {
+            Ok(()) => {
+                let (from_title, to_title) = self.titles_of(from, to);
+                self.notify_status(format!(
+                    "Linked “{from_title}” → “{to_title}” ({}).",
+                    kind.name()
+                ));
+            }
+            Err(Refusal::Rule(RuleError::Link(error @ LinkError::SecondHardParent { .. }))) => {
+                self.push_notice(
+                    NoticeKind::Error,
+                    error.to_string(),
+                    Vec::new(),
+                    Some(NoticeAction::MoveHardLink {
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    }),
+                );
+            }
+            Err(refusal) => self.notify_refusal(&refusal),
+        }
+    }
+
+    /// Moves `from`'s hard link to `to`.
+    pub fn move_hard_link(&self, from: &str, to: &str) {
+        if self
+            .apply_or_notify("Move hard link", |g| {
+                g.move_hard_link(from, to).map_err(RuleError::from)
+            })
+            .is_some()
+        {
+            let (from_title, to_title) = self.titles_of(from, to);
+            self.notify_status(format!(
+                "Moved the hard link of “{from_title}” to “{to_title}”."
+            ));
+        }
+    }
+
+    /// Removes what is selected: an objective (its links go with it; the
+    /// objectives under it become unaligned, and the person is told which) or
+    /// a link.
+    pub fn delete_selection(&self) {
+        match self.selection.get_untracked() {
+            Selection::Nothing => {}
+            Selection::Objective(id) => {
+                let title = self.title_of(&id);
+                if let Some(removal) = self.apply_or_notify("Delete objective", |g| {
+                    g.remove_objective(&id).map_err(RuleError::from)
+                }) {
+                    self.selection.set(Selection::Nothing);
+                    self.needs_realign
+                        .update(|flagged| flagged.extend(removal.unaligned.iter().cloned()));
+                    let unaligned: Vec<String> = removal
+                        .unaligned
+                        .iter()
+                        .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))
+                        .collect();
+                    let kind = if unaligned.is_empty() {
+                        NoticeKind::Status
+                    } else {
+                        NoticeKind::Error
+                    };
+                    self.push_notice(kind, format!("Deleted “{title}”."), unaligned, None);
+                }
+            }
+            Selection::Link { from, to } => {
+                if self
+                    .apply_or_notify("Remove link", |g| {
+                        g.unlink(&from, &to).map_err(RuleError::from)
+                    })
+                    .is_some()
+                {
+                    self.selection.set(Selection::Nothing);
+                    let (from_title, to_title) = self.titles_of(&from, &to);
+                    self.notify_status(format!("Removed the link “{from_title}” → “{to_title}”."));
+                }
+            }
+        }
+    }
+
+    /// Re-lays the whole map with the automatic layout (one undo step).
+    pub fn tidy_up(&self) {
+        let (width, height) = self.viewport_size.get_untracked();
+        let aspect_ratio = if width > 0.0 && height > 0.0 {
+            Some(width / height)
+        } else {
+            crate::browser::window::map_aspect_ratio()
+        };
+        let positions = self.document.with_untracked(|doc| {
+            layout_document(
+                doc,
+                &objective_card_size,
+                &layout_options(aspect_ratio),
+                LayoutMode::TidyAll,
+            )
+        });
+        if self
+            .apply_or_notify("Tidy up", |g| {
+                for (id, position) in positions {
+                    g.set_position(&id, position)?;
+                }
+                Ok(())
+            })
+            .is_some()
+        {
+            self.fit_view();
+            self.notify_status("Tidied up the map.");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The view of the map: fit, zoom, pan and reveal, and the conversions between the
+//! page's points and the map's.
+
+use super::*;
+
+/// Space left free around the map when it is fitted to the view, in pixels.
+const FIT_MARGIN: f64 = 40.0;
+/// Room a fit leaves at the bottom besides its margin, so the legend there
+/// covers no card.
+const LEGEND_ROOM: f64 = 28.0;
+
+impl AppState {
+    /// Pans just enough to bring the card `id` into view.
+    pub fn reveal(&self, id: &str) {
+        let Some(rect) = self.scene.with_untracked(|s| s.card(id).map(|c| c.rect)) else {
+            return;
+        };
+        let (width, height) = self.viewport_size.get_untracked();
+        let view = self.view.get_untracked();
+        let margin = 40.0;
+        let left = rect.x * view.scale + view.x;
+        let top = rect.y * view.scale + view.y;
+        let right = rect.right() * view.scale + view.x;
+        let bottom = rect.bottom() * view.scale + view.y;
+        let dx = if left < margin {
+            margin - left
+        } else if right > width - margin {
+            (width - margin - right).max(margin - left)
+        } else {
+            0.0
+        };
+        let dy = if top < margin {
+            margin - top
+        } else if bottom > height - margin {
+            (height - margin - bottom).max(margin - top)
+        } else {
+            0.0
+        };
+        if dx != 0.0 || dy != 0.0 {
+            self.view.set(view.panned(dx, dy));
+        }
+    }
+
+    /// Fits the whole map in the view.
+    pub fn fit_view(&self) {
+        let (width, height) = self.viewport_size.get_untracked();
+        if width <= 0.0 || height <= 0.0 {
+            return;
+        }
+        if let Some(bounds) = self.scene.with_untracked(|s| s.bounds) {
+            self.view.set(fit_to_view(
+                bounds,
+                width,
+                (height - LEGEND_ROOM).max(1.0),
+                FIT_MARGIN,
+            ));
+        }
+    }
+
+    /// Records the viewport's place and size; the first time it has a size,
+    /// fits the map.
+    pub fn set_viewport(&self, left: f64, top: f64, width: f64, height: f64) {
+        self.viewport_origin.set_value((left, top));
+        self.viewport_size.set((width, height));
+        if !self.fitted.get_value() && width > 0.0 && height > 0.0 {
+            self.fitted.set_value(true);
+            self.fit_view();
+        }
+    }
+
+    /// Zooms by `factor` around the viewport point (`x`, `y`).
+    pub fn zoom_at(&self, factor: f64, x: f64, y: f64) {
+        self.view.update(|v| *v = v.zoomed_at(factor, x, y));
+    }
+
+    /// Zooms by `factor` around the viewport's centre.
+    pub fn zoom_by(&self, factor: f64) {
+        let (width, height) = self.viewport_size.get_untracked();
+        self.zoom_at(factor, width / 2.0, height / 2.0);
+    }
+
+    pub fn pan_by(&self, dx: f64, dy: f64) {
+        self.view.update(|v| *v = v.panned(dx, dy));
+    }
+
+    /// A pointer's page position relative to the viewport.
+    pub fn viewport_point(&self, client_x: f64, client_y: f64) -> (f64, f64) {
+        let (left, top) = self.viewport_origin.get_value();
+        (client_x - left, client_y - top)
+    }
+
+    /// A pointer's page position in world units.
+    pub fn world_point(&self, client_x: f64, client_y: f64) -> (f64, f64) {
+        let (x, y) = self.viewport_point(client_x, client_y);
+        self.view.get_untracked().screen_to_world(x, y)
+    }
+
+    /// The centre of the view, in world units: where new cards appear.
+    pub fn view_center(&self) -> (f64, f64) {
+        let (width, height) = self.viewport_size.get_untracked();
+        self.view
+            .get_untracked()
+            .screen_to_world(width / 2.0, height / 2.0)
+    }
+}
