@@ -10,6 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dialog::Dialog;
 use super::state::{use_app_state, PendingLink};
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::model::Document;
@@ -154,19 +155,6 @@ fn LinkPickerDialog(from: String) -> impl IntoView {
         }
         event.prevent_default();
     };
-    let on_dialog_keydown = move |event: ev::KeyboardEvent| {
-        if event.key() == "Escape" {
-            event.prevent_default();
-            event.stop_propagation();
-            close();
-        }
-    };
-    let on_backdrop = move |event: ev::MouseEvent| {
-        if event.target() == event.current_target() {
-            close();
-        }
-    };
-
     let count_text = move || {
         let (shown, all) = (shown.with(Vec::len), choices.with(Vec::len));
         match (shown, all) {
@@ -214,57 +202,53 @@ fn LinkPickerDialog(from: String) -> impl IntoView {
             .collect_view()
     };
 
+    // The shared frame gives focus, Escape and the backdrop; the search
+    // field takes focus as the picker opens.
+    let heading = Signal::derive(move || format!("Link “{}” to…", source_title.get()));
     view! {
-        <div class="link-picker__backdrop" on:click=on_backdrop>
-            <div
-                class="link-picker"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="link-picker-heading"
-                data-testid="link-picker"
-                on:keydown=on_dialog_keydown
-            >
-                <h2 class="link-picker__heading" id="link-picker-heading">
-                    "Link “" {move || source_title.get()} "” to…"
-                </h2>
-                <label class="link-picker__search">
-                    <span class="visually-hidden">"Search objectives and key results"</span>
-                    <input
-                        class="link-picker__input"
-                        type="search"
-                        role="combobox"
-                        aria-expanded="true"
-                        aria-controls="link-picker-list"
-                        aria-autocomplete="list"
-                        aria-activedescendant=active_descendant
-                        autocomplete="off"
-                        placeholder="Search by title or team"
-                        data-testid="link-picker-search"
-                        node_ref=search_input
-                        prop:value=move || query.get()
-                        on:input=move |event| query.set(event_target_value(&event))
-                        on:keydown=on_search_keydown
-                    />
-                </label>
-                <p class="link-picker__count" aria-live="polite">{count_text}</p>
-                <ul class="link-picker__list" id="link-picker-list" role="listbox" aria-label="Targets">
-                    {rows}
-                </ul>
-                <p class="link-picker__help">
-                    "↑ ↓ to move, Enter to pick, Escape to close. Then choose hard or soft."
-                </p>
-                <div class="link-picker__actions">
-                    <button
-                        class="link-picker__cancel"
-                        type="button"
-                        data-testid="link-picker-cancel"
-                        on:click=move |_| close()
-                    >
-                        "Cancel"
-                    </button>
-                </div>
+        <Dialog
+            testid="link-picker"
+            class="link-picker"
+            heading=heading
+            on_close=Callback::new(move |()| close())
+        >
+            <label class="link-picker__search">
+                <span class="visually-hidden">"Search objectives and key results"</span>
+                <input
+                    class="link-picker__input"
+                    type="search"
+                    role="combobox"
+                    aria-expanded="true"
+                    aria-controls="link-picker-list"
+                    aria-autocomplete="list"
+                    aria-activedescendant=active_descendant
+                    autocomplete="off"
+                    placeholder="Search by title or team"
+                    data-testid="link-picker-search"
+                    node_ref=search_input
+                    prop:value=move || query.get()
+                    on:input=move |event| query.set(event_target_value(&event))
+                    on:keydown=on_search_keydown
+                />
+            </label>
+            <p class="link-picker__count" aria-live="polite">{count_text}</p>
+            <ul class="link-picker__list" id="link-picker-list" role="listbox" aria-label="Targets">
+                {rows}
+            </ul>
+            <p class="link-picker__help">
+                "↑ ↓ to move, Enter to pick, Escape to close. Then choose hard or soft."
+            </p>
+            <div class="link-picker__actions">
+                <button
+                    class="link-picker__cancel"
+                    type="button"
+                    data-testid="link-picker-cancel"
+                    on:click=move |_| close()
+                >
+                    "Cancel"
+                </button>
             </div>
-        </div>
+        </Dialog>
     }
 }
 
