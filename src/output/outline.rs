@@ -453,14 +453,6 @@ mod tests {
         markdown_outline(doc, &compute_progress(doc))
     }
 
-    fn team(id: &str, name: &str, level: Level, parent: Option<&str>) -> Team {
-        Team::new(id, name, level, parent)
-    }
-
-    fn objective(id: &str, team: &str, title: &str) -> Objective {
-        Objective::new(id, team, title)
-    }
-
     fn link(from: &str, to: &str, kind: LinkKind) -> Link {
         Link {
             from: from.into(),
@@ -537,19 +529,19 @@ mod tests {
     fn what_each_objective_supports_and_what_is_left_unaligned() {
         let mut doc = Document::new("Alignment");
         doc.teams = vec![
-            team("co", "Co", Level::Company, None),
-            team("t", "Team", Level::Team, Some("co")),
+            Team::new("co", "Co", Level::Company, None),
+            Team::new("t", "Team", Level::Team, Some("co")),
         ];
-        let mut top = objective("top", "co", "Top");
+        let mut top = Objective::new("top", "co", "Top");
         top.key_results = vec![KeyResult::new("top-kr", "Top KR", 0.0, 10.0)];
-        let mut alone = objective("alone", "t", "Alone");
+        let mut alone = Objective::new("alone", "t", "Alone");
         alone.standalone = Some("Our own\nmission".into());
         doc.objectives = vec![
             top,
-            objective("lonely-top", "co", "Lonely top"),
-            objective("hard", "t", "Hard child"),
-            objective("soft", "t", "Soft child"),
-            objective("none", "t", "Nothing"),
+            Objective::new("lonely-top", "co", "Lonely top"),
+            Objective::new("hard", "t", "Hard child"),
+            Objective::new("soft", "t", "Soft child"),
+            Objective::new("none", "t", "Nothing"),
             alone,
         ];
         doc.links = vec![
@@ -589,12 +581,12 @@ mod tests {
     fn teams_without_a_parent_sit_at_the_top_and_the_company_first() {
         let mut doc = Document::new("Teams");
         doc.teams = vec![
-            team("orphan", "Orphan team", Level::Team, None),
-            team("dept", "Dept", Level::Department, Some("co")),
-            team("co", "Co", Level::Company, None),
-            team("sub", "Sub", Level::Team, Some("dept")),
+            Team::new("orphan", "Orphan team", Level::Team, None),
+            Team::new("dept", "Dept", Level::Department, Some("co")),
+            Team::new("co", "Co", Level::Company, None),
+            Team::new("sub", "Sub", Level::Team, Some("dept")),
         ];
-        doc.objectives = vec![objective("o", "sub", "Something")];
+        doc.objectives = vec![Objective::new("o", "sub", "Something")];
         let outline = outline_of(&doc);
         let co = position(&outline, "\n## Co (company)\n");
         let dept = position(&outline, "\n### Dept (department)\n");
@@ -611,23 +603,28 @@ mod tests {
             start: "2027-01-01".into(),
             end: "2027-03-31".into(),
         });
-        doc.teams = vec![team("co", "[x](javascript:alert(1))", Level::Company, None)];
-        let mut first = objective("a", "co", "<script>alert(1)</script>");
+        doc.teams = vec![Team::new(
+            "co",
+            "[x](javascript:alert(1))",
+            Level::Company,
+            None,
+        )];
+        let mut first = Objective::new("a", "co", "<script>alert(1)</script>");
         first.key_results = vec![KeyResult {
             unit: Some("<b>".into()),
             ..KeyResult::new("k", "*bold* _it_ `code` ~~gone~~ | cell |", 0.0, 1.0)
         }];
         doc.objectives = vec![
             first,
-            objective("b", "co", "[x](javascript:alert(1))"),
-            objective("c", "co", "# heading"),
-            objective(
+            Objective::new("b", "co", "[x](javascript:alert(1))"),
+            Objective::new("c", "co", "# heading"),
+            Objective::new(
                 "d",
                 "co",
                 "line one\n# heading two\n- item\n\n1. first\r\n> quote",
             ),
-            objective("e", "co", "- starts like a list"),
-            objective("f", "co", "12) numbered ![img](x) &amp; \\ $x$"),
+            Objective::new("e", "co", "- starts like a list"),
+            Objective::new("f", "co", "12) numbered ![img](x) &amp; \\ $x$"),
         ];
         doc.links = vec![Link {
             note: Some("see\n## below <img src=x onerror=alert(1)>".into()),

@@ -2,10 +2,6 @@
 
 use super::*;
 
-fn team(id: &str, name: &str, level: Level, parent: Option<&str>) -> Team {
-    Team::new(id, name, level, parent)
-}
-
 fn objective(id: &str, team: &str, title: &str, key_results: &[&str]) -> Objective {
     Objective {
         key_results: key_results
@@ -22,10 +18,10 @@ fn objective(id: &str, team: &str, title: &str, key_results: &[&str]) -> Objecti
 fn canvas() -> AlignmentGraph {
     let mut doc = Document::new("Acme");
     doc.teams = vec![
-        team("acme", "Acme", Level::Company, None),
-        team("sales", "Sales", Level::Department, Some("acme")),
-        team("nordic", "Nordic AE", Level::Team, Some("sales")),
-        team("brand", "Brand", Level::Team, Some("sales")),
+        Team::new("acme", "Acme", Level::Company, None),
+        Team::new("sales", "Sales", Level::Department, Some("acme")),
+        Team::new("nordic", "Nordic AE", Level::Team, Some("sales")),
+        Team::new("brand", "Brand", Level::Team, Some("sales")),
     ];
     doc.objectives = vec![
         objective("o-company", "acme", "Win the Nordic market", &["kr-arr"]),
@@ -349,20 +345,20 @@ fn moving_an_objective_to_another_team_keeps_hard_links_upward() {
 fn teams_are_added_renamed_and_reparented_by_the_rules() {
     let mut graph = canvas();
     assert!(matches!(
-        graph.add_team(team("sales", "Again", Level::Team, None)),
+        graph.add_team(Team::new("sales", "Again", Level::Team, None)),
         Err(TeamError::DuplicateId { .. })
     ));
     assert!(matches!(
-        graph.add_team(team("ops", "Ops", Level::Team, Some("ghost"))),
+        graph.add_team(Team::new("ops", "Ops", Level::Team, Some("ghost"))),
         Err(TeamError::UnknownParent { .. })
     ));
     assert!(matches!(
-        graph.add_team(team("ops", "Ops", Level::Department, Some("sales"))),
+        graph.add_team(Team::new("ops", "Ops", Level::Department, Some("sales"))),
         Err(TeamError::ParentNotHigher { .. })
     ));
     assert!(matches!(
         graph
-            .add_team(team("ops", "Ops", Level::Team, None).clone())
+            .add_team(Team::new("ops", "Ops", Level::Team, None).clone())
             .and_then(|_| graph.rename_team("ops", "")),
         Err(TeamError::Invalid(FieldError::Empty { .. }))
     ));
