@@ -205,6 +205,9 @@ pub struct LoadedLibrary {
     pub damaged: bool,
     /// Canvases found in storage that the list did not name.
     pub found: usize,
+    /// The found ones whose stored text is not a record this version reads:
+    /// listed, to be kept as they are (download or delete), never opened.
+    pub unreadable: Vec<String>,
 }
 
 /// Reads the list and reconciles it with the canvas keys present.
@@ -230,13 +233,17 @@ pub fn load_library(backend: &impl Backend) -> Result<LoadedLibrary, StorageErro
         library.open = None;
     }
     let mut found = Vec::new();
+    let mut unreadable = Vec::new();
     for id in present {
         if library.entry(&id).is_some() {
             continue;
         }
         let (title, saved_at) = match read(backend, &id)? {
             Stored::Found(record) => (record.title, record.saved_at),
-            _ => ("Canvas that could not be read".to_string(), 0.0),
+            _ => {
+                unreadable.push(id.clone());
+                ("Canvas that could not be read".to_string(), 0.0)
+            }
         };
         found.push(CanvasEntry {
             id,
@@ -252,6 +259,7 @@ pub fn load_library(backend: &impl Backend) -> Result<LoadedLibrary, StorageErro
         library,
         damaged,
         found: count,
+        unreadable,
     })
 }
 
@@ -745,6 +753,7 @@ mod tests {
             loaded.library.entry("c3").is_some(),
             "an unreadable canvas is listed too"
         );
+        assert_eq!(loaded.unreadable, ["c3"], "and said to be unreadable");
         // Damaged: rebuilt, and the damaged text kept aside.
         backend.set(LIBRARY_KEY, "{not json").unwrap();
         let loaded = load_library(&backend).unwrap();

@@ -89,6 +89,19 @@ test('3. every unreadable stored canvas is kept on its own, listed, downloadable
   expect(await stored()).toEqual([damaged, null]);
 });
 
+test('3. a canvas found beside the list that cannot be read is listed as kept, not offered to open', async ({ page }) => {
+  await openSmall(page);
+  await page.evaluate(() => localStorage.setItem('okr-canvas:canvas:cfound1', '{"okrCanvasRecord":1,"zlib":"!!"}'));
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('could not be opened');
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await page.getByTestId('canvases').click();
+  const kept = page.locator('[data-testid="canvas-entry"][data-canvas-id="cfound1"]');
+  await expect(kept).toHaveAttribute('data-unreadable', 'true');
+  await expect(kept.getByTestId('canvas-download-raw')).toBeVisible();
+  await expect(kept.getByTestId('canvas-duplicate')).toHaveCount(0);
+});
+
 test('4. a lost or damaged list of canvases is rebuilt from the canvases found', async ({ page }) => {
   await openSmall(page);
   await page.getByTestId('canvases').click();

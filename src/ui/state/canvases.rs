@@ -84,7 +84,12 @@ pub(super) fn restore(today: &str) -> Startup {
         .cloned()
         .chain(library.canvases.iter().map(|e| e.id.clone()))
         .collect();
-    let mut unreadable = BTreeMap::new();
+    // Found beside the list and already read once: kept, listed, not opened.
+    let mut unreadable: BTreeMap<String, Vec<String>> = loaded
+        .unreadable
+        .into_iter()
+        .map(|id| (id, vec![NOT_A_RECORD.to_string()]))
+        .collect();
     let mut opened = None;
     for id in candidates {
         if unreadable.contains_key(&id) {
@@ -170,12 +175,13 @@ fn read_canvas(id: &str) -> Result<Option<(Keeper, Document)>, Vec<String>> {
             let keeper = Keeper::opened(id, record.revision, &document_text(&document));
             Ok(Some((keeper, document)))
         }
-        Ok(Stored::Unreadable(_)) => Err(vec![
-            "what is stored is not a canvas this version of the app can read.".to_string(),
-        ]),
+        Ok(Stored::Unreadable(_)) => Err(vec![NOT_A_RECORD.to_string()]),
         Ok(Stored::Missing) | Err(_) => Ok(None),
     }
 }
+
+/// Why a stored canvas whose text is no record of this version was not opened.
+const NOT_A_RECORD: &str = "what is stored is not a canvas this version of the app can read.";
 
 fn canvases_count(n: usize) -> String {
     if n == 1 {
