@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, WheelEvent};
 
 use super::card::Card;
+use super::commands::{Command, CommandButton};
 use super::drag;
 use super::drawn_map::DrawnMap;
 use super::filter_panel::{FilterPanel, FilterSummary};
@@ -45,8 +46,6 @@ const LABEL_ROOM: f64 = 14.0;
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
 /// How long after the last wheel or pinch step a zoom counts as resting.
 const ZOOM_REST_MS: u64 = 160;
-/// Zoom step of the buttons and keys.
-pub const ZOOM_STEP: f64 = 1.25;
 
 /// A press on the background: a pan, or with two fingers a pinch.
 #[derive(Clone, Debug, Default)]
@@ -412,26 +411,8 @@ pub fn Canvas() -> impl IntoView {
                 </span>
             </div>
             <div class="canvas__zoom" role="group" aria-label="Zoom">
-                <button
-                    class="canvas__zoom-button"
-                    type="button"
-                    data-testid="zoom-in"
-                    title="Zoom in (+)"
-                    aria-label="Zoom in"
-                    on:click=move |_| state.zoom_by(ZOOM_STEP)
-                >
-                    "+"
-                </button>
-                <button
-                    class="canvas__zoom-button"
-                    type="button"
-                    data-testid="zoom-out"
-                    title="Zoom out (−)"
-                    aria-label="Zoom out"
-                    on:click=move |_| state.zoom_by(1.0 / ZOOM_STEP)
-                >
-                    "−"
-                </button>
+                <CommandButton command=Command::ZoomIn class="canvas__zoom-button" text="+" />
+                <CommandButton command=Command::ZoomOut class="canvas__zoom-button" text="−" />
                 <span class="canvas__zoom-level" data-testid="zoom-level">
                     {move || format!("{:.0}%", state.view.get().scale * 100.0)}
                 </span>

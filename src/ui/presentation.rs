@@ -13,6 +13,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
 
+use super::commands::Command;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::{fullscreen, storage};
 use crate::output::slides::Deck;
@@ -287,7 +288,7 @@ fn Presenter() -> impl IntoView {
                     "Print the slides, one per page",
                     "Print".into(),
                     enabled,
-                    Callback::new(move |()| super::commands::print_page(state)),
+                    Callback::new(move |()| Command::Print.run(state)),
                 )}
                 {control(
                     "presentation-exit",

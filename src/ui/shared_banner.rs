@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::commands::present;
+use super::commands::{Command, CommandButton};
 use super::state::use_app_state;
 
 #[component]
@@ -20,31 +20,9 @@ pub fn SharedBanner() -> impl IntoView {
                         <strong>"Read-only: "</strong>
                         {format!("this canvas was opened from {source}. Changes are not possible until you edit a copy.")}
                     </p>
-                    <button
-                        type="button"
-                        class="toolbar__button toolbar__button--primary"
-                        data-testid="present-shared"
-                        title="Present this canvas as slides, full screen (P)"
-                        on:click=move |_| present(state)
-                    >
-                        "Present"
-                    </button>
-                    <button
-                        type="button"
-                        class="toolbar__button"
-                        data-testid="edit-copy"
-                        on:click=move |_| state.edit_shared_copy()
-                    >
-                        "Edit a copy"
-                    </button>
-                    <button
-                        type="button"
-                        class="toolbar__button"
-                        data-testid="leave-shared"
-                        on:click=move |_| state.leave_shared_view()
-                    >
-                        "Back to my canvas"
-                    </button>
+                    <CommandButton command=Command::PresentShared primary=true />
+                    <CommandButton command=Command::EditCopy />
+                    <CommandButton command=Command::LeaveShared />
                 </div>
             }
         })

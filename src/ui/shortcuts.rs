@@ -1,5 +1,7 @@
 //! The keyboard: every canvas action has a key, so the map can be built
-//! without a pointer. One window listener, removed with the app.
+//! without a pointer. The commands' keys come from their table
+//! ([`Command::for_key`]); the keys that depend on what is selected or open
+//! (Escape, Enter, Delete, the arrows, R, H and S) are here. One window listener, removed with the app.
 //!
 //! Keys typed into a field belong to the field; dialogs with their own keys
 //! (the target list, the team form) handle them themselves.
@@ -8,7 +10,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::ZOOM_STEP;
+use super::commands::Command;
 use super::review::{use_review, Review};
 use super::state::{AppState, Selection};
 
@@ -31,11 +33,9 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
         return;
     }
     if command {
-        match key.to_lowercase().as_str() {
-            "z" if event.shift_key() => state.redo(),
-            "z" => state.undo(),
-            "y" => state.redo(),
-            _ => return,
+        match Command::for_key(&key, true, event.shift_key()) {
+            Some(command) => command.run(state),
+            None => return,
         }
         event.prevent_default();
         return;
@@ -80,9 +80,6 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
             }
         }
         "Enter" if has_selection => state.inspector_open.set(true),
-        "l" | "L" => state.open_link_picker(),
-        "f" | "F" => state.toggle_focus_on_selection(),
-        "p" | "P" => super::commands::present(state),
         "r" | "R" if review.is_some() => {
             if let Some(review) = review {
                 review.toggle();
@@ -103,10 +100,11 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
                 state.select_neighbour(dx, dy);
             }
         }
-        "+" | "=" => state.zoom_by(ZOOM_STEP),
-        "-" | "_" => state.zoom_by(1.0 / ZOOM_STEP),
-        "0" => state.fit_view(),
-        _ => return,
+        // The rest are the command table's keys.
+        _ => match Command::for_key(&key, false, event.shift_key()) {
+            Some(command) => command.run(state),
+            None => return,
+        },
     }
     event.prevent_default();
 }
