@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
     // where it was when the presentation ends.
     let on_before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
         if !state.presenting.get_untracked() {
-            state.fit_view()
+            state.viewport.fit_view()
         }
     });
     let presenting = move || state.presenting.get();

@@ -65,7 +65,7 @@ pub fn Canvas() -> impl IntoView {
     let measure = move || {
         if let Some(element) = viewport.get_untracked() {
             let rect = element.get_bounding_client_rect();
-            state.set_viewport(
+            state.viewport.set_viewport(
                 rect.left(),
                 rect.top(),
                 element.client_width() as f64,
@@ -95,16 +95,17 @@ pub fn Canvas() -> impl IntoView {
         })
     });
 
-    let local_point = move |client_x: f64, client_y: f64| state.viewport_point(client_x, client_y);
+    let local_point =
+        move |client_x: f64, client_y: f64| state.viewport.viewport_point(client_x, client_y);
     // The view the cards are styled for: the view itself, except during a
     // wheel or pinch zoom, when it follows once the zoom rests. Restyling
     // every card in view on each step of a zoom would cost more than a
     // frame; meanwhile the cards scale with the world layer.
-    let settled = RwSignal::new(state.view.get_untracked());
+    let settled = RwSignal::new(state.viewport.view.get_untracked());
     let zooming_until = StoredValue::new(0.0f64);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let view = state.view.get();
+        let view = state.viewport.view.get();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -125,12 +126,12 @@ pub fn Canvas() -> impl IntoView {
     // Drawn rather than laid out: too many cards in view for their markup.
     // The drawing takes over at once; the markup comes back once a zoom rests.
     let far = Memo::new(move |_| {
-        let (width, height) = state.viewport_size.get();
+        let (width, height) = state.viewport.size.get();
         let too_many = |view: &crate::map::geometry::ViewTransform| {
             let visible = view.visible_world(width, height);
             scene.with(|s| s.cards_in(&visible, MAX_MARKUP_CARDS + 1)) > MAX_MARKUP_CARDS
         };
-        state.view.with(too_many) || settled.with(too_many)
+        state.viewport.view.with(too_many) || settled.with(too_many)
     });
     // While the map is drawn the cards show no title: the size stays put, so
     // a zoom restyles no card.
@@ -148,7 +149,7 @@ pub fn Canvas() -> impl IntoView {
     // During a zoom the labels follow the world layer, scaled from the view
     // they were placed for.
     let region_offset = move || {
-        let view = state.view.get();
+        let view = state.viewport.view.get();
         let ratio = view.scale / settled.with(|v| v.scale);
         format!(
             "translate({:.1}px, {:.1}px) scale({ratio:.4})",
@@ -193,7 +194,9 @@ pub fn Canvas() -> impl IntoView {
         // Far out, the cards are drawn, not laid out: a press on one is found
         // from the scene's rectangles.
         if far.get_untracked() {
-            let (x, y) = state.world_point(event.client_x() as f64, event.client_y() as f64);
+            let (x, y) = state
+                .viewport
+                .world_point(event.client_x() as f64, event.client_y() as f64);
             // A card the filter hides is not there to press.
             let pressed = scene
                 .with_untracked(|s| {
@@ -244,10 +247,14 @@ pub fn Canvas() -> impl IntoView {
                 if before_distance > 1.0 {
                     mark_zooming();
                     let middle = ((point.0 + other.0) / 2.0, (point.1 + other.1) / 2.0);
-                    state.zoom_at(after_distance / before_distance, middle.0, middle.1);
+                    state
+                        .viewport
+                        .zoom_at(after_distance / before_distance, middle.0, middle.1);
                 }
             }
-            None => state.pan_by(point.0 - before.0, point.1 - before.1),
+            None => state
+                .viewport
+                .pan_by(point.0 - before.0, point.1 - before.1),
         }
         press.update_value(|p| {
             p.pointers.insert(event.pointer_id(), point);
@@ -283,11 +290,13 @@ pub fn Canvas() -> impl IntoView {
         if event.ctrl_key() || event.meta_key() {
             mark_zooming();
             let (x, y) = local_point(event.client_x() as f64, event.client_y() as f64);
-            state.zoom_at((-dy * WHEEL_ZOOM_PER_PIXEL).exp(), x, y);
+            state
+                .viewport
+                .zoom_at((-dy * WHEEL_ZOOM_PER_PIXEL).exp(), x, y);
         } else if event.shift_key() && dx == 0.0 {
-            state.pan_by(-dy, 0.0);
+            state.viewport.pan_by(-dy, 0.0);
         } else {
-            state.pan_by(-dx, -dy);
+            state.viewport.pan_by(-dx, -dy);
         }
     };
 
@@ -303,7 +312,7 @@ pub fn Canvas() -> impl IntoView {
         if far.get() {
             class.push_str(" canvas--far");
         }
-        if state.drag_roles.with(|r| r.dragged.is_some()) {
+        if state.dragging.roles.with(|r| r.dragged.is_some()) {
             class.push_str(" canvas--dragging");
         }
         class
@@ -331,7 +340,7 @@ pub fn Canvas() -> impl IntoView {
             }
         >
             <DrawnMap far=far />
-            <div class="canvas__world" style:transform=move || state.view.get().to_css()>
+            <div class="canvas__world" style:transform=move || state.viewport.view.get().to_css()>
                 <LinkLayer />
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
                     <Card id=id />
@@ -414,7 +423,7 @@ pub fn Canvas() -> impl IntoView {
                 <CommandButton command=Command::ZoomIn class="canvas__zoom-button" text="+" />
                 <CommandButton command=Command::ZoomOut class="canvas__zoom-button" text="−" />
                 <span class="canvas__zoom-level" data-testid="zoom-level">
-                    {move || format!("{:.0}%", state.view.get().scale * 100.0)}
+                    {move || format!("{:.0}%", state.viewport.view.get().scale * 100.0)}
                 </span>
             </div>
             <details class="canvas__keys" data-testid="keys-help">

@@ -28,9 +28,10 @@ pub fn CanvasList() -> impl IntoView {
 
     let entry_row = move |entry: CanvasEntry| {
         let id = StoredValue::new(entry.id.clone());
-        let is_open = move || id.with_value(|id| state.canvas_id.with(|open| open == id));
+        let is_open = move || id.with_value(|id| state.canvases.canvas_id.with(|open| open == id));
         // A stored canvas that could not be opened: kept, to download or delete.
-        let broken = move || id.with_value(|id| state.unreadable.with(|u| u.contains_key(id)));
+        let broken =
+            move || id.with_value(|id| state.canvases.unreadable.with(|u| u.contains_key(id)));
         let title = entry.title.clone();
         let saved = saved_label(entry.saved_at);
         let name_view = move || {
@@ -168,7 +169,7 @@ pub fn CanvasList() -> impl IntoView {
                 >
                         <ul class="canvas-list__entries">
                             <For
-                                each=move || state.library.with(|l| l.canvases.clone())
+                                each=move || state.canvases.library.with(|l| l.canvases.clone())
                                 key=|entry| (entry.id.clone(), entry.title.clone(), entry.saved_at.to_bits())
                                 children=entry_row
                             />

@@ -31,12 +31,12 @@ pub fn Card(id: String) -> impl IntoView {
     // are asked of selectors first, which wake only the cards whose role
     // changed, so other cards do not follow the pointer.
     let drag_offset = Memo::new(move |_| {
-        let dragged = card_id.with_value(|id| state.is_dragged(id));
+        let dragged = card_id.with_value(|id| state.dragging.is_dragged(id));
         if !dragged {
             return None;
         }
         card_id.with_value(|id| {
-            state.drag.with(|d| {
+            state.dragging.current.with(|d| {
                 d.as_ref()
                     .filter(|d| d.active && &d.id == id)
                     .map(|d| d.offset)
@@ -44,12 +44,12 @@ pub fn Card(id: String) -> impl IntoView {
         })
     });
     let target_state = Memo::new(move |_| {
-        let targeted = card_id.with_value(|id| state.is_drag_target(id));
+        let targeted = card_id.with_value(|id| state.dragging.is_drag_target(id));
         if !targeted {
             return None;
         }
         card_id.with_value(|id| {
-            state.drag.with(|d| {
+            state.dragging.current.with(|d| {
                 d.as_ref()
                     .and_then(|d| d.target.as_ref())
                     .filter(|(t, _)| &t.objective_id == id)

@@ -340,7 +340,7 @@ impl Command {
         match self {
             Command::Undo => state.can_undo(),
             Command::Redo => state.can_redo(),
-            _ if self.spec().edits => state.shared_view.with(Option::is_none),
+            _ if self.spec().edits => state.canvases.shared_view.with(Option::is_none),
             _ => true,
         }
     }
@@ -352,9 +352,9 @@ impl Command {
             Command::Redo => state.redo(),
             Command::NewObjective => new_objective_in_selected_team(state),
             Command::NewTeam => state.team_form_open.set(true),
-            Command::Fit => state.fit_view(),
-            Command::ZoomIn => state.zoom_by(ZOOM_STEP),
-            Command::ZoomOut => state.zoom_by(1.0 / ZOOM_STEP),
+            Command::Fit => state.viewport.fit_view(),
+            Command::ZoomIn => state.viewport.zoom_by(ZOOM_STEP),
+            Command::ZoomOut => state.viewport.zoom_by(1.0 / ZOOM_STEP),
             Command::TidyUp => state.tidy_up(),
             Command::Scores => state.score_view_open.set(true),
             Command::Present | Command::PresentShared => present(state),
@@ -432,7 +432,9 @@ fn new_objective_in_selected_team(state: AppState) {
     match team {
         Some(team) => new_objective(state, &team),
         None => {
-            state.notify_error("Add a team first: every objective belongs to a team.");
+            state
+                .notices
+                .error("Add a team first: every objective belongs to a team.");
             state.team_form_open.set(true);
         }
     }
@@ -446,8 +448,10 @@ fn export_svg(state: AppState) {
     });
     let file_name = titled_file_name(&title, "svg");
     match download_text(&file_name, "image/svg+xml", &svg) {
-        Ok(()) => state.notify_status(format!("Exported the map as {file_name}.")),
-        Err(message) => state.notify_error(message),
+        Ok(()) => state
+            .notices
+            .status(format!("Exported the map as {file_name}.")),
+        Err(message) => state.notices.error(message),
     }
 }
 
@@ -459,8 +463,10 @@ fn export_markdown(state: AppState) {
     });
     let file_name = titled_file_name(&title, "md");
     match download_text(&file_name, "text/markdown", &text) {
-        Ok(()) => state.notify_status(format!("Exported the outline as {file_name}.")),
-        Err(message) => state.notify_error(message),
+        Ok(()) => state
+            .notices
+            .status(format!("Exported the outline as {file_name}.")),
+        Err(message) => state.notices.error(message),
     }
 }
 
@@ -476,7 +482,7 @@ pub fn present(state: AppState) {
             // Left before the browser answered: do not stay full screen.
             Ok(()) if !state.presenting.get_untracked() => fullscreen::exit(),
             Ok(()) => {}
-            Err(message) => state.notify_status(message),
+            Err(message) => state.notices.status(message),
         }
     });
 }
@@ -486,7 +492,9 @@ pub fn present(state: AppState) {
 pub fn print_page(state: AppState) {
     if let Some(window) = web_sys::window() {
         if window.print().is_err() {
-            state.notify_error("The browser refused to print. Use its own Print menu instead.");
+            state
+                .notices
+                .error("The browser refused to print. Use its own Print menu instead.");
         }
     }
 }
@@ -498,7 +506,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
     if file.size() > MAX_FILE_BYTES as f64 {
         // Rounded up, so a file just over the limit never reads as "10.0 MiB".
         let tenths = (file.size() / 1_048_576.0 * 10.0).ceil() / 10.0;
-        state.notify_error(format!(
+        state.notices.error(format!(
             "{name} was not opened: it is {tenths:.1} MiB, and a canvas file may be at most {} MiB.",
             MAX_FILE_BYTES / 1_048_576
         ));
@@ -507,7 +515,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
     spawn_local(async move {
         match crate::browser::files::read_bytes(&file).await {
             Ok(bytes) => state.open_file(&name, &bytes),
-            Err(message) => state.notify_error(message),
+            Err(message) => state.notices.error(message),
         }
     });
 }

@@ -16,7 +16,7 @@ pub fn CycleButton() -> impl IntoView {
     let label = state.cycle_label();
     let step = RwSignal::new(None::<CycleStep>);
     let button = NodeRef::<Button>::new();
-    let read_only = move || state.shared_view.with(Option::is_some);
+    let read_only = move || state.canvases.shared_view.with(Option::is_some);
 
     // A canvas opened read-only while a dialog is open closes it.
     Effect::new(move |_| {

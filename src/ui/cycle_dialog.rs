@@ -55,7 +55,9 @@ pub fn CycleDialog(
         };
         if saved.as_ref() == Some(&cycle) {
             on_close.run(());
-            state.notify_status(format!("The cycle stays {}.", describe(&cycle)));
+            state
+                .notices
+                .status(format!("The cycle stays {}.", describe(&cycle)));
             return;
         }
         let description = describe(&cycle);
@@ -66,7 +68,9 @@ pub fn CycleDialog(
         });
         if done.is_some() {
             on_close.run(());
-            state.notify_status(format!("The cycle is now {description}."));
+            state
+                .notices
+                .status(format!("The cycle is now {description}."));
         }
     };
 

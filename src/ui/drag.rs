@@ -21,7 +21,7 @@ const DRAG_THRESHOLD: f64 = 4.0;
 
 /// A press on the card `id` begins: nothing moves until the threshold.
 pub fn press(state: AppState, id: String, event: &PointerEvent) {
-    state.drag.set(Some(Drag {
+    state.dragging.current.set(Some(Drag {
         id,
         pointer_id: event.pointer_id(),
         start: (f64::from(event.client_x()), f64::from(event.client_y())),
@@ -33,7 +33,7 @@ pub fn press(state: AppState, id: String, event: &PointerEvent) {
 
 /// Whether `event` belongs to the press in progress.
 pub fn is_pressing(state: AppState, event: &PointerEvent) -> bool {
-    state.drag.with_untracked(|d| {
+    state.dragging.current.with_untracked(|d| {
         d.as_ref()
             .is_some_and(|d| d.pointer_id == event.pointer_id())
     })
@@ -43,7 +43,8 @@ pub fn is_pressing(state: AppState, event: &PointerEvent) -> bool {
 /// or key-result row under it becomes the target.
 pub fn move_to(state: AppState, event: &PointerEvent) {
     let Some(mut drag) = state
-        .drag
+        .dragging
+        .current
         .get_untracked()
         .filter(|d| d.pointer_id == event.pointer_id())
     else {
@@ -57,12 +58,13 @@ pub fn move_to(state: AppState, event: &PointerEvent) {
         }
         drag.active = true;
         state
-            .drag_link_targets
+            .dragging
+            .link_targets
             .set_value(link_targets_of(state, &drag.id));
     }
-    let view = state.view.get_untracked();
+    let view = state.viewport.view.get_untracked();
     drag.offset = (dx / view.scale, dy / view.scale);
-    let (x, y) = state.world_point(client_x, client_y);
+    let (x, y) = state.viewport.world_point(client_x, client_y);
     drag.target = state
         .scene
         .with_untracked(|s| s.drop_target_at(x, y, &drag.id))
@@ -72,23 +74,25 @@ pub fn move_to(state: AppState, event: &PointerEvent) {
         })
         .map(|target| {
             let valid = state
-                .drag_link_targets
+                .dragging
+                .link_targets
                 .with_value(|v| v.contains(&target.id));
             (target, valid)
         });
-    state.drag.set(Some(drag));
+    state.dragging.current.set(Some(drag));
 }
 
 /// The press ends: `released` is false when the browser cancelled it.
 pub fn finish(state: AppState, event: &PointerEvent, released: bool) {
     let Some(drag) = state
-        .drag
+        .dragging
+        .current
         .get_untracked()
         .filter(|d| d.pointer_id == event.pointer_id())
     else {
         return;
     };
-    state.drag.set(None);
+    state.dragging.current.set(None);
     if !drag.active {
         if released {
             state.select(Selection::Objective(drag.id));
@@ -104,7 +108,9 @@ pub fn finish(state: AppState, event: &PointerEvent, released: bool) {
             from: drag.id,
             to: target.id,
         })),
-        Some((target, false)) => state.notify_error(refusal_reason(state, &drag.id, &target.id)),
+        Some((target, false)) => state
+            .notices
+            .error(refusal_reason(state, &drag.id, &target.id)),
         None => {
             if let Some(rect) = state
                 .scene

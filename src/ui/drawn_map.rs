@@ -176,7 +176,7 @@ pub fn DrawnMap(
         let Some(element) = canvas.try_get_untracked().flatten() else {
             return;
         };
-        let Some((width, height)) = state.viewport_size.try_get_untracked() else {
+        let Some((width, height)) = state.viewport.size.try_get_untracked() else {
             return;
         };
         let Some(context) = context_2d(&element, width, height) else {
@@ -192,9 +192,9 @@ pub fn DrawnMap(
         let Some(colors) = palette.get_value() else {
             return;
         };
-        let view = state.view.get_untracked();
+        let view = state.viewport.view.get_untracked();
         let ratio = pixel_ratio();
-        let drag = state.drag.get_untracked().filter(|d| d.active);
+        let drag = state.dragging.current.get_untracked().filter(|d| d.active);
         let screen = Rect {
             x: 0.0,
             y: 0.0,
@@ -291,12 +291,12 @@ pub fn DrawnMap(
         move || {
             far.track();
             scene.track();
-            state.view.track();
-            state.viewport_size.track();
-            state.drag.track();
+            state.viewport.view.track();
+            state.viewport.size.track();
+            state.dragging.current.track();
             state.selection.track();
             state.focused.track();
-            state.filtered.track();
+            state.filter.filtered.track();
         },
         draw,
     );
@@ -304,7 +304,7 @@ pub fn DrawnMap(
     // The theme can change under the page (the system's dark mode).
     let theme_changed = move || {
         palette.set_value(None);
-        state.view.notify();
+        state.viewport.view.notify();
     };
     Effect::new(move |_| {
         let Some(query) = web_sys::window()

@@ -40,7 +40,7 @@ impl Edits {
     /// Refuses an edit before it reaches the core (a value that is not even
     /// a number, say).
     pub(super) fn refuse(self, message: String) {
-        self.state.notify_error(message);
+        self.state.notices.error(message);
         self.refresh.notify();
     }
 

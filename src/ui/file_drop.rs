@@ -39,7 +39,9 @@ pub fn FileDrop() -> impl IntoView {
         event.prevent_default();
         // A file dropped on the slides by accident must not change the talk.
         if state.presenting.get_untracked() {
-            state.notify_status("Leave the presentation (Esc) to open a file.");
+            state
+                .notices
+                .status("Leave the presentation (Esc) to open a file.");
             return;
         }
         match files.length() {
@@ -49,7 +51,7 @@ pub fn FileDrop() -> impl IntoView {
                     open_file(state, file);
                 }
             }
-            count => state.notify_error(format!(
+            count => state.notices.error(format!(
                 "{count} files were dropped; drop one .okr.json file at a time."
             )),
         }
@@ -82,7 +84,7 @@ pub fn FileDrop() -> impl IntoView {
             event.prevent_default();
             state.open_file("the pasted text", text.as_bytes());
         } else if !trimmed.is_empty() {
-            state.notify_error(
+            state.notices.error(
                 "The pasted text is not a canvas: paste the contents of a .okr.json file, \
                  or open the file with “Open…”.",
             );

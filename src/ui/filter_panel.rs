@@ -38,14 +38,14 @@ pub fn install_filter_address(state: AppState) {
                 .iter()
                 .map(|team| format!("This canvas has no team “{team}”.")),
         );
-        state.notify_error_with_details(
+        state.notices.error_with_details(
             "Part of the link's filter was left out; the map shows the rest of it.",
             details,
         );
     }
-    state.filter.set(filter);
+    state.filter.current.set(filter);
     Effect::new(move |_| {
-        let query = state.filter.with(Filter::to_query);
+        let query = state.filter.current.with(Filter::to_query);
         if query != location::query() {
             location::replace_query(&query);
         }
@@ -56,8 +56,8 @@ pub fn install_filter_address(state: AppState) {
 #[component]
 pub fn FilterButton() -> impl IntoView {
     let state = use_app_state();
-    let open = state.filter_open;
-    let choices = move || state.filter.with(Filter::choices);
+    let open = state.filter.open;
+    let choices = move || state.filter.current.with(Filter::choices);
     view! {
         <button
             class=move || {
@@ -96,7 +96,7 @@ struct Choice {
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let state = use_app_state();
-    let open = state.filter_open;
+    let open = state.filter.open;
     let teams = Memo::new(move |_| {
         state.with_document(|doc| {
             // The organisation top-down: each team followed by its sub-teams.
@@ -183,8 +183,8 @@ pub fn FilterPanel() -> impl IntoView {
             close();
         }
     };
-    let mode = move || state.filter.with(|f| f.mode);
-    let set_mode = move |mode: FilterMode| state.filter.update(|f| f.mode = mode);
+    let mode = move || state.filter.current.with(|f| f.mode);
+    let set_mode = move |mode: FilterMode| state.filter.current.update(|f| f.mode = mode);
     let panel = move || {
         let (levels, kinds, links) = (levels.clone(), kinds.clone(), links.clone());
         view! {
@@ -239,7 +239,7 @@ pub fn FilterPanel() -> impl IntoView {
                     class="filter-panel__clear"
                     type="button"
                     data-testid="filter-clear-all"
-                    disabled=move || !state.filter.with(Filter::is_active)
+                    disabled=move || !state.filter.current.with(Filter::is_active)
                     on:click=move |_| clear_filter(state)
                 >
                     "Clear all"
@@ -266,10 +266,10 @@ fn Group(legend: &'static str, choices: Signal<Vec<Choice>>) -> impl IntoView {
                     let Choice { group, value, label, depth } = choice;
                     let checked_value = value.clone();
                     let toggled_value = value.clone();
-                    let checked = move || state.filter.with(|f| has(f, group, &checked_value));
+                    let checked = move || state.filter.current.with(|f| has(f, group, &checked_value));
                     let on_change = move |_| {
                         let value = toggled_value.clone();
-                        state.filter.update(|f| toggle(f, group, &value));
+                        state.filter.current.update(|f| toggle(f, group, &value));
                     };
                     view! {
                         <label
@@ -298,12 +298,12 @@ fn Group(legend: &'static str, choices: Signal<Vec<Choice>>) -> impl IntoView {
 pub fn FilterSummary() -> impl IntoView {
     let state = use_app_state();
     let summary = Memo::new(move |_| {
-        if !state.filter.with(Filter::is_active) {
+        if !state.filter.current.with(Filter::is_active) {
             return None;
         }
         let total = state.scene.with(|s| s.cards.len());
-        let out = state.filtered.with(|f| f.count_out());
-        let mode = state.filter.with(|f| f.mode);
+        let out = state.filter.filtered.with(|f| f.count_out());
+        let mode = state.filter.current.with(|f| f.mode);
         Some((total.saturating_sub(out), total, mode))
     });
     let bar = move || {
@@ -337,12 +337,14 @@ pub fn FilterSummary() -> impl IntoView {
 }
 
 fn clear_filter(state: AppState) {
-    let mode = state.filter.with_untracked(|f| f.mode);
-    state.filter.set(Filter {
+    let mode = state.filter.current.with_untracked(|f| f.mode);
+    state.filter.current.set(Filter {
         mode,
         ..Filter::default()
     });
-    state.notify_status("Filter cleared: the whole map is shown");
+    state
+        .notices
+        .status("Filter cleared: the whole map is shown");
 }
 
 fn has(filter: &Filter, group: &str, value: &str) -> bool {

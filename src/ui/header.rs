@@ -27,14 +27,14 @@ pub fn Header() -> impl IntoView {
             <h1
                 class="app-header__title"
                 data-testid="canvas-title"
-                data-canvas-id=move || state.canvas_id.get()
+                data-canvas-id=move || state.canvases.canvas_id.get()
                 title=move || title.get()
             >
                 {move || title.get()}
             </h1>
             <CycleButton />
             {move || {
-                let problem = state.save_state.with(unsaved_label)?;
+                let problem = state.canvases.save_state.with(unsaved_label)?;
                 let (label, why) = problem;
                 Some(view! {
                     <button

@@ -6,12 +6,11 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
-use super::state::use_app_state;
+use super::state::Notices;
 
 #[component]
 pub fn ImportErrors() -> impl IntoView {
-    let state = use_app_state();
-    let report = state.import_errors;
+    let report = expect_context::<Notices>().import_errors;
     let close = move || report.set(None);
     move || {
         report.get().map(|report| {

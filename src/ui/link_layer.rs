@@ -47,8 +47,8 @@ fn Link(from: String, to: String) -> impl IntoView {
         let moved = link.with(|l| {
             l.as_ref().is_some_and(|l| {
                 // Both asked, so either end's change wakes this link.
-                let child = state.is_dragged(&l.from);
-                let parent = state.is_dragged(&l.to_objective);
+                let child = state.dragging.is_dragged(&l.from);
+                let parent = state.dragging.is_dragged(&l.to_objective);
                 child || parent
             })
         });
@@ -60,7 +60,8 @@ fn Link(from: String, to: String) -> impl IntoView {
                 return none;
             };
             state
-                .drag
+                .dragging
+                .current
                 .with(|drag| match drag.as_ref().filter(|d| d.active) {
                     Some(d) if d.id == link.from => (d.offset, (0.0, 0.0)),
                     Some(d) if d.id == link.to_objective => ((0.0, 0.0), d.offset),

@@ -42,8 +42,8 @@ struct MinimapPress {
 pub fn Minimap() -> impl IntoView {
     let state = use_app_state();
     let scene = state.scene;
-    let view_transform = state.view;
-    let viewport_size = state.viewport_size;
+    let view_transform = state.viewport.view;
+    let viewport_size = state.viewport.size;
     let canvas = NodeRef::<Canvas>::new();
     let press = StoredValue::new(None::<MinimapPress>);
 

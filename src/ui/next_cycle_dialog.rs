@@ -116,7 +116,9 @@ pub fn NextCycleDialog(
                 .first()
                 .map(|v| v.to_string())
                 .unwrap_or_default();
-            state.notify_error(format!("The next cycle could not be started: {reason}"));
+            state
+                .notices
+                .error(format!("The next cycle could not be started: {reason}"));
             return;
         }
         let carried_count = document.objectives.len();
@@ -137,7 +139,7 @@ pub fn NextCycleDialog(
                 if flagged == 1 { "is" } else { "are" },
             ));
         }
-        state.notify_status(message);
+        state.notices.status(message);
     };
 
     // The list is static once shown: built as plain markup, its boxes read

@@ -8,7 +8,7 @@ use super::state::{use_app_state, Notice, NoticeAction, NoticeKind};
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = use_app_state();
-    let notices = state.notices();
+    let notices = state.notices.list();
     view! {
         <section class="notices" aria-label="Messages">
             <For each=move || notices.get() key=|notice| notice.id let:notice>
@@ -51,7 +51,7 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
                 type="button"
                 data-testid=testid
                 on:click=move |_| {
-                    state.dismiss(id);
+                    state.notices.dismiss(id);
                     state.run_notice_action(&action);
                 }
             >
@@ -70,7 +70,7 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
                 class="notice__close"
                 type="button"
                 aria-label="Dismiss this message"
-                on:click=move |_| state.dismiss(id)
+                on:click=move |_| state.notices.dismiss(id)
             >
                 "×"
             </button>

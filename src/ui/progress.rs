@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app_state, Progress};
+use super::state::{Canvases, Progress};
 
 #[component]
 pub fn ProgressPanel() -> impl IntoView {
-    let state = use_app_state();
+    let progress = expect_context::<Canvases>().progress;
     move || {
-        state.progress.get().map(|progress| {
+        progress.get().map(|progress| {
             let Progress { title, step, done } = progress;
             view! {
                 <div class="progress-panel" role="status" aria-live="polite" data-testid="progress">

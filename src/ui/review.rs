@@ -86,7 +86,7 @@ impl Review {
         let state = self.state;
         state.select(Selection::Objective(id.to_string()));
         state.inspector_open.set(true);
-        state.reveal(id);
+        state.viewport.reveal(id);
         // The inspector may just have opened and narrowed the map; once the
         // map has been measured again (a frame later), reveal against its new
         // size.
@@ -94,7 +94,7 @@ impl Review {
         request_animation_frame(move || {
             request_animation_frame(move || {
                 if state.selection.try_get_untracked() == Some(Selection::Objective(id.clone())) {
-                    state.reveal(&id);
+                    state.viewport.reveal(&id);
                 }
             })
         });

@@ -183,7 +183,7 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
     let status = reading.status;
     let rule = yardstick_rule(kind);
     let note_id = format!("retro-{id}");
-    let read_only = move || state.shared_view.with(Option::is_some);
+    let read_only = move || state.canvases.shared_view.with(Option::is_some);
     let target = id.clone();
     let on_change = move |event: web_sys::Event| {
         let typed = event_target_value(&event);
@@ -200,7 +200,7 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
                     on:click=move |_| {
                         state.score_view_open.set(false);
                         state.select(Selection::Objective(go_to.clone()));
-                        state.reveal(&go_to);
+                        state.viewport.reveal(&go_to);
                     }
                 >
                     {title}
@@ -248,7 +248,7 @@ fn save_note(state: AppState, id: &str, typed: &str) {
     let written = match with_retrospective(description.as_deref(), typed) {
         Ok(written) => written,
         Err(message) => {
-            state.notify_error(message);
+            state.notices.error(message);
             return;
         }
     };
@@ -263,7 +263,7 @@ fn save_note(state: AppState, id: &str, typed: &str) {
         })
         .is_some();
     if saved {
-        state.notify_status(if typed.trim().is_empty() {
+        state.notices.status(if typed.trim().is_empty() {
             "Retrospective note removed"
         } else {
             "Retrospective note saved with the objective"

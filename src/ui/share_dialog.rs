@@ -48,7 +48,7 @@ pub fn ShareDialog() -> impl IntoView {
             let done = copy_to_clipboard(&link).await.is_ok();
             copied.set(Some(done));
             if done {
-                state.notify_status("Share link copied to the clipboard.");
+                state.notices.status("Share link copied to the clipboard.");
             } else if let Some(input) = field.get_untracked() {
                 // The browser refused: the link is selected, ready for Ctrl+C.
                 input.select();

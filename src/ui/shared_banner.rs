@@ -11,7 +11,7 @@ use super::state::use_app_state;
 #[component]
 pub fn SharedBanner() -> impl IntoView {
     let state = use_app_state();
-    let shared = state.shared_view;
+    let shared = state.canvases.shared_view;
     move || {
         shared.get().map(|source| {
             view! {

@@ -56,7 +56,7 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
     }
     // An open dialog keeps the keys: the map's shortcuts wait until it closes.
     if state.modal.with_untracked(Option::is_some)
-        || state.import_errors.with_untracked(Option::is_some)
+        || state.notices.import_errors.with_untracked(Option::is_some)
     {
         return;
     }
@@ -95,7 +95,7 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
             };
             // Arrows walk the cards; with Shift they pan the view.
             if event.shift_key() {
-                state.pan_by(-dx * PAN_STEP, -dy * PAN_STEP);
+                state.viewport.pan_by(-dx * PAN_STEP, -dy * PAN_STEP);
             } else {
                 state.select_neighbour(dx, dy);
             }

@@ -97,7 +97,7 @@ pub(super) fn CheckIns(
             current.title
         );
         if edits.replace_key_result(&current.id, &format!("Check in {said}"), edited) {
-            state.notify_status(format!("Checked in {said}."));
+            state.notices.status(format!("Checked in {said}."));
             // The form is built again with the new defaults; the person
             // stays in the field they pressed Enter in.
             let field = focused_test_id().unwrap_or_else(|| "checkin-submit".to_owned());
@@ -139,7 +139,7 @@ pub(super) fn CheckIns(
         let label = format!("Fix the {} check-in on {}", original.date, current.title);
         if edits.replace_key_result(&current.id, &label, edited) {
             fixing.set(None);
-            state.notify_status(format!(
+            state.notices.status(format!(
                 "Fixed the {} check-in on {}: {}.",
                 check_in.date,
                 current.title,
@@ -174,14 +174,14 @@ pub(super) fn CheckIns(
         let mut edited = current.clone();
         let removed = match check_ins::remove(&mut edited, index) {
             Ok(removed) => removed,
-            Err(error) => return state.notify_error(error.to_string()),
+            Err(error) => return state.notices.error(error.to_string()),
         };
         let label = format!("Delete the {} check-in on {}", removed.date, current.title);
         if edits.replace_key_result(&current.id, &label, edited) {
             if fixing.with_untracked(|f| f.as_ref().is_some_and(|(i, _)| *i == index)) {
                 fixing.set(None);
             }
-            state.notify_status(format!(
+            state.notices.status(format!(
                 "Deleted the {} check-in ({}) on {}; Undo brings it back.",
                 removed.date,
                 number_with_unit(removed.value, current.unit.as_deref()),

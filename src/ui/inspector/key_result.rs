@@ -190,7 +190,9 @@ pub(super) fn KeyResultEditor(
             g.remove_key_result(&id).map_err(RuleError::from)
         }) {
             Some(removal) if removal.unaligned.is_empty() => {
-                state.notify_status(format!("Removed the key result “{title}”."));
+                state
+                    .notices
+                    .status(format!("Removed the key result “{title}”."));
             }
             Some(removal) => {
                 let names: Vec<String> = removal
@@ -198,7 +200,7 @@ pub(super) fn KeyResultEditor(
                     .iter()
                     .map(|id| format!("“{}”", state.title_of(id)))
                     .collect();
-                state.notify_error(format!(
+                state.notices.error(format!(
                     "Removed the key result “{title}”. {} lost its hard parent and is now unaligned; re-align it.",
                     names.join(", ")
                 ));

@@ -41,7 +41,9 @@ pub(super) fn LinkRow(edits: Edits, from: String, to: String, outgoing: bool) ->
             g.unlink(&from, &to).map(|_| ()).map_err(RuleError::from)
         }) {
             let (from_title, to_title) = (state.title_of(&from), state.title_of(&to));
-            state.notify_status(format!("Removed the link “{from_title}” → “{to_title}”."));
+            state
+                .notices
+                .status(format!("Removed the link “{from_title}” → “{to_title}”."));
         }
     };
     let direction = if outgoing { "outgoing" } else { "incoming" };
@@ -111,7 +113,7 @@ fn LinkFields(edits: Edits, from: String, to: String) -> impl IntoView {
         if edits.commit(&format!("Make link {}", kind.name()), |g| {
             g.set_link_kind(&from, &to, kind).map_err(RuleError::from)
         }) {
-            state.notify_status(format!(
+            state.notices.status(format!(
                 "The link “{}” → “{}” is now {}.",
                 state.title_of(&from),
                 state.title_of(&to),

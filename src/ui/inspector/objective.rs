@@ -388,7 +388,7 @@ pub fn new_objective(state: AppState, team_id: &str) {
     let id = state.with_document_untracked(|doc| unique_card_id(doc, "o"));
     let objective = Objective::new(id.clone(), team_id, "New objective");
     let (width, height) = objective_card_size(&objective);
-    let (center_x, center_y) = state.view_center();
+    let (center_x, center_y) = state.viewport.view_center();
     let position = Position {
         x: center_x - width / 2.0,
         y: center_y - height / 2.0,

@@ -88,7 +88,7 @@ fn TeamFormDialog() -> impl IntoView {
             .is_some()
         {
             close();
-            state.notify_status(format!("Added the team “{name}”."));
+            state.notices.status(format!("Added the team “{name}”."));
         }
     };
     let level_options = Level::ALL

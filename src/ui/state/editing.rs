@@ -13,7 +13,7 @@ impl AppState {
         label: &str,
         operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
     ) -> Result<T, Refusal> {
-        if self.shared_view.with_untracked(Option::is_some) {
+        if self.canvases.shared_view.with_untracked(Option::is_some) {
             return Err(Refusal::ReadOnly);
         }
         let before = self.document.get_untracked();
@@ -57,7 +57,7 @@ impl AppState {
         match self.apply(label, operation) {
             Ok(value) => Some(value),
             Err(refusal) => {
-                self.notify_refusal(&refusal);
+                self.notices.refusal(&refusal);
                 None
             }
         }
@@ -72,7 +72,7 @@ impl AppState {
             self.document.set(previous);
             self.keep_selection_valid();
             self.keep_focus_valid();
-            self.notify_status(format!("Undone: {label}."));
+            self.notices.status(format!("Undone: {label}."));
         }
     }
 
@@ -83,7 +83,7 @@ impl AppState {
             self.document.set(next);
             self.keep_selection_valid();
             self.keep_focus_valid();
-            self.notify_status(format!("Redone: {label}."));
+            self.notices.status(format!("Redone: {label}."));
         }
     }
 
@@ -111,13 +111,13 @@ impl AppState {
         match self.apply(&label, |g| g.link(from, to, kind).map_err(RuleError::from)) {
             Ok(()) => {
                 let (from_title, to_title) = self.titles_of(from, to);
-                self.notify_status(format!(
+                self.notices.status(format!(
                     "Linked “{from_title}” → “{to_title}” ({}).",
                     kind.name()
                 ));
             }
             Err(Refusal::Rule(RuleError::Link(error @ LinkError::SecondHardParent { .. }))) => {
-                self.push_notice(
+                self.notices.push(
                     NoticeKind::Error,
                     error.to_string(),
                     Vec::new(),
@@ -127,7 +127,7 @@ impl AppState {
                     }),
                 );
             }
-            Err(refusal) => self.notify_refusal(&refusal),
+            Err(refusal) => self.notices.refusal(&refusal),
         }
     }
 
@@ -140,7 +140,7 @@ impl AppState {
             .is_some()
         {
             let (from_title, to_title) = self.titles_of(from, to);
-            self.notify_status(format!(
+            self.notices.status(format!(
                 "Moved the hard link of “{from_title}” to “{to_title}”."
             ));
         }
@@ -170,7 +170,8 @@ impl AppState {
                     } else {
                         NoticeKind::Error
                     };
-                    self.push_notice(kind, format!("Deleted “{title}”."), unaligned, None);
+                    self.notices
+                        .push(kind, format!("Deleted “{title}”."), unaligned, None);
                 }
             }
             Selection::Link { from, to } => {
@@ -182,7 +183,8 @@ impl AppState {
                 {
                     self.selection.set(Selection::Nothing);
                     let (from_title, to_title) = self.titles_of(&from, &to);
-                    self.notify_status(format!("Removed the link “{from_title}” → “{to_title}”."));
+                    self.notices
+                        .status(format!("Removed the link “{from_title}” → “{to_title}”."));
                 }
             }
         }
@@ -190,7 +192,7 @@ impl AppState {
 
     /// Re-lays the whole map with the automatic layout (one undo step).
     pub fn tidy_up(&self) {
-        let (width, height) = self.viewport_size.get_untracked();
+        let (width, height) = self.viewport.size.get_untracked();
         let aspect_ratio = if width > 0.0 && height > 0.0 {
             Some(width / height)
         } else {
@@ -213,8 +215,8 @@ impl AppState {
             })
             .is_some()
         {
-            self.fit_view();
-            self.notify_status("Tidied up the map.");
+            self.viewport.fit_view();
+            self.notices.status("Tidied up the map.");
         }
     }
 }

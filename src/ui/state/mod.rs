@@ -1,101 +1,59 @@
-//! The one place the app's state lives: the open document, its undo history,
-//! what is selected, the view, and the messages shown to the person.
+//! The app's state: the open document with its undo history, selection,
+//! focus and statuses (the editor, [`AppState`] itself), and beside it one
+//! handle per job — [`Viewport`] (what part of the map is on screen),
+//! [`Dragging`] (a card being dragged), [`Notices`] (the messages shown),
+//! [`Canvases`] (the canvases in storage and this tab's hold on the open
+//! one), [`MapFilter`] (the filter) — and one [`Modal`] for the dialog open.
 //!
-//! `AppState` is a `Copy` handle around signals, provided by context. Every
-//! change to the document goes through [`AppState::apply`], which runs named
-//! operations of the core's `AlignmentGraph` (so the alignment rules hold) and
-//! records one undo step. The scene the map draws is a memo of the document,
-//! so nothing keeps a second copy in sync by hand.
+//! Every handle is a `Copy` bundle of signals, provided by context on its own
+//! and reachable from `AppState`. Every change to the document goes through
+//! [`AppState::apply`], which runs named operations of the core's
+//! `AlignmentGraph` (so the alignment rules hold) and records one undo step.
+//! The scene the map draws is a memo of the document, so nothing keeps a
+//! second copy in sync by hand. The work that spans handles (opening,
+//! saving, the list of canvases, sharing) is `AppState`'s, in a file per job.
 
 use leptos::prelude::*;
 
+mod canvas_list;
 mod canvases;
 mod dialogs;
+mod dragging;
 mod editing;
+mod filtering;
 mod focus;
 mod lighting;
 mod notices;
 mod opening;
+mod saving;
 mod shared;
-mod view;
+mod viewport;
 
+pub use canvases::Canvases;
 pub use dialogs::{DialogFlag, Modal};
+pub use dragging::{Drag, DragRoles, Dragging};
+pub use filtering::MapFilter;
 pub use focus::Focus;
 pub use lighting::{Lighting, Shade};
+pub use notices::{ImportReport, Notice, NoticeAction, NoticeKind, Notices};
 pub use opening::Progress;
+pub use viewport::Viewport;
 
 use crate::browser::download::{canvas_file_name, download_text};
 use crate::browser::location;
 use crate::domain::export::{export_within, FileForm};
 use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
-use crate::domain::import::{import, ImportFailure, MAX_FILE_BYTES};
+use crate::domain::import::{import, MAX_FILE_BYTES};
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::compute_progress;
 use crate::domain::sample::moved_to_current_quarter;
 use crate::domain::status::{CycleClock, Reading};
-use crate::map::filter::{Filter, Filtered};
-use crate::map::geometry::{fit_to_view, ViewTransform};
-use crate::map::scene::{objective_card_size, DropTarget, Scene};
+use crate::map::scene::{objective_card_size, Scene};
 use crate::session::history::History;
-use crate::session::library::{CanvasEntry, Library};
-use crate::session::store::{Keeper, SaveState};
 
 /// The sample canvas shown on first open.
 pub const SAMPLE_CANVAS: &str = include_str!("../../../public/examples/acme.okr.json");
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    /// A refusal or failure: shown as `role="alert"` until dismissed.
-    Error,
-    /// A confirmation: shown as `role="status"`.
-    Status,
-}
-
-/// What a notice's button does, if it has one.
-#[derive(Clone, Debug, PartialEq)]
-pub enum NoticeAction {
-    /// Move `from`'s hard link to `to` (after a refused second hard parent).
-    MoveHardLink { from: String, to: String },
-    /// Download the open canvas (after storage failed).
-    ExportCanvas,
-    /// Store again the open canvas another tab deleted.
-    KeepDeletedCanvas,
-    /// Show both versions of a canvas two tabs changed.
-    ShowConflict,
-    /// Put a deleted canvas back.
-    RestoreDeletedCanvas {
-        index: usize,
-        entry: CanvasEntry,
-        text: String,
-    },
-    /// Delete the canvas `id`, which a file just opened beside.
-    ReplaceCanvas { id: String },
-    /// List every problem of a refused file.
-    ShowImportErrors(ImportReport),
-}
-
-/// A refused file's problems: (where, what) pairs, and how many more the
-/// importer found but did not list.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportReport {
-    pub file_name: String,
-    pub problems: Vec<(String, String)>,
-    pub unlisted: usize,
-}
-
-/// How many of a refused file's problems its notice lists; all are in the dialog.
-const NOTICE_LISTED_ERRORS: usize = 5;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub id: u64,
-    pub kind: NoticeKind,
-    pub title: String,
-    /// Lines under the title, such as every error of a refused file.
-    pub details: Vec<String>,
-    pub action: Option<NoticeAction>,
-}
 
 /// What is selected on the map.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,29 +65,6 @@ pub enum Selection {
         from: String,
         to: String,
     },
-}
-
-/// A card being pressed or dragged.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Drag {
-    pub id: String,
-    pub pointer_id: i32,
-    /// Where the press started, in screen pixels.
-    pub start: (f64, f64),
-    /// How far the card has moved, in world units.
-    pub offset: (f64, f64),
-    /// Whether the pointer has moved far enough for this to be a drag.
-    pub active: bool,
-    /// What the card is over, and whether a link to it is allowed.
-    pub target: Option<(DropTarget, bool)>,
-}
-
-/// Who takes part in the current drag: the dragged card once the drag is
-/// active, and the objective under it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DragRoles {
-    pub dragged: Option<String>,
-    pub target: Option<String>,
 }
 
 /// Why a change to the canvas did not happen.
@@ -149,78 +84,23 @@ pub struct PendingLink {
     pub to: String,
 }
 
+/// The open canvas and everything about how it is shown, as handles with one
+/// job each. The editor's part (the document, its history, the selection,
+/// focus and statuses) is kept here, beside the handles; each handle is also
+/// provided by context on its own, for components that need only it.
 #[derive(Clone, Copy)]
 pub struct AppState {
     document: RwSignal<Document>,
     history: StoredValue<History<Document>>,
     /// Bumped on every history change, so undo/redo buttons can follow.
     history_revision: RwSignal<u64>,
-    notices: RwSignal<Vec<Notice>>,
-    next_notice_id: StoredValue<u64>,
     pub scene: Memo<Scene>,
     pub selection: RwSignal<Selection>,
     pub inspector_open: RwSignal<bool>,
-    pub view: RwSignal<ViewTransform>,
-    pub viewport_size: RwSignal<(f64, f64)>,
-    /// The viewport's top-left corner in the page, kept from the last
-    /// measurement so pointer moves never ask the browser for layout.
-    viewport_origin: StoredValue<(f64, f64)>,
-    /// Whether the view has been fitted to the map once, on first show.
-    fitted: StoredValue<bool>,
-    pub drag: RwSignal<Option<Drag>>,
-    /// The card being dragged and the card under it, which change far less
-    /// often than the drag itself: cards and links read these first, so a
-    /// pointer move re-runs only the dragged card, its links and the target.
-    pub drag_roles: Memo<DragRoles>,
-    /// The same roles by card: asking whether one card is dragged (or under
-    /// the drag) is woken only when that card's answer changes, not by every
-    /// change of role among 2,000 cards.
-    dragged_card: StoredValue<Selector<Option<String>>>,
-    drag_target_card: StoredValue<Selector<Option<String>>>,
-    /// What the dragged card may link to, computed once when a drag starts.
-    pub drag_link_targets: StoredValue<std::collections::HashSet<String>>,
     pub pending_link: RwSignal<Option<PendingLink>>,
-    /// The modal dialog open, if any (one at a time); each dialog's flag
-    /// below is its view of it.
-    pub modal: RwSignal<Option<Modal>>,
-    pub link_picker_open: DialogFlag,
-    pub team_form_open: DialogFlag,
-    pub share_dialog_open: DialogFlag,
-    /// Where the open canvas came from when it is someone else's, opened
-    /// read-only from a share link or a hosted file ("a share link",
-    /// "examples/acme.okr.json"); `None` for the person's own canvas.
-    pub shared_view: RwSignal<Option<String>>,
-    /// The person's own canvas, kept aside while a shared one is shown.
-    own_document: StoredValue<Option<Document>>,
-    /// The canvases kept in this browser, and the id of the open one.
-    pub library: RwSignal<Library>,
-    pub canvas_id: RwSignal<String>,
-    /// This tab's hold on the open canvas in storage: the revision it knows
-    /// and whether what is on screen is stored.
-    keeper: StoredValue<Keeper>,
-    /// The keeper's state, for the header: anything but saved (or a save
-    /// due) is shown there until it is settled.
-    pub save_state: RwSignal<SaveState>,
-    /// Stored canvases that could not be opened, with why: listed under
-    /// Canvases to download or delete.
-    pub unreadable: RwSignal<std::collections::BTreeMap<String, Vec<String>>>,
-    /// Set when a whole canvas replaces the open one (opened, taken from
-    /// another tab): the change that follows is no edit to save.
-    replaced: StoredValue<bool>,
-    /// A big file or link being opened, step by step; `None` when nothing is.
-    pub progress: RwSignal<Option<Progress>>,
-    /// Whether both versions of a canvas changed in two tabs are shown.
-    pub conflict_open: DialogFlag,
-    /// Bumped by each change, so only the last of a burst schedules a save.
-    save_generation: StoredValue<u64>,
-    pub canvas_list_open: DialogFlag,
-    /// Every problem of the last refused file, while its list is shown.
-    pub import_errors: RwSignal<Option<ImportReport>>,
     /// Objectives that lost their hard parent when it was deleted, flagged on
     /// the map until they are hard-linked again.
     pub needs_realign: RwSignal<std::collections::BTreeSet<String>>,
-    /// Whether the slides are on screen instead of the editor.
-    pub presenting: RwSignal<bool>,
     /// The objective (a company one, mostly) whose supporters stay lit while
     /// everything else on the map is dimmed (focus mode), if one is focused.
     /// Set through [`AppState::toggle_focus`] and [`AppState::clear_focus`].
@@ -235,14 +115,29 @@ pub struct AppState {
     /// verdict once the cycle is over), from its progress, kind and the
     /// cycle's clock.
     pub readings: Memo<std::collections::HashMap<String, Reading>>,
-    /// The map's filter, mirrored in the page address.
-    pub filter: RwSignal<Filter>,
-    /// What the filter leaves out of the open document.
-    pub filtered: Memo<Filtered>,
-    /// Whether the filter's panel is shown beside the map.
-    pub filter_open: RwSignal<bool>,
+    /// Whether the slides are on screen instead of the editor.
+    pub presenting: RwSignal<bool>,
+    /// The modal dialog open, if any (one at a time); each dialog's flag
+    /// below is its view of it.
+    pub modal: RwSignal<Option<Modal>>,
+    pub link_picker_open: DialogFlag,
+    pub team_form_open: DialogFlag,
+    pub share_dialog_open: DialogFlag,
+    /// Whether both versions of a canvas changed in two tabs are shown.
+    pub conflict_open: DialogFlag,
+    pub canvas_list_open: DialogFlag,
     /// Whether the cycle's scores are listed (closing the cycle).
     pub score_view_open: DialogFlag,
+    /// What part of the map is on screen.
+    pub viewport: Viewport,
+    /// A card being pressed or dragged, and who takes part.
+    pub dragging: Dragging,
+    /// The messages shown over the map.
+    pub notices: Notices,
+    /// The canvases in storage and this tab's hold on the open one.
+    pub canvases: Canvases,
+    /// The map's filter.
+    pub filter: MapFilter,
 }
 
 impl AppState {
@@ -259,8 +154,6 @@ impl AppState {
             unreadable,
             notices: startup_notices,
         } = canvases::restore(&today);
-        let canvas_id = keeper.id.clone();
-        let save_state = keeper.state.clone();
         let document = RwSignal::new(with_every_card_placed(document));
         let scene = Memo::new(move |_| {
             document.with(|doc| {
@@ -293,82 +186,36 @@ impl AppState {
                     .collect()
             })
         });
-        let filter = RwSignal::new(Filter::default());
-        // Without a filter neither the document nor the statuses are read.
-        let filtered = Memo::new(move |_| {
-            filter.with(|filter| {
-                if !filter.is_active() {
-                    return Filtered::default();
-                }
-                readings.with(|readings| {
-                    document.with(|doc| filter.apply(doc, &|id| readings.get(id).map(|r| r.status)))
-                })
-            })
-        });
-        let drag = RwSignal::new(None::<Drag>);
-        let drag_roles = Memo::new(move |_| {
-            drag.with(|d| DragRoles {
-                dragged: d.as_ref().filter(|d| d.active).map(|d| d.id.clone()),
-                target: d
-                    .as_ref()
-                    .and_then(|d| d.target.as_ref())
-                    .map(|(t, _)| t.objective_id.clone()),
-            })
-        });
         let modal = RwSignal::new(None);
         let state = AppState {
             document,
             history: StoredValue::new(History::default()),
             history_revision: RwSignal::new(0),
-            notices: RwSignal::new(Vec::new()),
-            next_notice_id: StoredValue::new(0),
             scene,
             selection: RwSignal::new(Selection::Nothing),
             inspector_open: RwSignal::new(false),
-            view: RwSignal::new(ViewTransform::IDENTITY),
-            viewport_size: RwSignal::new((0.0, 0.0)),
-            viewport_origin: StoredValue::new((0.0, 0.0)),
-            fitted: StoredValue::new(false),
-            drag,
-            drag_roles,
-            dragged_card: StoredValue::new(Selector::new(move || {
-                drag_roles.with(|r| r.dragged.clone())
-            })),
-            drag_target_card: StoredValue::new(Selector::new(move || {
-                drag_roles.with(|r| r.target.clone())
-            })),
-            drag_link_targets: StoredValue::new(Default::default()),
             pending_link: RwSignal::new(None),
-            modal,
-            link_picker_open: DialogFlag::new(modal, Modal::LinkPicker),
-            team_form_open: DialogFlag::new(modal, Modal::TeamForm),
-            share_dialog_open: DialogFlag::new(modal, Modal::Share),
-            shared_view: RwSignal::new(None),
-            own_document: StoredValue::new(None),
-            library: RwSignal::new(library),
-            canvas_id: RwSignal::new(canvas_id),
-            keeper: StoredValue::new(keeper),
-            save_state: RwSignal::new(save_state),
-            unreadable: RwSignal::new(unreadable),
-            conflict_open: DialogFlag::new(modal, Modal::Conflict),
-            progress: RwSignal::new(None),
-            replaced: StoredValue::new(false),
-            save_generation: StoredValue::new(0),
-            canvas_list_open: DialogFlag::new(modal, Modal::CanvasList),
-            import_errors: RwSignal::new(None),
             needs_realign: RwSignal::new(Default::default()),
-            presenting: RwSignal::new(false),
             focus,
             focused,
             today,
             readings,
-            filter,
-            filtered,
-            filter_open: RwSignal::new(false),
+            presenting: RwSignal::new(false),
+            modal,
+            link_picker_open: DialogFlag::new(modal, Modal::LinkPicker),
+            team_form_open: DialogFlag::new(modal, Modal::TeamForm),
+            share_dialog_open: DialogFlag::new(modal, Modal::Share),
+            conflict_open: DialogFlag::new(modal, Modal::Conflict),
+            canvas_list_open: DialogFlag::new(modal, Modal::CanvasList),
             score_view_open: DialogFlag::new(modal, Modal::Scores),
+            viewport: Viewport::new(scene),
+            dragging: Dragging::new(),
+            notices: Notices::new(),
+            canvases: Canvases::new(library, keeper, unreadable),
+            filter: MapFilter::new(document, readings),
         };
         for (title, details) in startup_notices {
-            state.push_notice(NoticeKind::Error, title, details, None);
+            state.notices.push(NoticeKind::Error, title, details, None);
         }
         state.keep_saved();
         state
@@ -376,22 +223,10 @@ impl AppState {
 
     // ----- reading -------------------------------------------------------
 
-    /// Whether the card `id` is being dragged; tracked per card.
-    pub fn is_dragged(&self, id: &str) -> bool {
-        self.dragged_card
-            .with_value(|selector| selector.selected(&Some(id.to_string())))
-    }
-
-    /// Whether the card `id` is under the dragged card; tracked per card.
-    pub fn is_drag_target(&self, id: &str) -> bool {
-        self.drag_target_card
-            .with_value(|selector| selector.selected(&Some(id.to_string())))
-    }
-
     /// Reads what is lit, tracked: focus mode and the filter.
     pub fn with_lighting<T>(&self, read: impl FnOnce(&Lighting<'_>) -> T) -> T {
         self.focused.with(|focus| {
-            self.filtered.with(|filtered| {
+            self.filter.filtered.with(|filtered| {
                 read(&Lighting {
                     focus: focus.as_ref(),
                     filtered,
@@ -403,7 +238,7 @@ impl AppState {
     /// Reads what is lit without tracking, for drawing one frame.
     pub fn with_lighting_untracked<T>(&self, read: impl FnOnce(&Lighting<'_>) -> T) -> T {
         self.focused.with_untracked(|focus| {
-            self.filtered.with_untracked(|filtered| {
+            self.filter.filtered.with_untracked(|filtered| {
                 read(&Lighting {
                     focus: focus.as_ref(),
                     filtered,
@@ -469,13 +304,13 @@ impl AppState {
         let file_name = canvas_file_name(&title);
         match download_text(&file_name, "application/json", &text) {
             Ok(()) => match form {
-                FileForm::Pretty => state.notify_status(format!("Exported {file_name}.")),
-                FileForm::Compact => state.notify_status(format!(
+                FileForm::Pretty => state.notices.status(format!("Exported {file_name}.")),
+                FileForm::Compact => state.notices.status(format!(
                     "Exported {file_name}, written without indentation to stay under the \
                      {} MiB a canvas file may have.",
                     MAX_FILE_BYTES / 1_048_576
                 )),
-                FileForm::OverLimit => state.notify_error(format!(
+                FileForm::OverLimit => state.notices.error(format!(
                     "Exported {file_name}, but at {:.1} MiB it is over the {} MiB a canvas \
                      file may have, so it cannot be opened again. Split the canvas into \
                      smaller ones (for example one per department).",
@@ -483,7 +318,7 @@ impl AppState {
                     MAX_FILE_BYTES / 1_048_576
                 )),
             },
-            Err(message) => state.notify_error(message),
+            Err(message) => state.notices.error(message),
         }
     }
 
@@ -503,7 +338,7 @@ impl AppState {
     }
 
     fn replace_document(&self, document: Document) {
-        self.replaced.set_value(true);
+        self.canvases.replaced.set_value(true);
         self.history.update_value(|h| h.clear());
         self.needs_realign.set(Default::default());
         self.history_revision.update(|r| *r += 1);
@@ -511,7 +346,7 @@ impl AppState {
         self.pending_link.set(None);
         self.focus.set(None);
         self.document.set(with_every_card_placed(document));
-        self.fit_view();
+        self.viewport.fit_view();
     }
 
     // ----- selection and view ----------------------------------------------
@@ -544,7 +379,7 @@ impl AppState {
     /// Selects the objective `id` and pans just enough to bring it into view.
     pub fn select_and_reveal(&self, id: &str) {
         self.selection.set(Selection::Objective(id.to_string()));
-        self.reveal(id);
+        self.viewport.reveal(id);
     }
 
     /// Focuses on the objective `id`, or, if it is the focused one, shows
@@ -570,7 +405,7 @@ impl AppState {
         match self.selection.get_untracked() {
             Selection::Objective(id) => self.toggle_focus(&id),
             _ if self.focus.with_untracked(Option::is_some) => self.clear_focus(),
-            _ => self.notify_status(
+            _ => self.notices.status(
                 "Select an objective first, then press F to dim everything that does not \
                  support it.",
             ),
@@ -672,10 +507,16 @@ pub fn sample_canvas(today: &str) -> Document {
         .unwrap_or_else(|_| Document::new("Untitled canvas"))
 }
 
-/// Provides a fresh state to the component tree and returns it.
+/// Provides a fresh state to the component tree, and each of its handles on
+/// its own, and returns it.
 pub fn provide_app_state() -> AppState {
     let state = AppState::start();
     provide_context(state);
+    provide_context(state.viewport);
+    provide_context(state.dragging);
+    provide_context(state.notices);
+    provide_context(state.canvases);
+    provide_context(state.filter);
     state
 }
 

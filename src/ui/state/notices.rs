@@ -2,19 +2,96 @@
 //! dismissed, each with an optional action (Undo, Replace, Export); and the report of a
 //! refused file.
 
-use super::*;
+use leptos::prelude::*;
+
+use super::{AppState, Refusal};
+use crate::domain::import::ImportFailure;
+use crate::session::library::CanvasEntry;
 
 /// How long a confirmation stays on screen.
 const STATUS_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(6);
 /// A confirmation that offers an action (Undo, Replace) stays longer.
 const ACTION_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(20);
 
-impl AppState {
-    pub fn notices(&self) -> ReadSignal<Vec<Notice>> {
-        self.notices.read_only()
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// A refusal or failure: shown as `role="alert"` until dismissed.
+    Error,
+    /// A confirmation: shown as `role="status"`.
+    Status,
+}
+
+/// What a notice's button does, if it has one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeAction {
+    /// Move `from`'s hard link to `to` (after a refused second hard parent).
+    MoveHardLink { from: String, to: String },
+    /// Download the open canvas (after storage failed).
+    ExportCanvas,
+    /// Store again the open canvas another tab deleted.
+    KeepDeletedCanvas,
+    /// Show both versions of a canvas two tabs changed.
+    ShowConflict,
+    /// Put a deleted canvas back.
+    RestoreDeletedCanvas {
+        index: usize,
+        entry: CanvasEntry,
+        text: String,
+    },
+    /// Delete the canvas `id`, which a file just opened beside.
+    ReplaceCanvas { id: String },
+    /// List every problem of a refused file.
+    ShowImportErrors(ImportReport),
+}
+
+/// A refused file's problems: (where, what) pairs, and how many more the
+/// importer found but did not list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    pub file_name: String,
+    pub problems: Vec<(String, String)>,
+    pub unlisted: usize,
+}
+
+/// How many of a refused file's problems its notice lists; all are in the dialog.
+const NOTICE_LISTED_ERRORS: usize = 5;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u64,
+    pub kind: NoticeKind,
+    pub title: String,
+    /// Lines under the title, such as every error of a refused file.
+    pub details: Vec<String>,
+    pub action: Option<NoticeAction>,
+}
+
+/// The messages on screen, and the refused file whose problems are listed.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    next_id: StoredValue<u64>,
+    /// Every problem of the last refused file, while its list is shown.
+    pub import_errors: RwSignal<Option<ImportReport>>,
+}
+
+impl Notices {
+    pub(super) fn new() -> Notices {
+        Notices {
+            list: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+            import_errors: RwSignal::new(None),
+        }
     }
 
-    pub fn report_refused_file(&self, file_name: &str, failure: &ImportFailure) {
+    /// The messages on screen, oldest first.
+    pub fn list(&self) -> ReadSignal<Vec<Notice>> {
+        self.list.read_only()
+    }
+
+    /// Tells the person `file_name` was not opened, listing its first
+    /// problems, with a button for all of them.
+    pub fn refused_file(&self, file_name: &str, failure: &ImportFailure) {
         let errors = failure.errors();
         let details = errors
             .iter()
@@ -29,7 +106,7 @@ impl AppState {
                 .collect(),
             unlisted: failure.unlisted(),
         };
-        self.push_notice(
+        self.push(
             NoticeKind::Error,
             format!("{file_name} was not opened: {}", failure.summary()),
             details,
@@ -37,59 +114,43 @@ impl AppState {
         );
     }
 
-    pub fn notify_refusal(&self, refusal: &Refusal) {
-        self.notify_error(refusal.to_string());
+    /// Says why a change did not happen.
+    pub fn refusal(&self, refusal: &Refusal) {
+        self.error(refusal.to_string());
     }
 
-    pub fn notify_error(&self, title: impl Into<String>) {
-        self.push_notice(NoticeKind::Error, title.into(), Vec::new(), None);
+    pub fn error(&self, title: impl Into<String>) {
+        self.push(NoticeKind::Error, title.into(), Vec::new(), None);
     }
 
-    /// An error with lines under its title, such as each value of a link
-    /// that could not be used.
-    pub fn notify_error_with_details(&self, title: impl Into<String>, details: Vec<String>) {
-        self.push_notice(NoticeKind::Error, title.into(), details, None);
+    pub fn error_with_details(&self, title: impl Into<String>, details: Vec<String>) {
+        self.push(NoticeKind::Error, title.into(), details, None);
     }
 
-    pub fn notify_status(&self, title: impl Into<String>) {
-        self.push_notice(NoticeKind::Status, title.into(), Vec::new(), None);
+    pub fn status(&self, title: impl Into<String>) {
+        self.push(NoticeKind::Status, title.into(), Vec::new(), None);
     }
 
     pub fn dismiss(&self, id: u64) {
-        // try_update: a late timer may fire after the app is gone.
-        self.notices.try_update(|list| list.retain(|n| n.id != id));
+        // The notice may outlive the app (a timer after unmount).
+        self.list.try_update(|list| list.retain(|n| n.id != id));
     }
 
-    /// Carries out a notice's action.
-    pub fn run_notice_action(&self, action: &NoticeAction) {
-        match action {
-            NoticeAction::MoveHardLink { from, to } => self.move_hard_link(from, to),
-            NoticeAction::ExportCanvas => self.export_canvas(),
-            NoticeAction::KeepDeletedCanvas => self.keep_this_version(),
-            NoticeAction::ShowConflict => self.conflict_open.set(true),
-            NoticeAction::RestoreDeletedCanvas { index, entry, text } => {
-                self.restore_deleted_canvas(*index, entry, text)
-            }
-            NoticeAction::ReplaceCanvas { id } => self.replace_canvas(id),
-            NoticeAction::ShowImportErrors(report) => self.import_errors.set(Some(report.clone())),
-        }
-    }
-
-    pub(super) fn push_notice(
+    pub fn push(
         &self,
         kind: NoticeKind,
         title: String,
         details: Vec<String>,
         action: Option<NoticeAction>,
     ) {
-        let id = self.next_notice_id.get_value();
-        self.next_notice_id.set_value(id + 1);
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
         let lifetime = match (&kind, &action) {
             (NoticeKind::Status, None) => Some(STATUS_NOTICE_LIFETIME),
             (NoticeKind::Status, Some(_)) => Some(ACTION_NOTICE_LIFETIME),
             _ => None,
         };
-        self.notices.update(|list| {
+        self.list.update(|list| {
             // Confirmations replace each other; errors stay until dismissed.
             if kind == NoticeKind::Status {
                 list.retain(|n| n.kind != NoticeKind::Status);
@@ -104,8 +165,27 @@ impl AppState {
         });
         // A confirmation fades on its own, later when it offers an action.
         if let Some(lifetime) = lifetime {
-            let state = *self;
-            set_timeout(move || state.dismiss(id), lifetime);
+            let notices = *self;
+            set_timeout(move || notices.dismiss(id), lifetime);
+        }
+    }
+}
+
+impl AppState {
+    /// Carries out a notice's action.
+    pub fn run_notice_action(&self, action: &NoticeAction) {
+        match action {
+            NoticeAction::MoveHardLink { from, to } => self.move_hard_link(from, to),
+            NoticeAction::ExportCanvas => self.export_canvas(),
+            NoticeAction::KeepDeletedCanvas => self.keep_this_version(),
+            NoticeAction::ShowConflict => self.conflict_open.set(true),
+            NoticeAction::RestoreDeletedCanvas { index, entry, text } => {
+                self.restore_deleted_canvas(*index, entry, text)
+            }
+            NoticeAction::ReplaceCanvas { id } => self.replace_canvas(id),
+            NoticeAction::ShowImportErrors(report) => {
+                self.notices.import_errors.set(Some(report.clone()))
+            }
         }
     }
 }

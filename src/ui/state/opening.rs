@@ -41,7 +41,7 @@ impl AppState {
         if bytes.len() < BIG_FILE_BYTES {
             match import(bytes) {
                 Ok(imported) => self.open_imported_file(file_name, imported),
-                Err(failure) => self.report_refused_file(file_name, &failure),
+                Err(failure) => self.notices.refused_file(file_name, &failure),
             }
             return;
         }
@@ -55,7 +55,7 @@ impl AppState {
             let title = format!("Opening {file_name}");
             match state.in_steps(&title, || import(&bytes)).await {
                 Ok(imported) => state.open_imported_file(&file_name, imported),
-                Err(failure) => state.report_refused_file(&file_name, &failure),
+                Err(failure) => state.notices.refused_file(&file_name, &failure),
             }
             state.end_progress().await;
         });
@@ -65,12 +65,16 @@ impl AppState {
     /// the canvas that was open.
     fn open_imported_file(&self, file_name: &str, imported: Imported) {
         let title = imported.document.title.clone();
-        let previous = self.shared_view.with_untracked(Option::is_none).then(|| {
-            (
-                self.canvas_id.get_untracked(),
-                self.document.with_untracked(|d| d.title.clone()),
-            )
-        });
+        let previous = self
+            .canvases
+            .shared_view
+            .with_untracked(Option::is_none)
+            .then(|| {
+                (
+                    self.canvases.canvas_id.get_untracked(),
+                    self.document.with_untracked(|d| d.title.clone()),
+                )
+            });
         if !self.open_as_new_canvas(imported.document) {
             return;
         }
@@ -88,7 +92,8 @@ impl AppState {
                 None,
             ),
         };
-        self.push_notice(NoticeKind::Status, message, details, action);
+        self.notices
+            .push(NoticeKind::Status, message, details, action);
     }
 
     /// Opens what the address's fragment names: a canvas in a share link
@@ -140,11 +145,11 @@ impl AppState {
                                 imported.warnings.iter().map(|w| w.to_string()).collect();
                             state.open_shared(imported.document, path, warnings);
                         }
-                        Err(failure) => state.report_refused_file(&path, &failure),
+                        Err(failure) => state.notices.refused_file(&path, &failure),
                     }
                     state.end_progress().await;
                 }
-                Err(message) => state.notify_error(message),
+                Err(message) => state.notices.error(message),
             }
         });
     }
@@ -160,7 +165,8 @@ impl AppState {
                     .import_failure()
                     .map(|failure| failure.errors().iter().map(|e| e.to_string()).collect())
                     .unwrap_or_default();
-                self.push_notice(NoticeKind::Error, error.to_string(), details, None);
+                self.notices
+                    .push(NoticeKind::Error, error.to_string(), details, None);
             }
         }
     }
@@ -168,10 +174,11 @@ impl AppState {
     /// Whether something big is being opened; says so when it is.
     fn is_busy(&self) -> bool {
         let busy = self
+            .canvases
             .progress
             .with_untracked(|p| p.as_ref().map(|p| p.title.clone()));
         if let Some(title) = &busy {
-            self.notify_error(format!(
+            self.notices.error(format!(
                 "{title}… is still under way; try again once it is open."
             ));
         }
@@ -199,7 +206,7 @@ impl AppState {
     }
 
     fn show_step(&self, title: &str, done: u32, step: String) {
-        self.progress.set(Some(Progress {
+        self.canvases.progress.set(Some(Progress {
             title: title.to_string(),
             step,
             done,
@@ -208,9 +215,9 @@ impl AppState {
 
     /// Takes the progress away once what was opened has been drawn.
     async fn end_progress(&self) {
-        if self.progress.with_untracked(Option::is_some) {
+        if self.canvases.progress.with_untracked(Option::is_some) {
             next_paint().await;
-            self.progress.set(None);
+            self.canvases.progress.set(None);
         }
     }
 }

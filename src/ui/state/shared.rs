@@ -7,16 +7,17 @@ impl AppState {
     /// Shows `document`, someone else's canvas, read-only: the person's own
     /// stays saved and is kept aside until they go back or edit a copy.
     pub fn open_shared(&self, document: Document, source: String, warnings: Vec<String>) {
-        if self.shared_view.with_untracked(Option::is_none) {
+        if self.canvases.shared_view.with_untracked(Option::is_none) {
             // The person's own canvas is stored before it is put aside.
             self.save_now();
-            self.own_document
+            self.canvases
+                .own_document
                 .set_value(Some(self.document.get_untracked()));
         }
         let title = document.title.clone();
-        self.shared_view.set(Some(source.clone()));
+        self.canvases.shared_view.set(Some(source.clone()));
         self.replace_document(document);
-        self.push_notice(
+        self.notices.push(
             NoticeKind::Status,
             format!("Opened “{title}” from {source}, read-only."),
             warnings,
@@ -27,7 +28,7 @@ impl AppState {
     /// Makes the shared canvas the person's own, editable and saved; their
     /// previous canvas can be put back from the notice.
     pub fn edit_shared_copy(&self) {
-        if self.shared_view.with_untracked(Option::is_none) {
+        if self.canvases.shared_view.with_untracked(Option::is_none) {
             return;
         }
         let document = self.document.get_untracked();
@@ -35,7 +36,7 @@ impl AppState {
         if !self.open_as_new_canvas(document) {
             return;
         }
-        self.notify_status(format!(
+        self.notices.status(format!(
             "“{title}” is now a canvas of yours, saved in this browser. Your other canvases are \
              under Canvases."
         ));
@@ -44,19 +45,24 @@ impl AppState {
     /// Ends a shared view without opening anything: the person's own canvas
     /// stays stored, and the address no longer names the shared one.
     pub(super) fn leave_shared_state(&self) {
-        if self.shared_view.with_untracked(Option::is_some) {
-            self.own_document.set_value(None);
-            self.shared_view.set(None);
+        if self.canvases.shared_view.with_untracked(Option::is_some) {
+            self.canvases.own_document.set_value(None);
+            self.canvases.shared_view.set(None);
             location::clear_fragment();
         }
     }
 
     /// Leaves the shared canvas for the person's own.
     pub fn leave_shared_view(&self) {
-        let Some(own) = self.own_document.try_update_value(Option::take).flatten() else {
+        let Some(own) = self
+            .canvases
+            .own_document
+            .try_update_value(Option::take)
+            .flatten()
+        else {
             return;
         };
-        self.shared_view.set(None);
+        self.canvases.shared_view.set(None);
         location::clear_fragment();
         self.replace_document(own);
         // Another tab may have changed or deleted it meanwhile.

@@ -1,7 +1,11 @@
 //! The view of the map: fit, zoom, pan and reveal, and the conversions between the
-//! page's points and the map's.
+//! page's points and the map's. A handle of its own: the minimap, the zoom
+//! controls and the pointer code need nothing else.
 
-use super::*;
+use leptos::prelude::*;
+
+use crate::map::geometry::{fit_to_view, ViewTransform};
+use crate::map::scene::Scene;
 
 /// Space left free around the map when it is fitted to the view, in pixels.
 const FIT_MARGIN: f64 = 40.0;
@@ -9,13 +13,38 @@ const FIT_MARGIN: f64 = 40.0;
 /// covers no card.
 const LEGEND_ROOM: f64 = 28.0;
 
-impl AppState {
+/// What part of the map is on screen, and where the map's area is on the page.
+#[derive(Clone, Copy)]
+pub struct Viewport {
+    pub view: RwSignal<ViewTransform>,
+    /// The map area's width and height, in CSS pixels.
+    pub size: RwSignal<(f64, f64)>,
+    /// The map area's top-left corner in the page, kept from the last
+    /// measurement so pointer moves never ask the browser for layout.
+    origin: StoredValue<(f64, f64)>,
+    /// Whether the view has been fitted to the map once, on first show.
+    fitted: StoredValue<bool>,
+    /// The map shown, for fitting and revealing its cards.
+    scene: Memo<Scene>,
+}
+
+impl Viewport {
+    pub(super) fn new(scene: Memo<Scene>) -> Viewport {
+        Viewport {
+            view: RwSignal::new(ViewTransform::IDENTITY),
+            size: RwSignal::new((0.0, 0.0)),
+            origin: StoredValue::new((0.0, 0.0)),
+            fitted: StoredValue::new(false),
+            scene,
+        }
+    }
+
     /// Pans just enough to bring the card `id` into view.
     pub fn reveal(&self, id: &str) {
         let Some(rect) = self.scene.with_untracked(|s| s.card(id).map(|c| c.rect)) else {
             return;
         };
-        let (width, height) = self.viewport_size.get_untracked();
+        let (width, height) = self.size.get_untracked();
         let view = self.view.get_untracked();
         let margin = 40.0;
         let left = rect.x * view.scale + view.x;
@@ -43,7 +72,7 @@ impl AppState {
 
     /// Fits the whole map in the view.
     pub fn fit_view(&self) {
-        let (width, height) = self.viewport_size.get_untracked();
+        let (width, height) = self.size.get_untracked();
         if width <= 0.0 || height <= 0.0 {
             return;
         }
@@ -60,8 +89,8 @@ impl AppState {
     /// Records the viewport's place and size; the first time it has a size,
     /// fits the map.
     pub fn set_viewport(&self, left: f64, top: f64, width: f64, height: f64) {
-        self.viewport_origin.set_value((left, top));
-        self.viewport_size.set((width, height));
+        self.origin.set_value((left, top));
+        self.size.set((width, height));
         if !self.fitted.get_value() && width > 0.0 && height > 0.0 {
             self.fitted.set_value(true);
             self.fit_view();
@@ -75,7 +104,7 @@ impl AppState {
 
     /// Zooms by `factor` around the viewport's centre.
     pub fn zoom_by(&self, factor: f64) {
-        let (width, height) = self.viewport_size.get_untracked();
+        let (width, height) = self.size.get_untracked();
         self.zoom_at(factor, width / 2.0, height / 2.0);
     }
 
@@ -85,7 +114,7 @@ impl AppState {
 
     /// A pointer's page position relative to the viewport.
     pub fn viewport_point(&self, client_x: f64, client_y: f64) -> (f64, f64) {
-        let (left, top) = self.viewport_origin.get_value();
+        let (left, top) = self.origin.get_value();
         (client_x - left, client_y - top)
     }
 
@@ -97,7 +126,7 @@ impl AppState {
 
     /// The centre of the view, in world units: where new cards appear.
     pub fn view_center(&self) -> (f64, f64) {
-        let (width, height) = self.viewport_size.get_untracked();
+        let (width, height) = self.size.get_untracked();
         self.view
             .get_untracked()
             .screen_to_world(width / 2.0, height / 2.0)
