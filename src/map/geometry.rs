@@ -605,67 +605,62 @@ pub fn link_path(from: &Rect, to: LinkEnd) -> String {
 }
 
 /// A title broken into at most `max_lines` lines of at most `max_chars`
-/// characters, at spaces where it can, the last line ending in "…" when the
-/// title does not fit. For drawing text where no layout engine wraps it.
+/// characters: [`wrap_measured`] counting characters, for the drawn map.
 pub fn wrap_text(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
-    let max_chars = max_chars.max(2);
+    wrap_measured(text, max_chars.max(2) as f64, max_lines, &|line| {
+        line.chars().count() as f64
+    })
+}
+
+/// `text` wrapped at spaces into at most `max_lines` lines no wider than
+/// `max_width` as `width_of` measures them; a word too long for a line is
+/// broken, and text left over ends the last line in "…". For drawing text
+/// where no layout engine wraps it: the drawn map counts characters, the SVG
+/// picture estimates each line's width in its font.
+pub fn wrap_measured(
+    text: &str,
+    max_width: f64,
+    max_lines: usize,
+    width_of: &dyn Fn(&str) -> f64,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut current_len = 0usize;
-    let mut words = text.split_whitespace().peekable();
-    let mut truncated = false;
-    while let Some(word) = words.next() {
-        let word_len = word.chars().count();
-        let needed = if current_len == 0 {
-            word_len
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
         } else {
-            current_len + 1 + word_len
+            format!("{line} {word}")
         };
-        if needed <= max_chars {
-            if current_len > 0 {
-                current.push(' ');
-            }
-            current.push_str(word);
-            current_len = needed;
+        if width_of(&candidate) <= max_width {
+            line = candidate;
             continue;
         }
-        // The word does not fit on this line.
-        if current_len > 0 {
-            lines.push(std::mem::take(&mut current));
-            current_len = 0;
-            if lines.len() == max_lines {
-                truncated = true;
-                break;
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone: break it wherever the line is full.
+        for c in word.chars() {
+            let mut longer = line.clone();
+            longer.push(c);
+            if !line.is_empty() && width_of(&longer) > max_width {
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            } else {
+                line = longer;
             }
         }
-        if word_len <= max_chars {
-            current.push_str(word);
-            current_len = word_len;
-        } else {
-            // A word longer than a line is cut.
-            let mut rest: Vec<char> = word.chars().collect();
-            while rest.len() > max_chars && lines.len() < max_lines {
-                lines.push(rest.drain(..max_chars).collect());
-            }
-            if lines.len() == max_lines {
-                truncated = !rest.is_empty() || words.peek().is_some();
-                break;
-            }
-            current_len = rest.len();
-            current = rest.into_iter().collect();
-        }
     }
-    if !truncated && current_len > 0 {
-        lines.push(current);
+    if !line.is_empty() {
+        lines.push(line);
     }
-    if truncated {
+    if lines.len() > max_lines && max_lines > 0 {
+        let rest = lines.split_off(max_lines);
         if let Some(last) = lines.last_mut() {
-            let mut kept: Vec<char> = last.chars().collect();
-            kept.truncate(max_chars - 1);
-            while kept.last() == Some(&' ') {
+            let mut kept = format!("{last} {}", rest.join(" "));
+            while !kept.is_empty() && width_of(&format!("{}…", kept.trim_end())) > max_width {
                 kept.pop();
             }
-            *last = kept.into_iter().collect::<String>() + "…";
+            *last = format!("{}…", kept.trim_end());
         }
     }
     lines

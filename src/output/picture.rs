@@ -23,7 +23,7 @@ use std::fmt::Write;
 
 use crate::domain::model::{is_valid_color, Document, LinkKind, ObjectiveKind};
 use crate::map::geometry::{
-    kr_row_center_y, Rect, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT, STANDALONE_LINE_HEIGHT,
+    kr_row_center_y, wrap_measured, Rect, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT, STANDALONE_LINE_HEIGHT,
 };
 use crate::map::scene::{progress_percent, CardView, LinkView, Scene};
 
@@ -643,49 +643,12 @@ fn with_ellipsis(text: &str, max_width: f64, size: f64, bold: bool) -> String {
     kept
 }
 
-/// `text` wrapped at spaces into at most `max_lines` lines of at most `max_width`;
-/// a word too long for a line is broken, and text left over ends the last line with
-/// an ellipsis.
+/// `text` wrapped into at most `max_lines` lines of at most `max_width` in
+/// the font of `size` and weight ([`wrap_measured`]).
 fn wrap_lines(text: &str, max_width: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
-    let width_of = |s: &str| estimated_text_width(s, size, bold);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if width_of(&candidate) <= max_width {
-            line = candidate;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        // The word alone: break it wherever the line is full.
-        for c in word.chars() {
-            let mut longer = line.clone();
-            longer.push(c);
-            if !line.is_empty() && width_of(&longer) > max_width {
-                lines.push(std::mem::take(&mut line));
-                line.push(c);
-            } else {
-                line = longer;
-            }
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    if lines.len() > max_lines && max_lines > 0 {
-        let rest = lines.split_off(max_lines);
-        if let Some(last) = lines.last_mut() {
-            let joined = format!("{last} {}", rest.join(" "));
-            *last = with_ellipsis(&joined, max_width, size, bold);
-        }
-    }
-    lines
+    wrap_measured(text, max_width, max_lines, &|line| {
+        estimated_text_width(line, size, bold)
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -206,6 +206,28 @@ impl CycleFields {
                 error.set(None);
             }
         };
+        // One of the two dates; `which` is `start` or `end`.
+        let date_field = move |label: &'static str, which: &'static str| {
+            let signal = if which == "start" {
+                self.start
+            } else {
+                self.end
+            };
+            view! {
+                <label class="inspector__field">
+                    <span class="inspector__label">{label}</span>
+                    <input
+                        class="inspector__input"
+                        type="date"
+                        data-testid=format!("{prefix}-{which}")
+                        aria-invalid=invalid
+                        aria-describedby=described
+                        prop:value=move || signal.get()
+                        on:input=edited(signal)
+                    />
+                </label>
+            }
+        };
         view! {
             <div class="cycle-dialog__fields">
                 <label class="inspector__field cycle-dialog__label">
@@ -224,30 +246,8 @@ impl CycleFields {
                         on:input=edited(self.label)
                     />
                 </label>
-                <label class="inspector__field">
-                    <span class="inspector__label">"Starts"</span>
-                    <input
-                        class="inspector__input"
-                        type="date"
-                        data-testid=format!("{prefix}-start")
-                        aria-invalid=invalid
-                        aria-describedby=described
-                        prop:value=move || self.start.get()
-                        on:input=edited(self.start)
-                    />
-                </label>
-                <label class="inspector__field">
-                    <span class="inspector__label">"Ends"</span>
-                    <input
-                        class="inspector__input"
-                        type="date"
-                        data-testid=format!("{prefix}-end")
-                        aria-invalid=invalid
-                        aria-describedby=described
-                        prop:value=move || self.end.get()
-                        on:input=edited(self.end)
-                    />
-                </label>
+                {date_field("Starts", "start")}
+                {date_field("Ends", "end")}
             </div>
             {move || {
                 error

@@ -200,18 +200,8 @@ fn centring_on_a_point_keeps_the_zoom_and_puts_the_point_mid_view() {
 
 #[test]
 fn link_path_is_the_curve() {
-    let child = Rect {
-        x: 0.0,
-        y: 300.0,
-        width: 280.0,
-        height: 100.0,
-    };
-    let parent = Rect {
-        x: 400.0,
-        y: 0.0,
-        width: 280.0,
-        height: 120.0,
-    };
+    let child = rect(0.0, 300.0, 280.0, 100.0);
+    let parent = rect(400.0, 0.0, 280.0, 120.0);
     let curve = link_curve(&child, LinkEnd::Card(parent));
     assert_eq!(curve.start, (140.0, 300.0));
     assert_eq!(curve.end, (540.0, 120.0));
@@ -243,30 +233,15 @@ fn text_wraps_at_spaces_and_ends_in_an_ellipsis() {
 
 fn long_curve() -> LinkCurve {
     link_curve(
-        &Rect {
-            x: 0.0,
-            y: 5_000.0,
-            width: 280.0,
-            height: 100.0,
-        },
-        LinkEnd::Card(Rect {
-            x: 400_000.0,
-            y: 0.0,
-            width: 280.0,
-            height: 120.0,
-        }),
+        &rect(0.0, 5_000.0, 280.0, 100.0),
+        LinkEnd::Card(rect(400_000.0, 0.0, 280.0, 120.0)),
     )
 }
 
 #[test]
 fn only_the_visible_part_of_a_curve_is_flattened() {
     let curve = long_curve().transformed(0.05, 0.0, 0.0);
-    let clip = Rect {
-        x: 0.0,
-        y: 0.0,
-        width: 1280.0,
-        height: 800.0,
-    };
+    let clip = rect(0.0, 0.0, 1280.0, 800.0);
     let runs = curve.visible_polylines(&clip, 0.5);
     assert!(!runs.is_empty());
     let points: usize = runs.iter().map(Vec::len).sum();
@@ -280,36 +255,16 @@ fn only_the_visible_part_of_a_curve_is_flattened() {
     for p in runs.iter().flatten() {
         assert!(p.x > -200.0 && p.x < 1480.0 && p.y > -200.0 && p.y < 1000.0);
     }
-    let far = Rect {
-        x: 50_000.0,
-        y: 50_000.0,
-        width: 10.0,
-        height: 10.0,
-    };
+    let far = rect(50_000.0, 50_000.0, 10.0, 10.0);
     assert!(curve.visible_polylines(&far, 0.5).is_empty());
 }
 
 #[test]
 fn a_flattened_curve_stays_on_the_curve_and_keeps_its_ends() {
-    let child = Rect {
-        x: 0.0,
-        y: 300.0,
-        width: 280.0,
-        height: 100.0,
-    };
-    let parent = Rect {
-        x: 400.0,
-        y: 0.0,
-        width: 280.0,
-        height: 120.0,
-    };
+    let child = rect(0.0, 300.0, 280.0, 100.0);
+    let parent = rect(400.0, 0.0, 280.0, 120.0);
     let curve = link_curve(&child, LinkEnd::Card(parent));
-    let everything = Rect {
-        x: -1e6,
-        y: -1e6,
-        width: 2e6,
-        height: 2e6,
-    };
+    let everything = rect(-1e6, -1e6, 2e6, 2e6);
     let runs = curve.visible_polylines(&everything, 0.25);
     assert_eq!(runs.len(), 1);
     let run = &runs[0];

@@ -14,6 +14,7 @@
 //! The edit buffer they commit through is `ui/edits.rs`; new ids come from
 //! the core (`domain/ids.rs`).
 
+mod check_in_markup;
 mod check_ins;
 mod key_result;
 mod links;

@@ -197,8 +197,6 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 .with(|focus| focus.as_deref() == Some(id.as_str()))
         })
     });
-    let outgoing_empty = move || link_ends.with(|(outgoing, _)| outgoing.is_empty());
-    let incoming_empty = move || link_ends.with(|(_, incoming)| incoming.is_empty());
 
     view! {
         <Show
@@ -313,22 +311,11 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 </button>
             </section>
 
-            <section class="inspector__section" aria-labelledby="inspector-supports-heading">
-                <h3 class="inspector__subheading" id="inspector-supports-heading">
-                    "Supports"
-                </h3>
-                <Show when=outgoing_empty>
-                    <p class="inspector__hint">"Not linked to anything yet."</p>
-                </Show>
-                <ul class="inspector__links">
-                    <For
-                        each=move || link_ends.get().0
-                        key=|ends| ends.clone()
-                        let:ends
-                    >
-                        <LinkRow edits from=ends.0 to=ends.1 outgoing=true />
-                    </For>
-                </ul>
+            <LinkSection
+                edits
+                outgoing=true
+                ends=Signal::derive(move || link_ends.get().0)
+            >
                 <button
                     class="inspector__button"
                     type="button"
@@ -338,24 +325,12 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 >
                     "Link to…"
                 </button>
-            </section>
-
-            <section class="inspector__section" aria-labelledby="inspector-supporters-heading">
-                <h3 class="inspector__subheading" id="inspector-supporters-heading">
-                    "Supported by"
-                </h3>
-                <Show when=incoming_empty>
-                    <p class="inspector__hint">"Nothing supports this objective yet."</p>
-                </Show>
-                <ul class="inspector__links">
-                    <For
-                        each=move || link_ends.get().1
-                        key=|ends| ends.clone()
-                        let:ends
-                    >
-                        <LinkRow edits from=ends.0 to=ends.1 outgoing=false />
-                    </For>
-                </ul>
+            </LinkSection>
+            <LinkSection
+                edits
+                outgoing=false
+                ends=Signal::derive(move || link_ends.get().1)
+            >
                 <button
                     class="inspector__button"
                     type="button"
@@ -366,7 +341,7 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 >
                     "Focus"
                 </button>
-            </section>
+            </LinkSection>
 
             <section class="inspector__section inspector__section--danger">
                 <button
@@ -379,6 +354,47 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 </button>
             </section>
         </Show>
+    }
+}
+
+/// One direction of the objective's links — what it supports, or what
+/// supports it — with what to say when there are none, and its button under
+/// the rows.
+#[component]
+fn LinkSection(
+    edits: Edits,
+    outgoing: bool,
+    ends: Signal<Vec<(String, String)>>,
+    children: Children,
+) -> impl IntoView {
+    let (heading_id, heading, empty) = if outgoing {
+        (
+            "inspector-supports-heading",
+            "Supports",
+            "Not linked to anything yet.",
+        )
+    } else {
+        (
+            "inspector-supporters-heading",
+            "Supported by",
+            "Nothing supports this objective yet.",
+        )
+    };
+    view! {
+        <section class="inspector__section" aria-labelledby=heading_id>
+            <h3 class="inspector__subheading" id=heading_id>
+                {heading}
+            </h3>
+            <Show when=move || ends.with(Vec::is_empty)>
+                <p class="inspector__hint">{empty}</p>
+            </Show>
+            <ul class="inspector__links">
+                <For each=move || ends.get() key=|ends| ends.clone() let:ends>
+                    <LinkRow edits from=ends.0 to=ends.1 outgoing />
+                </For>
+            </ul>
+            {children()}
+        </section>
     }
 }
 
