@@ -17,6 +17,7 @@ pub mod import;
 pub mod layout;
 pub mod model;
 pub mod numbers;
+pub mod placement;
 pub mod progress;
 pub mod retrospective;
 pub mod sample;

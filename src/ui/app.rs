@@ -60,6 +60,9 @@ pub fn App() -> impl IntoView {
                     <ReviewPanel />
                     <Inspector />
                 </div>
+                // Over the map's corner, below the header and any banner; under
+                // the slides while presenting, which show their own.
+                <Notices />
             </div>
             <LinkChooser />
             <LinkPicker />
@@ -72,7 +75,6 @@ pub fn App() -> impl IntoView {
             <FileDrop />
             <Presentation />
             <ProgressPanel />
-            <Notices />
         </div>
     }
 }

@@ -1,5 +1,7 @@
-//! Messages to the person: errors stay until dismissed (`role="alert"`),
-//! confirmations replace each other (`role="status"`).
+//! Messages to the person, over the map's corner: errors (`role="alert"`)
+//! and confirmations (`role="status"`), which replace each other; how long
+//! each stays is `state::Notices`'s rule. While presenting they are under the
+//! slides, whose controls show the newest.
 
 use leptos::prelude::*;
 

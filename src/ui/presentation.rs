@@ -109,6 +109,20 @@ fn Presenter() -> impl IntoView {
         let _ = storage::save_raw(THEME_KEY, chosen.name());
     };
 
+    // The newest message (a refused full screen or print), in the band of the
+    // controls, never over the slide; the map's messages are under the slides.
+    let notices = state.notices.list();
+    let message = move || {
+        notices.with(|list| {
+            list.last().map(|notice| {
+                view! {
+                    <p class="presentation__message" role="status" data-testid="presentation-message">
+                        {notice.title.clone()}
+                    </p>
+                }
+            })
+        })
+    };
     let on_key = window_event_listener(leptos::ev::keydown, move |event: KeyboardEvent| {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
@@ -263,6 +277,7 @@ fn Presenter() -> impl IntoView {
             </div>
             {edge("previous", "Previous slide", "‹", at_start, on_previous)}
             {edge("next", "Next slide", "›", at_end, on_next)}
+            {message}
             <nav class="presentation__controls" aria-label="Presentation controls">
                 {control("slide-previous", "Previous slide (←)", "‹".into(), at_start, on_previous)}
                 <span class="presentation__counter" data-testid="slide-counter">

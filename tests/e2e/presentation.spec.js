@@ -241,9 +241,9 @@ test('when the browser refuses full screen, the slides fill the window and say s
   });
   await openApp(page);
   await startPresenting(page);
-  const notice = page.getByRole('status');
+  const notice = page.getByTestId('presentation-message');
   await expect(notice).toContainText('did not allow full screen');
-  // Over the slides, where the presenter can read it.
+  // Where the presenter can read it, and over no slide content.
   await expect(notice).toBeInViewport();
   const hit = await notice.evaluate((el) => {
     const box = el.getBoundingClientRect();
@@ -251,6 +251,14 @@ test('when the browser refuses full screen, the slides fill the window and say s
     return el.contains(top);
   });
   expect(hit).toBe(true);
+  const message = await notice.boundingBox();
+  for (const part of await page.locator('.presentation__stage .slide__content > *').all()) {
+    const box = await part.boundingBox();
+    expect(box).not.toBeNull();
+    const apart = box.y + box.height <= message.y || message.y + message.height <= box.y
+      || box.x + box.width <= message.x || message.x + message.width <= box.x;
+    expect(apart).toBe(true);
+  }
   const box = await page.getByTestId('presentation').boundingBox();
   const size = page.viewportSize();
   expect([box.width, box.height]).toEqual([size.width, size.height]);

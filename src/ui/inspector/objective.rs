@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_card_id;
 use crate::domain::model::{KeyResult, Objective, ObjectiveKind, Position, Rollup};
+use crate::domain::placement::spot_for_new_card;
 use crate::map::scene::objective_card_size;
 use crate::ui::edits::{find_objective, focus_when_shown, Edits};
 use crate::ui::state::{AppState, Selection};
@@ -402,20 +403,35 @@ fn LinkSection(
 /// view, selects it and puts the cursor in its title, ready to be renamed.
 pub fn new_objective(state: AppState, team_id: &str) {
     let id = state.with_document_untracked(|doc| unique_card_id(doc, "o"));
-    let objective = Objective::new(id.clone(), team_id, "New objective");
+    let mut objective = Objective::new(id.clone(), team_id, "New objective");
+    // Progress rolls up from hard children as the legend says, and from key
+    // results once it has some.
+    objective.rollup = Rollup::Both;
     let (width, height) = objective_card_size(&objective);
     let (center_x, center_y) = state.viewport.view_center();
-    let position = Position {
-        x: center_x - width / 2.0,
-        y: center_y - height / 2.0,
+    let near = match state.selection.get_untracked() {
+        Selection::Objective(id) => Some(id),
+        _ => None,
     };
+    let position = state.with_document_untracked(|doc| {
+        spot_for_new_card(
+            doc,
+            &objective_card_size,
+            &objective,
+            near.as_deref(),
+            Position {
+                x: center_x - width / 2.0,
+                y: center_y - height / 2.0,
+            },
+        )
+    });
     let added = state.apply_or_notify("New objective", |g| {
         g.add_objective(objective)?;
         g.set_position(&id, position)?;
         Ok(())
     });
     if added.is_some() {
-        state.select(Selection::Objective(id));
+        state.select_and_reveal(&id);
         state.inspector_open.set(true);
         focus_when_shown(
             ".inspector [data-testid=\"inspector-title\"]".to_owned(),

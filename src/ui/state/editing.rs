@@ -45,6 +45,7 @@ impl AppState {
         }
         self.document.set(graph.into_document());
         self.keep_focus_valid();
+        self.notices.acted();
         Ok(result)
     }
 

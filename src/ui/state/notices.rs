@@ -1,6 +1,8 @@
-//! The messages shown over the map: confirmations that fade, errors that stay until
-//! dismissed, each with an optional action (Undo, Replace, Export); and the report of a
-//! refused file.
+//! The messages shown over the map: confirmations that fade; errors that stay
+//! until the person changes the canvas (the cause fixed, or something else
+//! done) or dismisses them; and messages offering an action (Undo, Replace,
+//! Export) that stay until it is used or they are dismissed. Also the report
+//! of a refused file.
 
 use leptos::prelude::*;
 
@@ -8,10 +10,8 @@ use super::{AppState, Refusal};
 use crate::domain::import::ImportFailure;
 use crate::session::library::CanvasEntry;
 
-/// How long a confirmation stays on screen.
+/// How long a confirmation without an action stays on screen.
 const STATUS_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(6);
-/// A confirmation that offers an action (Undo, Replace) stays longer.
-const ACTION_NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -131,6 +131,17 @@ impl Notices {
         self.push(NoticeKind::Status, title.into(), Vec::new(), None);
     }
 
+    /// The person changed the canvas: an error about an earlier attempt is
+    /// out of date (its cause fixed, or something else done instead), so the
+    /// errors without an action go. Those with one stay until used or
+    /// dismissed.
+    pub fn acted(&self) {
+        let stale = |n: &Notice| n.kind == NoticeKind::Error && n.action.is_none();
+        if self.list.with_untracked(|list| list.iter().any(stale)) {
+            self.list.update(|list| list.retain(|n| !stale(n)));
+        }
+    }
+
     pub fn dismiss(&self, id: u64) {
         // The notice may outlive the app (a timer after unmount).
         self.list.try_update(|list| list.retain(|n| n.id != id));
@@ -145,15 +156,12 @@ impl Notices {
     ) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let lifetime = match (&kind, &action) {
-            (NoticeKind::Status, None) => Some(STATUS_NOTICE_LIFETIME),
-            (NoticeKind::Status, Some(_)) => Some(ACTION_NOTICE_LIFETIME),
-            _ => None,
-        };
+        let fades = kind == NoticeKind::Status && action.is_none();
         self.list.update(|list| {
-            // Confirmations replace each other; errors stay until dismissed.
+            // Confirmations replace each other; a message offering an action
+            // stays until it is used or dismissed.
             if kind == NoticeKind::Status {
-                list.retain(|n| n.kind != NoticeKind::Status);
+                list.retain(|n| n.kind != NoticeKind::Status || n.action.is_some());
             }
             list.push(Notice {
                 id,
@@ -163,10 +171,10 @@ impl Notices {
                 action,
             });
         });
-        // A confirmation fades on its own, later when it offers an action.
-        if let Some(lifetime) = lifetime {
+        // A plain confirmation fades on its own.
+        if fades {
             let notices = *self;
-            set_timeout(move || notices.dismiss(id), lifetime);
+            set_timeout(move || notices.dismiss(id), STATUS_NOTICE_LIFETIME);
         }
     }
 }

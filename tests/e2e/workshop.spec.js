@@ -1,0 +1,72 @@
+// The workshop, walked as a chief of staff builds a canvas live: new cards
+// land beside their team's cards and never on another, hard children roll
+// up into a new objective, and messages go when their cause does.
+const { test, expect, openApp, openSmall, card } = require('./fixtures');
+
+/** Every card's id and box on the page. */
+async function cardBoxes(page) {
+  return page.getByTestId('okr-card').evaluateAll((cards) =>
+    cards.map((c) => {
+      const r = c.getBoundingClientRect();
+      return { id: c.dataset.okrId, x: r.x, y: r.y, right: r.right, bottom: r.bottom };
+    }));
+}
+
+function overlaps(a, b) {
+  return a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+}
+
+for (const [width, height] of [[1440, 900], [1280, 720]]) {
+  test(`ten new objectives in a row land beside their team's cards, none on another, each in view (${width}×${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const before = new Set((await cardBoxes(page)).map((c) => c.id));
+    const selected = page.locator('[data-testid="okr-card"][aria-selected="true"], [data-testid="okr-card"].card--selected');
+    await card(page, before.values().next().value).click();
+    for (let n = 1; n <= 10; n += 1) {
+      await page.getByTestId('new-objective').click();
+      await expect(page.getByTestId('okr-card')).toHaveCount(before.size + n);
+      const boxes = await cardBoxes(page);
+      const added = boxes.filter((c) => !before.has(c.id));
+      expect(added).toHaveLength(n);
+      // The newest is selected and brought into view.
+      const newest = await page.getByTestId('inspector-title').inputValue();
+      expect(newest).toBe('New objective');
+      for (let i = 0; i < boxes.length; i += 1) {
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          expect(overlaps(boxes[i], boxes[j]), `${boxes[i].id} covers ${boxes[j].id}`).toBe(false);
+        }
+      }
+    }
+    await expect(selected.first()).toBeInViewport();
+  });
+}
+
+test('a new objective takes its progress from the hard children linked to it', async ({ page }) => {
+  await openSmall(page);
+  await card(page, 'o-sales').click();
+  const before = new Set((await cardBoxes(page)).map((c) => c.id));
+  await page.getByTestId('new-objective').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(before.size + 1);
+  const added = (await cardBoxes(page)).find((c) => !before.has(c.id)).id;
+  await expect(card(page, added).getByTestId('okr-progress')).toHaveAttribute('data-value', '0.000');
+  // o-nordic stands at 80 %; linked hard, the new objective shows it.
+  await card(page, 'o-nordic').click();
+  await page.getByTestId('link-to').click();
+  await page.locator(`[data-testid="link-target"][data-target-id="${added}"]`).click();
+  await page.getByTestId('link-choose-hard').click();
+  await expect(card(page, added).getByTestId('okr-progress')).toHaveAttribute('data-value', '0.800');
+});
+
+test('an error goes once its cause is fixed; a confirmation with an action stays past the others', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('canvases').click();
+  await page.getByTestId('new-canvas').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(0);
+  await page.getByTestId('new-objective').click();
+  const error = page.locator('[data-testid="notice"][role="alert"]');
+  await expect(error).toContainText('Add a team first');
+  await page.getByTestId('team-form-name').fill('Acme');
+  await page.getByTestId('team-form-submit').click();
+  await expect(error).toHaveCount(0);
+});
