@@ -176,11 +176,23 @@ mod tests {
     fn a_new_card_goes_beside_its_teams_cards_in_their_row() {
         let mut doc = document();
         let spot = add(&mut doc, "s3", "sales", None);
-        assert_eq!(spot, Position { x: 600.0 + GAP, y: 400.0 });
+        assert_eq!(
+            spot,
+            Position {
+                x: 600.0 + GAP,
+                y: 400.0
+            }
+        );
         // The next one would crowd Operations' card, so it goes on past it,
         // in the same row.
         let spot = add(&mut doc, "s4", "sales", None);
-        assert_eq!(spot, Position { x: 1000.0 + 280.0 + GAP, y: 400.0 });
+        assert_eq!(
+            spot,
+            Position {
+                x: 1000.0 + 280.0 + GAP,
+                y: 400.0
+            }
+        );
     }
 
     #[test]

@@ -7,4 +7,5 @@ pub mod markup;
 pub mod outline;
 pub mod picture;
 pub mod review_markup;
+pub mod slide_pages;
 pub mod slides;

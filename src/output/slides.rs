@@ -17,6 +17,7 @@ use crate::domain::numbers::{number, percent};
 use crate::domain::support::SupportIndex;
 use crate::map::scene::{progress_percent, CardView, Scene};
 use crate::output::markup::{el, Element};
+use crate::output::slide_pages::{parts, Part, Texts};
 
 /// An objective as a slide names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,12 +145,52 @@ pub struct ObjectiveSlide {
     /// How many distinct objectives support it, hard or soft (one linked
     /// both ways counts once).
     pub supporter_count: usize,
+    /// Which of the lists above this slide shows: an objective with more
+    /// than a slide holds continues on the next ones.
+    pub part: Part,
 }
 
 impl ObjectiveSlide {
     /// How many objectives support this one through hard links.
     pub fn hard_count(&self) -> usize {
         self.hard.iter().map(|g| g.supporters.len()).sum()
+    }
+
+    /// The hard supporters in group order, each with its group's place.
+    fn hard_lines(&self) -> impl Iterator<Item = (usize, &SupporterLine)> {
+        self.hard
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| group.supporters.iter().map(move |line| (g, line)))
+    }
+
+    /// Every line's text, for spreading the slide over as many as it needs.
+    fn texts(&self) -> Texts<'_> {
+        Texts {
+            title: &self.headline.title,
+            footer: nearby_text(self.unaligned_nearby),
+            key_results: self
+                .key_results
+                .iter()
+                .map(|kr| (kr.title.as_str(), kr.values.as_str()))
+                .collect(),
+            soft: self
+                .soft
+                .iter()
+                .map(|line| (line.headline.title.as_str(), soft_meta(line)))
+                .collect(),
+            hard: self
+                .hard_lines()
+                .map(|(g, line)| {
+                    (
+                        g,
+                        line.depth,
+                        line.headline.title.as_str(),
+                        supporter_meta(line),
+                    )
+                })
+                .collect(),
+        }
     }
 }
 
@@ -165,6 +206,15 @@ impl Slide {
         match self {
             Slide::Overview => None,
             Slide::Objective(slide) => Some(&slide.headline.id),
+        }
+    }
+
+    /// Which of its objective's slides this is: 0 for the first, and for the
+    /// overview.
+    pub fn part_index(&self) -> usize {
+        match self {
+            Slide::Overview => 0,
+            Slide::Objective(slide) => slide.part.index,
         }
     }
 
@@ -322,14 +372,20 @@ impl Deck {
                 .unwrap_or_default();
             let mut ids = support.ids();
             ids.remove(card.id.as_str());
-            slides.push(Slide::Objective(Box::new(ObjectiveSlide {
+            let slide = ObjectiveSlide {
                 headline: Headline::of(card),
                 key_results,
                 hard,
                 soft,
                 unaligned_nearby,
                 supporter_count: ids.len(),
-            })));
+                part: Part::default(),
+            };
+            for part in parts(&slide.texts()) {
+                let mut slide = slide.clone();
+                slide.part = part;
+                slides.push(Slide::Objective(Box::new(slide)));
+            }
         }
 
         Deck {
@@ -351,18 +407,13 @@ impl Deck {
     }
 }
 
-/// A slide shows at most this many hard supporters, then "and N more": the
-/// type must stay readable from the back of the room.
-const MAX_HARD_LINES: usize = 8;
-const MAX_SOFT_LINES: usize = 3;
-
 impl Deck {
     /// What the slide `index` shows, as markup for the presentation and its
     /// printed copy.
     pub fn markup(&self, index: usize) -> Element {
         let content = el("div", "slide__content");
         match self.slides.get(index) {
-            Some(Slide::Objective(slide)) => objective_markup(self, index, slide, content),
+            Some(Slide::Objective(slide)) => objective_markup(self, slide, content),
             _ => overview_markup(self, content),
         }
     }
@@ -376,6 +427,9 @@ impl Deck {
             |(index, slide)| {
                 let detail = match slide {
                     Slide::Overview => format!("{} objectives", self.top.len()),
+                    Slide::Objective(s) if s.part.index > 0 => {
+                        format!("continued, {} of {}", s.part.index + 1, s.part.count)
+                    }
                     Slide::Objective(s) => format!(
                         "{} · {} supporting",
                         progress_percent(s.headline.progress),
@@ -393,7 +447,8 @@ impl Deck {
                 .attr("type", "button")
                 .attr("data-testid", "slide-thumb")
                 .attr("data-slide-index", index.to_string());
-                if let Some(id) = slide.objective_id() {
+                // The objective's first slide stands for it.
+                if let Some(id) = slide.objective_id().filter(|_| slide.part_index() == 0) {
                     card = card.attr("data-okr-id", id);
                 }
                 if index == current {
@@ -461,61 +516,71 @@ fn overview_markup(deck: &Deck, content: Element) -> Element {
         .child(el("p", "slide__footer").text(alignment.unwrap_or_default()))
 }
 
-fn objective_markup(
-    deck: &Deck,
-    index: usize,
-    slide: &ObjectiveSlide,
-    content: Element,
-) -> Element {
+fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> Element {
     let headline = &slide.headline;
-    let key_results = if slide.key_results.is_empty() {
-        el("p", "slide__empty").text("No key results yet.")
-    } else {
-        el("ol", "slide__krs").children(slide.key_results.iter().map(|kr| {
-            el("li", "slide__kr")
-                .attr("data-testid", "slide-key-result")
-                .attr("data-kr-id", kr.id.as_str())
-                .child(el("span", "slide__kr-title").text(kr.title.as_str()))
-                .child(el("span", "slide__kr-values").text(kr.values.as_str()))
-                .child(bar(kr.progress, None))
-                .child(el("span", "slide__kr-percent").text(progress_percent(kr.progress)))
-        }))
+    let part = &slide.part;
+    let continued = |words: &str, more: bool| {
+        if more {
+            format!("{words}, continued")
+        } else {
+            words.to_owned()
+        }
     };
 
     // Left: the key results, then what points the same way (soft). Right:
-    // the hard subtree, which is usually the longest list.
-    let mut left = el("section", "slide__column")
-        .attr("aria-label", "Key results")
-        .child(el("h2", "slide__heading").text("Key results"))
-        .child(key_results);
-    if !slide.soft.is_empty() {
+    // the hard subtree, which is usually the longest list. Each shows this
+    // slide's share of them.
+    let mut left = el("section", "slide__column").attr("aria-label", "Key results");
+    if part.index == 0 || !part.key_results.is_empty() {
+        left = left.child(
+            el("h2", "slide__heading").text(continued("Key results", part.key_results.start > 0)),
+        );
+        left = left.child(if slide.key_results.is_empty() {
+            el("p", "slide__empty").text("No key results yet.")
+        } else {
+            el("ol", "slide__krs").children(slide.key_results[part.key_results.clone()].iter().map(
+                |kr| {
+                    el("li", "slide__kr")
+                        .attr("data-testid", "slide-key-result")
+                        .attr("data-kr-id", kr.id.as_str())
+                        .child(el("span", "slide__kr-title").text(kr.title.as_str()))
+                        .child(el("span", "slide__kr-values").text(kr.values.as_str()))
+                        .child(bar(kr.progress, None))
+                        .child(el("span", "slide__kr-percent").text(progress_percent(kr.progress)))
+                },
+            ))
+        });
+    }
+    if !part.soft.is_empty() {
         let links = match slide.soft.len() {
             1 => "1 soft link".to_string(),
             n => format!("{n} soft links"),
         };
+        let heading = continued("Points the same way", part.soft.start > 0);
         left = left
             .child(
                 el("h2", "slide__heading slide__heading--soft")
-                    .text(format!("Points the same way · {links}")),
+                    .text(format!("{heading} · {links}")),
             )
             .child(
                 el("ul", "slide__supporters")
-                    .children(slide.soft.iter().take(MAX_SOFT_LINES).map(soft_markup)),
+                    .children(slide.soft[part.soft.clone()].iter().map(soft_markup)),
             );
     }
-    let hidden_soft = slide.soft.len().saturating_sub(MAX_SOFT_LINES);
-    if hidden_soft > 0 {
-        left =
-            left.child(el("p", "slide__more").text(format!("and {hidden_soft} more soft links")));
+    if part.soft_left_out > 0 {
+        left = left.child(
+            el("p", "slide__more").text(format!("and {} more soft links", part.soft_left_out)),
+        );
     }
 
     let hard_total = slide.hard_count();
+    let heading = continued("Supported by", part.hard.start > 0);
     let mut right = el("section", "slide__column")
         .attr("aria-label", "What supports it")
         .child(el("h2", "slide__heading").text(match hard_total {
-            0 => "Supported by · no hard links yet".to_string(),
-            1 => "Supported by · 1 hard link".to_string(),
-            n => format!("Supported by · {n} hard links"),
+            0 => format!("{heading} · no hard links yet"),
+            1 => format!("{heading} · 1 hard link"),
+            n => format!("{heading} · {n} hard links"),
         }));
     if slide.hard.is_empty() {
         right = right.child(el("p", "slide__empty").text(if slide.soft.is_empty() {
@@ -524,27 +589,28 @@ fn objective_markup(
             "Nothing contributes to it directly yet."
         }));
     }
-    let mut budget = MAX_HARD_LINES;
-    for group in &slide.hard {
-        let shown = group.supporters.len().min(budget);
-        budget -= shown;
-        if shown > 0 {
-            right = right.child(group_markup(group, shown));
+    // This slide's supporters, by group, each group named where it starts
+    // on the slide.
+    let mut shown: Vec<(usize, Vec<&SupporterLine>)> = Vec::new();
+    for (g, line) in slide
+        .hard_lines()
+        .skip(part.hard.start)
+        .take(part.hard.len())
+    {
+        match shown.last_mut() {
+            Some((last, lines)) if *last == g => lines.push(line),
+            _ => shown.push((g, vec![line])),
         }
     }
-    let hidden_hard = hard_total.saturating_sub(MAX_HARD_LINES);
-    if hidden_hard > 0 {
-        right =
-            right.child(el("p", "slide__more").text(format!("and {hidden_hard} more on the map")));
+    for (g, lines) in shown {
+        right = right.child(group_markup(&slide.hard[g], &lines));
     }
-    let nearby = match slide.unaligned_nearby {
-        0 => String::new(),
-        1 => "1 objective not aligned yet, from a team already working on this, might support it."
-            .to_string(),
-        n => format!(
-            "{n} objectives not aligned yet, from teams already working on this, might support it."
-        ),
-    };
+    if part.hard_left_out > 0 {
+        right = right.child(
+            el("p", "slide__more").text(format!("and {} more on the map", part.hard_left_out)),
+        );
+    }
+    let nearby = nearby_text(slide.unaligned_nearby);
 
     content
         .child(
@@ -552,7 +618,12 @@ fn objective_markup(
                 .child(el("p", "slide__eyebrow").text(format!(
                     "{} objective {} of {} · {}",
                     capitalised(deck.top_level.name()),
-                    index,
+                    // Its place among the top objectives, whichever of its
+                    // slides this is.
+                    deck.top
+                        .iter()
+                        .position(|h| h.id == headline.id)
+                        .map_or(0, |i| i + 1),
                     deck.top.len(),
                     headline.team_name
                 )))
@@ -628,7 +699,19 @@ fn bar(progress: f64, success: Option<f64>) -> Element {
         }))
 }
 
-fn group_markup(group: &SupportGroup, shown: usize) -> Element {
+/// The line under the slide about the objectives that might join.
+fn nearby_text(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => "1 objective not aligned yet, from a team already working on this, might support it."
+            .to_string(),
+        n => format!(
+            "{n} objectives not aligned yet, from teams already working on this, might support it."
+        ),
+    }
+}
+
+fn group_markup(group: &SupportGroup, lines: &[&SupporterLine]) -> Element {
     el("div", "slide__group")
         .child(
             el("h3", "slide__group-name")
@@ -639,17 +722,8 @@ fn group_markup(group: &SupportGroup, shown: usize) -> Element {
                 .text(format!("{} ({})", group.team_name, group.level.name())),
         )
         .child(
-            el("ul", "slide__supporters").children(group.supporters[..shown].iter().map(|line| {
-                let mut meta = String::new();
-                if line.depth > 1 {
-                    meta.push_str(&line.headline.team_name);
-                    meta.push_str(" · ");
-                }
-                meta.push_str(&progress_percent(line.headline.progress));
-                if let Some(kr) = &line.via_key_result {
-                    meta.push_str(" → ");
-                    meta.push_str(kr);
-                }
+            el("ul", "slide__supporters").children(lines.iter().map(|line| {
+                let meta = supporter_meta(line);
                 el("li", "slide__supporter")
                     .attr("data-testid", "slide-supporter")
                     .attr("data-okr-id", line.headline.id.as_str())
@@ -662,7 +736,24 @@ fn group_markup(group: &SupportGroup, shown: usize) -> Element {
         )
 }
 
-fn soft_markup(line: &SoftLine) -> Element {
+/// The line under a hard supporter: its team when it is deeper than a
+/// direct child, its progress, and the key result it links to.
+fn supporter_meta(line: &SupporterLine) -> String {
+    let mut meta = String::new();
+    if line.depth > 1 {
+        meta.push_str(&line.headline.team_name);
+        meta.push_str(" · ");
+    }
+    meta.push_str(&progress_percent(line.headline.progress));
+    if let Some(kr) = &line.via_key_result {
+        meta.push_str(" → ");
+        meta.push_str(kr);
+    }
+    meta
+}
+
+/// The line under a soft link: its team, progress, key result and note.
+fn soft_meta(line: &SoftLine) -> String {
     let mut meta = format!(
         "{} · {}",
         line.headline.team_name,
@@ -676,6 +767,11 @@ fn soft_markup(line: &SoftLine) -> Element {
         meta.push_str(" · ");
         meta.push_str(note);
     }
+    meta
+}
+
+fn soft_markup(line: &SoftLine) -> Element {
+    let meta = soft_meta(line);
     el("li", "slide__supporter slide__supporter--soft")
         .attr("data-testid", "slide-supporter")
         .attr("data-okr-id", line.headline.id.as_str())
@@ -716,6 +812,15 @@ mod tests {
         Deck::build(doc, &scene)
     }
 
+    /// The overview and each objective's first slide.
+    fn first_slides(deck: &Deck) -> Vec<Slide> {
+        deck.slides
+            .iter()
+            .filter(|s| s.part_index() == 0)
+            .cloned()
+            .collect()
+    }
+
     fn objective_slide<'a>(deck: &'a Deck, id: &str) -> &'a ObjectiveSlide {
         match &deck.slides[deck.slide_of(id).expect("has a slide")] {
             Slide::Objective(slide) => slide,
@@ -737,6 +842,11 @@ mod tests {
         let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
         let deck = Deck::build(&doc, &scene);
         assert_eq!(deck.slides[0], Slide::Overview);
+        // An objective with more than a slide holds continues on the next.
+        let deck = Deck {
+            slides: first_slides(&deck),
+            ..deck
+        };
         assert_eq!(deck.slides.len(), 5);
         assert_eq!(deck.top_level, Level::Company);
         let xs: Vec<f64> = deck.slides[1..]
@@ -874,7 +984,12 @@ mod tests {
             .unwrap()
             .title = hostile.to_string();
         let deck = deck_of(&doc);
-        let tree = deck.markup(deck.slide_of("o-grow-arr").unwrap());
+        // Every slide of the objective, as one tree: it may continue on more.
+        let tree = el("div", "").children(
+            (0..deck.slides.len())
+                .filter(|&i| deck.slides[i].objective_id() == Some("o-grow-arr"))
+                .map(|i| deck.markup(i)),
+        );
         let supporters: Vec<(&str, &str)> = tree
             .descendants()
             .into_iter()
@@ -966,6 +1081,26 @@ mod tests {
         });
         let deck = deck_of(&doc);
         assert_eq!(deck.top_level, Level::Department);
-        assert_eq!(deck.slides.len(), 1 + 7);
+        assert_eq!(first_slides(&deck).len(), 1 + 7);
+    }
+
+    #[test]
+    fn every_slide_of_an_objective_names_its_place_among_the_top_ones() {
+        let deck = deck_of(&sample());
+        for (index, slide) in deck.slides.iter().enumerate().skip(1) {
+            let id = slide.objective_id().unwrap();
+            let place = deck.top.iter().position(|h| h.id == id).unwrap() + 1;
+            let eyebrow = deck
+                .markup(index)
+                .descendants()
+                .into_iter()
+                .find(|e| e.get("class") == Some("slide__eyebrow"))
+                .map(|e| e.text_content())
+                .unwrap();
+            assert!(
+                eyebrow.contains(&format!("objective {place} of 4")),
+                "{eyebrow}"
+            );
+        }
     }
 }
