@@ -28,6 +28,11 @@ const SLIDE_HEIGHT: f64 = 31.0;
 /// The columns share the width 1 : 1.15 with a 3vw gap between them.
 const LEFT_WIDTH: f64 = 24.1;
 const RIGHT_WIDTH: f64 = 27.7;
+/// The SVG picture's character widths are those of DejaVu Sans, the widest
+/// of the usual faces, with some to spare; most of that spare is taken back.
+const WIDTH_ESTIMATE: f64 = 0.95;
+/// The progress meter's width, its verdict line's too.
+const METER_WIDTH: f64 = 34.0;
 /// Kept free at the bottom of each column for the estimate's sake.
 const MARGIN: f64 = 0.5;
 const LINE: f64 = 1.3;
@@ -48,6 +53,9 @@ const DEPTH_INDENT: f64 = 1.2;
 /// The text of one line of a slide, as the layout needs it.
 pub struct Texts<'a> {
     pub title: &'a str,
+    /// The line under the progress bar: the status and the yardstick's
+    /// verdict.
+    pub verdict: String,
     pub footer: String,
     /// Each key result's title and values.
     pub key_results: Vec<(&'a str, &'a str)>,
@@ -77,7 +85,15 @@ pub struct Part {
 /// Spreads a slide's lines over as few slides as hold them (at most
 /// [`MAX_PARTS`]).
 pub fn parts(texts: &Texts<'_>) -> Vec<Part> {
-    let room = room(texts);
+    // A continuation slide's header has no meter: more room below it.
+    let (first, more) = (room(texts, true), room(texts, false));
+    let room = |slide: usize, spare: f64| {
+        if slide == 0 {
+            first - spare
+        } else {
+            more - spare
+        }
+    };
     let kr_count = texts.key_results.len();
     let left_count = kr_count.max(1) + texts.soft.len();
     // The left column: the key results (or the note saying there are none),
@@ -109,16 +125,16 @@ pub fn parts(texts: &Texts<'_>) -> Vec<Part> {
         let name = if new_group { GROUP_NAME } else { 0.0 };
         name + supporter_height(title, meta, RIGHT_WIDTH - indent)
     };
-    let mut left = fill(left_count, room, &left_height);
-    let mut right = fill(right_count, room, &right_height);
+    let mut left = fill(left_count, &|slide| room(slide, 0.0), &left_height);
+    let mut right = fill(right_count, &|slide| room(slide, 0.0), &right_height);
     // Too much for the slides allowed: the last one ends with a count of
     // what is left, so each column keeps room for that line.
     if left.len() > MAX_PARTS {
-        left = fill(left_count, room - NOTE, &left_height);
+        left = fill(left_count, &|slide| room(slide, NOTE), &left_height);
         left.truncate(MAX_PARTS);
     }
     if right.len() > MAX_PARTS {
-        right = fill(right_count, room - NOTE, &right_height);
+        right = fill(right_count, &|slide| room(slide, NOTE), &right_height);
         right.truncate(MAX_PARTS);
     }
     let count = left.len().max(right.len()).max(1);
@@ -153,11 +169,18 @@ pub fn parts(texts: &Texts<'_>) -> Vec<Part> {
         .collect()
 }
 
-/// The height the columns have, below the header and above the footer.
-fn room(texts: &Texts<'_>) -> f64 {
+/// The height the columns have, below the header (with its meter on the
+/// first slide) and above the footer.
+fn room(texts: &Texts<'_>, with_meter: bool) -> f64 {
     let title_lines = lines(texts.title, 1.9, true, SLIDE_WIDTH).min(3) as f64;
     // The eyebrow, the title, and the meter (percentage, bar and verdict).
-    let header = LINE + 0.35 + title_lines * 1.9 * 1.15 + 0.35 + 1.4 * LINE + 0.15 + LINE;
+    let verdict_lines = lines(&texts.verdict, 1.0, true, METER_WIDTH) as f64;
+    let meter = if with_meter {
+        0.35 + 1.4 * LINE + 0.15 + verdict_lines * LINE
+    } else {
+        0.0
+    };
+    let header = LINE + 0.35 + title_lines * 1.9 * 1.15 + meter;
     let footer = lines(&texts.footer, 1.0, false, SLIDE_WIDTH) as f64 * LINE;
     SLIDE_HEIGHT - header - 2.0 * GAP - footer - HEADING - MARGIN
 }
@@ -178,20 +201,25 @@ fn supporter_height(title: &str, meta: &str, width: f64) -> f64 {
 /// How many lines `text` takes at `size` ems in a box `width` ems wide.
 fn lines(text: &str, size: f64, bold: bool, width: f64) -> usize {
     wrap_measured(text, width, usize::MAX, &|line| {
-        estimated_text_width(line, size, bold)
+        estimated_text_width(line, size, bold) * WIDTH_ESTIMATE
     })
     .len()
     .max(1)
 }
 
 /// Cuts `count` items, the item `i` being `height(i, first on its slide)`
-/// tall, into runs that fit `room`; an item taller than the room has a slide
-/// of its own.
-fn fill(count: usize, room: f64, height: &dyn Fn(usize, bool) -> f64) -> Vec<Range<usize>> {
-    let mut runs = Vec::new();
+/// tall, into runs that fit `room(slide)`; an item taller than the room has
+/// a slide of its own.
+fn fill(
+    count: usize,
+    room: &dyn Fn(usize) -> f64,
+    height: &dyn Fn(usize, bool) -> f64,
+) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < count {
         let start = i;
+        let room = room(runs.len());
         let mut used = 0.0;
         while i < count {
             let h = height(i, i == start);
@@ -213,6 +241,7 @@ mod tests {
     fn texts<'a>(title: &'a str, key_results: usize, soft: usize, hard: usize) -> Texts<'a> {
         Texts {
             title,
+            verdict: String::new(),
             footer: String::new(),
             key_results: vec![
                 (

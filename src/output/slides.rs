@@ -14,6 +14,7 @@ use std::collections::HashSet;
 
 use crate::domain::model::{Document, Level, Objective, ObjectiveKind};
 use crate::domain::numbers::{number, percent};
+use crate::domain::status::{Reading, Status};
 use crate::domain::support::SupportIndex;
 use crate::map::scene::{progress_percent, CardView, Scene};
 use crate::output::markup::{el, Element};
@@ -30,6 +31,9 @@ pub struct Headline {
     pub kind: ObjectiveKind,
     /// 0..=1, as on the card.
     pub progress: f64,
+    /// On track, at risk, … as on the card, once [`Deck::with_readings`]
+    /// has been told.
+    pub status: Option<Status>,
 }
 
 impl Headline {
@@ -41,6 +45,7 @@ impl Headline {
             team_color: card.team_color.clone(),
             kind: card.kind,
             progress: card.progress,
+            status: None,
         }
     }
 
@@ -100,7 +105,7 @@ pub struct KeyResultLine {
     pub id: String,
     pub title: String,
     pub progress: f64,
-    /// "3,100,000 of 5,000,000 EUR (from 2,000,000)".
+    /// "3,100,000 EUR of 5,000,000 EUR (from 2,000,000 EUR)".
     pub values: String,
 }
 
@@ -142,6 +147,8 @@ pub struct ObjectiveSlide {
     /// Objectives not aligned yet whose team (or a team above it) already
     /// works on this objective's subtree: the likeliest to join it.
     pub unaligned_nearby: usize,
+    /// The first few of them by title, in the document's order.
+    pub unaligned_titles: Vec<String>,
     /// How many distinct objectives support it, hard or soft (one linked
     /// both ways counts once).
     pub supporter_count: usize,
@@ -166,9 +173,14 @@ impl ObjectiveSlide {
 
     /// Every line's text, for spreading the slide over as many as it needs.
     fn texts(&self) -> Texts<'_> {
+        let yardstick = self.headline.yardstick();
+        // Room for the longest status whether or not one is shown, so that
+        // how the slides split does not change with the day.
+        let status = "! Progress made · ";
         Texts {
             title: &self.headline.title,
-            footer: nearby_text(self.unaligned_nearby),
+            verdict: format!("{status}{} · {}", yardstick.rule(), yardstick.verdict()),
+            footer: nearby_text(self.unaligned_nearby, &self.unaligned_titles),
             key_results: self
                 .key_results
                 .iter()
@@ -342,7 +354,7 @@ impl Deck {
                     })
                 })
                 .collect();
-            let unaligned_nearby = unaligned
+            let nearby: Vec<&&Objective> = unaligned
                 .iter()
                 .filter(|o| {
                     index
@@ -350,7 +362,13 @@ impl Deck {
                         .iter()
                         .any(|t| working_teams.contains(t))
                 })
-                .count();
+                .collect();
+            let unaligned_nearby = nearby.len();
+            let unaligned_titles = nearby
+                .iter()
+                .take(NAMED_NEARBY)
+                .map(|o| o.title.clone())
+                .collect();
             let key_results = objective(&card.id)
                 .map(|o| {
                     o.key_results
@@ -378,6 +396,7 @@ impl Deck {
                 hard,
                 soft,
                 unaligned_nearby,
+                unaligned_titles,
                 supporter_count: ids.len(),
                 part: Part::default(),
             };
@@ -397,6 +416,25 @@ impl Deck {
             alignable: alignable.len(),
             slides,
         }
+    }
+
+    /// The deck with every objective's status as the map shows it (the
+    /// cycle's clock is the caller's).
+    pub fn with_readings(mut self, readings: &std::collections::HashMap<String, Reading>) -> Deck {
+        // Without the cycle's dates there is no status to show.
+        let status = |h: &mut Headline| {
+            h.status = readings
+                .get(&h.id)
+                .map(|r| r.status)
+                .filter(|s| *s != Status::NoCycle)
+        };
+        self.top.iter_mut().for_each(status);
+        for slide in &mut self.slides {
+            if let Slide::Objective(slide) = slide {
+                status(&mut slide.headline);
+            }
+        }
+        self
     }
 
     /// The index of the slide about the objective `id`, if it has one.
@@ -610,13 +648,13 @@ fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> El
             el("p", "slide__more").text(format!("and {} more on the map", part.hard_left_out)),
         );
     }
-    let nearby = nearby_text(slide.unaligned_nearby);
+    let nearby = nearby_text(slide.unaligned_nearby, &slide.unaligned_titles);
 
     content
         .child(
             el("header", "slide__header")
                 .child(el("p", "slide__eyebrow").text(format!(
-                    "{} objective {} of {} · {}",
+                    "{} objective {} of {} · {}{}",
                     capitalised(deck.top_level.name()),
                     // Its place among the top objectives, whichever of its
                     // slides this is.
@@ -625,10 +663,16 @@ fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> El
                         .position(|h| h.id == headline.id)
                         .map_or(0, |i| i + 1),
                     deck.top.len(),
-                    headline.team_name
+                    headline.team_name,
+                    if part.index > 0 {
+                        format!(" · continued, {} of {}", part.index + 1, part.count)
+                    } else {
+                        String::new()
+                    }
                 )))
                 .child(el("h1", "slide__title").text(headline.title.as_str()))
-                .child(meter(headline)),
+                // The meter once, on the objective's first slide.
+                .maybe((part.index == 0).then(|| meter(headline))),
         )
         .child(el("div", "slide__columns").child(left).child(right))
         .child(
@@ -672,7 +716,21 @@ fn meter(headline: &Headline) -> Element {
         .child(bar(headline.progress, Some(yardstick.success)))
         .child(
             el("span", "slide__verdict")
-                .text(format!("{} · ", yardstick.rule()))
+                .maybe(headline.status.map(|status| {
+                    el("span", "slide__status")
+                        .attr("data-testid", "slide-status")
+                        .attr("data-status", status.name())
+                        .text(format!("{} {}", status.symbol(), status.label()))
+                }))
+                .text(format!(
+                    "{}{} · ",
+                    if headline.status.is_some() {
+                        " · "
+                    } else {
+                        ""
+                    },
+                    yardstick.rule()
+                ))
                 .child(el("strong", "").text(yardstick.verdict())),
         )
 }
@@ -699,15 +757,33 @@ fn bar(progress: f64, success: Option<f64>) -> Element {
         }))
 }
 
-/// The line under the slide about the objectives that might join.
-fn nearby_text(count: usize) -> String {
-    match count {
-        0 => String::new(),
-        1 => "1 objective not aligned yet, from a team already working on this, might support it."
-            .to_string(),
-        n => format!(
-            "{n} objectives not aligned yet, from teams already working on this, might support it."
-        ),
+/// How many of the objectives that might join a slide names.
+const NAMED_NEARBY: usize = 2;
+
+/// The line under the slide naming the objectives not aligned yet that
+/// might join: "Not aligned yet, from a team already working on this:
+/// “Grow a community”. It might support this."
+fn nearby_text(count: usize, titles: &[String]) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    let mut named: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+    let more = count.saturating_sub(named.len());
+    if more > 0 {
+        named.push(format!("{more} more"));
+    }
+    let list = match named.len() {
+        0 | 1 => named.concat(),
+        n => format!("{} and {}", named[..n - 1].join(", "), named[n - 1]),
+    };
+    if count == 1 {
+        format!(
+            "Not aligned yet, from a team already working on this: {list}. It might support this."
+        )
+    } else {
+        format!(
+            "Not aligned yet, from teams already working on this: {list}. They might support this."
+        )
     }
 }
 
@@ -780,20 +856,24 @@ fn soft_markup(line: &SoftLine) -> Element {
         .child(el("span", "slide__supporter-meta").text(meta))
 }
 
-/// "3,100,000 of 5,000,000 EUR (from 2,000,000)"; "42% of 60%".
+/// A key result's numbers as people say them, each with its unit:
+/// "3,100,000 EUR of 5,000,000 EUR (from 2,000,000 EUR)", "42% of 60%
+/// (from 10%)", "1.6× of 2× (from 1×)"; a target below its start reads
+/// "14 days, down to 7 days (from 21 days)".
 fn key_result_values(start: f64, current: f64, target: f64, unit: Option<&str>) -> String {
     let unit = unit.map(str::trim).filter(|u| !u.is_empty());
     let with_unit = |value: f64| match unit {
         Some("%") => format!("{}%", number(value)),
+        Some("x" | "X" | "×") => format!("{}×", number(value)),
         Some(unit) => format!("{} {unit}", number(value)),
         None => number(value),
     };
-    format!(
-        "{} of {} (from {})",
-        with_unit(current),
-        with_unit(target),
-        number(start)
-    )
+    let (now, aim, from) = (with_unit(current), with_unit(target), with_unit(start));
+    if target < start {
+        format!("{now}, down to {aim} (from {from})")
+    } else {
+        format!("{now} of {aim} (from {from})")
+    }
 }
 
 #[cfg(test)]
@@ -1041,15 +1121,29 @@ mod tests {
 
     #[test]
     fn values_read_with_their_unit() {
-        assert_eq!(
-            key_result_values(2e6, 3.1e6, 5e6, Some("EUR")),
-            "3,100,000 EUR of 5,000,000 EUR (from 2,000,000)"
-        );
-        assert_eq!(
-            key_result_values(10.0, 42.0, 60.0, Some("%")),
-            "42% of 60% (from 10)"
-        );
-        assert_eq!(key_result_values(0.0, 3.0, 5.0, None), "3 of 5 (from 0)");
+        let cases = [
+            (
+                2e6,
+                3.1e6,
+                5e6,
+                Some("EUR"),
+                "3,100,000 EUR of 5,000,000 EUR (from 2,000,000 EUR)",
+            ),
+            (10.0, 42.0, 60.0, Some("%"), "42% of 60% (from 10%)"),
+            (0.0, 3.0, 5.0, None, "3 of 5 (from 0)"),
+            (1.0, 1.6, 2.0, Some("x"), "1.6× of 2× (from 1×)"),
+            (
+                21.0,
+                14.0,
+                7.0,
+                Some("days"),
+                "14 days, down to 7 days (from 21 days)",
+            ),
+            (14.0, 14.0, 7.0, Some("%"), "14%, down to 7% (from 14%)"),
+        ];
+        for (start, current, target, unit, said) in cases {
+            assert_eq!(key_result_values(start, current, target, unit), said);
+        }
     }
 
     #[test]
@@ -1102,5 +1196,65 @@ mod tests {
                 "{eyebrow}"
             );
         }
+    }
+
+    #[test]
+    fn the_objectives_that_might_join_are_named() {
+        let titles = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let cases = [
+            (0, titles(&[]), ""),
+            (
+                1,
+                titles(&["Grow a community"]),
+                "Not aligned yet, from a team already working on this: “Grow a community”. It might support this.",
+            ),
+            (
+                2,
+                titles(&["A", "B"]),
+                "Not aligned yet, from teams already working on this: “A” and “B”. They might support this.",
+            ),
+            (
+                5,
+                titles(&["A", "B"]),
+                "Not aligned yet, from teams already working on this: “A”, “B” and 3 more. They might support this.",
+            ),
+        ];
+        for (count, names, said) in cases {
+            assert_eq!(nearby_text(count, &names), said);
+        }
+    }
+
+    #[test]
+    fn statuses_come_from_the_readings_given() {
+        use crate::domain::status::Reading;
+        let deck = deck_of(&sample());
+        let reading = |h: &Headline, status| Reading {
+            status,
+            progress: h.progress,
+            expected: None,
+            kind: h.kind,
+        };
+        let at_risk = deck
+            .top
+            .iter()
+            .map(|h| (h.id.clone(), reading(h, Status::AtRisk)))
+            .collect();
+        let deck = deck.with_readings(&at_risk);
+        assert!(deck.top.iter().all(|h| h.status == Some(Status::AtRisk)));
+        let shown = |deck: &Deck| {
+            deck.markup(1)
+                .descendants()
+                .into_iter()
+                .find(|e| e.get("data-testid") == Some("slide-status"))
+                .map(|e| e.text_content())
+        };
+        assert_eq!(shown(&deck).as_deref(), Some("! At risk"));
+        // Without the cycle's dates, no status is shown.
+        let no_cycle = deck
+            .top
+            .iter()
+            .map(|h| (h.id.clone(), reading(h, Status::NoCycle)))
+            .collect();
+        assert_eq!(shown(&deck.with_readings(&no_cycle)), None);
     }
 }

@@ -431,10 +431,10 @@ fn new_objective_in_selected_team(state: AppState) {
     });
     match team {
         Some(team) => new_objective(state, &team),
+        // Every objective belongs to a team: on a canvas without one, the
+        // team comes first and the objective follows in it.
         None => {
-            state
-                .notices
-                .error("Add a team first: every objective belongs to a team.");
+            state.objective_after_team.set(true);
             state.team_form_open.set(true);
         }
     }

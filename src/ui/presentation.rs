@@ -72,7 +72,8 @@ pub fn Presentation() -> impl IntoView {
 fn Presenter() -> impl IntoView {
     let state = use_app_state();
     let deck = Memo::new(move |_| {
-        state.with_document(|doc| state.scene.with(|scene| Deck::build(doc, scene)))
+        let deck = state.with_document(|doc| state.scene.with(|scene| Deck::build(doc, scene)));
+        state.readings.with(|readings| deck.with_readings(readings))
     });
     // Open at the selected objective's slide, else at the overview.
     let start = match state.selection.get_untracked() {

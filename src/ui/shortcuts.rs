@@ -43,6 +43,20 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
     if event.alt_key() {
         return;
     }
+    // Escape drops a card being dragged where it was, before anything else.
+    if key == "Escape"
+        && state
+            .dragging
+            .current
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.active))
+    {
+        state.dragging.current.set(None);
+        state
+            .notices
+            .status("Drag cancelled: the card is back where it was.");
+        event.prevent_default();
+        return;
+    }
     // The hard-or-soft question takes H, S and Escape first.
     if state.pending_link.get_untracked().is_some() {
         match key.as_str() {

@@ -30,6 +30,7 @@ pub fn Toolbar() -> impl IntoView {
     };
 
     let review = use_review();
+    let file_input = NodeRef::<leptos::html::Input>::new();
 
     view! {
         <nav class="toolbar" aria-label="Canvas actions">
@@ -53,17 +54,32 @@ pub fn Toolbar() -> impl IntoView {
                 <CommandButton command=Command::Present />
             </div>
             <div class="toolbar__group" role="group" aria-label="File">
+                // The file input is pressed by the button beside it, so Tab
+                // stops once, on a button that looks like one.
                 <input
                     id="import-file"
                     class="toolbar__file"
                     type="file"
+                    tabindex="-1"
+                    aria-hidden="true"
                     accept=".json,.okr.json,application/json"
                     data-testid="import-file"
+                    node_ref=file_input
                     on:change=on_file_chosen
                 />
-                <label class="toolbar__button" for="import-file" title="Open a .okr.json file">
+                <button
+                    class="toolbar__button"
+                    type="button"
+                    data-testid="open-file"
+                    title="Open a .okr.json file"
+                    on:click=move |_| {
+                        if let Some(input) = file_input.get() {
+                            input.click();
+                        }
+                    }
+                >
                     "Open…"
-                </label>
+                </button>
                 <CommandButton command=Command::Export />
                 <CommandButton command=Command::ShareLink />
                 <details class="toolbar__menu">

@@ -83,6 +83,15 @@ test('every slide of the sample, stepped through with the keys, shows its object
     await page.keyboard.press(keys[n % keys.length]);
     await expect(page.getByTestId('slide-counter')).toHaveText(`${n} / ${total}`);
     const id = await slide(page).getAttribute('data-okr-id');
+    const meter = slide(page).locator('.slide__header .slide__meter');
+    if (seen.has(id)) {
+      // A continuation says so and leaves the meter out.
+      await expect(meter).toHaveCount(0);
+      await expect(slide(page).locator('.slide__eyebrow')).toContainText('continued');
+    } else {
+      // The yardstick is the objective's kind.
+      await expect(meter).toContainText(/is success/);
+    }
     const shown = seen.get(id) ?? { hard: [], soft: [], keyResults: [] };
     shown.hard.push(...await supporters(page, 'hard'));
     shown.soft.push(...await supporters(page, 'soft'));
@@ -90,8 +99,6 @@ test('every slide of the sample, stepped through with the keys, shows its object
       .getByTestId('slide-key-result')
       .evaluateAll((items) => items.map((item) => item.dataset.krId)));
     seen.set(id, shown);
-    // The yardstick is the objective's kind.
-    await expect(slide(page).locator('.slide__header .slide__meter')).toContainText(/is success/);
   }
   expect([...seen.keys()]).toEqual(order);
   for (const id of order) {
@@ -118,20 +125,28 @@ test('the yardstick follows the kind: aspirational succeeds at 0.7, committed on
     .locator('.slide__overview-row')
     .evaluateAll((rows) => rows.map((row) => row.dataset.okrId));
   await page.keyboard.press('End');
-  for (let i = order.length - 1; i >= 0; i -= 1) {
+  const total = await slideCount(page);
+  // Backwards through every slide; each objective's first shows its meter.
+  let meters = 0;
+  for (let n = total; n >= 2; n -= 1) {
+    await expect(page.getByTestId('slide-counter')).toHaveText(`${n} / ${total}`);
     const meter = slide(page).locator('.slide__header .slide__meter');
-    const kind = await meter.getAttribute('data-kind');
-    const mark = meter.locator('.slide__bar-mark');
-    if (kind === 'aspirational') {
-      await expect(meter).toContainText('Aspirational: 0.7 is success');
-      await expect(mark).toHaveAttribute('style', /left: 70\.0%/);
-    } else {
-      expect(kind).toBe('committed');
-      await expect(meter).toContainText('Committed: only 1.0 is success');
-      await expect(mark).toHaveAttribute('style', /left: 100\.0%/);
+    if ((await meter.count()) > 0) {
+      meters += 1;
+      const kind = await meter.getAttribute('data-kind');
+      const mark = meter.locator('.slide__bar-mark');
+      if (kind === 'aspirational') {
+        await expect(meter).toContainText('Aspirational: 0.7 is success');
+        await expect(mark).toHaveAttribute('style', /left: 70\.0%/);
+      } else {
+        expect(kind).toBe('committed');
+        await expect(meter).toContainText('Committed: only 1.0 is success');
+        await expect(mark).toHaveAttribute('style', /left: 100\.0%/);
+      }
     }
     await page.keyboard.press('ArrowLeft');
   }
+  expect(meters).toBe(order.length);
 });
 
 test('unaligned objectives that might support a company objective are counted on its slide', async ({ page }) => {
@@ -143,7 +158,7 @@ test('unaligned objectives that might support a company objective are counted on
   // Marketing's community objective is not aligned; Marketing's department
   // (Revenue) already works on this objective.
   await expect(slide(page).getByTestId('slide-unaligned')).toHaveText(
-    '1 objective not aligned yet, from a team already working on this, might support it.',
+    'Not aligned yet, from a team already working on this: “Grow a community of finance practitioners”. It might support this.',
   );
 });
 

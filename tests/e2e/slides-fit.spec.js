@@ -2,7 +2,7 @@
 // four-level canvas and an objective with fourteen hard supporters, at
 // 1280×720 and 1920×1080, no element of a slide reaches out of its column
 // or the slide, and no slide text is smaller than 20 px at 1280×720.
-// Each slide's screenshot is kept with the test's output.
+// Each slide's screenshot is kept in tests/e2e/screenshots/slides/.
 const { execFileSync } = require('child_process');
 const path = require('path');
 const { test, expect, openApp } = require('./fixtures');
@@ -78,7 +78,7 @@ function problems(minPx) {
 
 for (const [label, make] of Object.entries(canvases)) {
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
-    test(`every slide of ${label} fits at ${width}×${height}`, async ({ page }, testInfo) => {
+    test(`every slide of ${label} fits at ${width}×${height}`, async ({ page }) => {
       test.setTimeout(120_000);
       await page.setViewportSize({ width, height });
       await openApp(page);
@@ -98,7 +98,8 @@ for (const [label, make] of Object.entries(canvases)) {
         await expect.poll(() => page.locator('.presentation__stage .slide').evaluate(
           (el) => el.getAnimations().every((a) => a.playState === 'finished'))).toBe(true);
         const found = await page.evaluate(problems, width === 1280 ? 20 : 0);
-        await page.screenshot({ path: testInfo.outputPath(`slide-${i + 1}.png`) });
+        const file = `${label.replace(/ /g, '-')}-${width}x${height}-slide-${i + 1}.png`;
+        await page.screenshot({ path: `tests/e2e/screenshots/slides/${file}` });
         expect(found, `slide ${i + 1} of ${count}`).toEqual([]);
         await page.keyboard.press('ArrowRight');
       }

@@ -58,15 +58,72 @@ test('a new objective takes its progress from the hard children linked to it', a
   await expect(card(page, added).getByTestId('okr-progress')).toHaveAttribute('data-value', '0.800');
 });
 
-test('an error goes once its cause is fixed; a confirmation with an action stays past the others', async ({ page }) => {
+test('from an empty canvas: New objective asks for the company first, then the objective follows in it', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('canvases').click();
   await page.getByTestId('new-canvas').click();
   await expect(page.getByTestId('okr-card')).toHaveCount(0);
   await page.getByTestId('new-objective').click();
+  const form = page.getByTestId('team-form');
+  await expect(form.getByTestId('team-form-why')).toContainText('Every objective belongs to a team');
+  await expect(form.getByTestId('team-form-level')).toHaveValue('company');
+  await expect(page.locator('[data-testid="notice"][role="alert"]')).toHaveCount(0);
+  await form.getByTestId('team-form-name').fill('Acme');
+  await form.getByTestId('team-form-submit').click();
+  await expect(page.locator('[data-testid="okr-card"][data-team-id="acme"]')).toHaveCount(1);
+  await expect(page.getByTestId('inspector-title')).toBeFocused();
+  await page.keyboard.type('Win the Nordic market');
+  await page.keyboard.press('Enter');
+  // The next team goes under the only team there is, one level down.
+  await page.getByTestId('new-team').click();
+  await expect(form.getByTestId('team-form-level')).toHaveValue('department');
+  await expect(form.getByTestId('team-form-parent')).toHaveValue('acme');
+  await expect(form.getByTestId('team-form-why')).toHaveCount(0);
+});
+
+test('an error goes once the person changes the canvas successfully', async ({ page }) => {
+  await openSmall(page);
+  await card(page, 'o-nordic').click();
+  const title = page.getByTestId('inspector-title');
+  await title.fill('');
+  await title.press('Enter');
   const error = page.locator('[data-testid="notice"][role="alert"]');
-  await expect(error).toContainText('Add a team first');
-  await page.getByTestId('team-form-name').fill('Acme');
-  await page.getByTestId('team-form-submit').click();
+  await expect(error).toHaveCount(1);
+  await title.fill('Close twelve Nordic deals');
+  await title.press('Enter');
+  await expect(card(page, 'o-nordic').getByTestId('okr-title')).toHaveText('Close twelve Nordic deals');
   await expect(error).toHaveCount(0);
+});
+
+test('Escape during a drag puts the card back and changes nothing', async ({ page }) => {
+  await openSmall(page);
+  const target = card(page, 'o-nordic');
+  const before = await target.boundingBox();
+  await page.mouse.move(before.x + 40, before.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 48, before.y + 22, { steps: 2 });
+  await page.mouse.move(before.x + 240, before.y + 140, { steps: 6 });
+  await expect.poll(async () => (await target.boundingBox()).x).toBeGreaterThan(before.x + 100);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByRole('status')).toContainText('Drag cancelled');
+  await expect.poll(async () => {
+    const now = await target.boundingBox();
+    return [Math.round(now.x), Math.round(now.y)];
+  }).toEqual([Math.round(before.x), Math.round(before.y)]);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});
+
+test('Tab stops once on "Open…", a button that opens the file chooser', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('import-file')).toHaveAttribute('tabindex', '-1');
+  const open = page.getByTestId('open-file');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), open.click()]);
+  expect(chooser.isMultiple()).toBe(false);
+  // The next Tab stop is the next button, not the hidden input.
+  await open.focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('export-json')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(open).toBeFocused();
 });

@@ -8,7 +8,9 @@ use crate::ui::dialog::Dialog;
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_team_id;
 use crate::domain::model::{Level, Team};
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, Selection};
+
+use super::objective::new_objective;
 
 /// Colours offered to new teams in turn, so that neighbouring teams differ.
 const TEAM_PALETTE: [&str; 8] = [
@@ -32,18 +34,38 @@ pub fn TeamForm() -> impl IntoView {
 fn TeamFormDialog() -> impl IntoView {
     let state = use_app_state();
     let teams = Memo::new(move |_| state.with_document(|doc| doc.teams.clone()));
-    let (first_level, first_color) = state.with_document_untracked(|doc| {
-        let level = if doc.teams.iter().any(|t| t.level == Level::Company) {
-            Level::Team
-        } else {
-            Level::Company
-        };
+    // The first team is the company; after it, a team goes under the
+    // selected card's team, or under the only team that can have one, at
+    // the next level down.
+    let (first_level, first_parent, first_color) = state.with_document_untracked(|doc| {
         let color = TEAM_PALETTE[doc.teams.len() % TEAM_PALETTE.len()];
-        (level, color)
+        if doc.teams.is_empty() {
+            return (Level::Company, None, color);
+        }
+        let can_have_children = |t: &&Team| t.level != Level::Individual;
+        let selected = match state.selection.get_untracked() {
+            Selection::Objective(id) => doc
+                .objectives
+                .iter()
+                .find(|o| o.id == id)
+                .and_then(|o| doc.teams.iter().find(|t| t.id == o.team))
+                .filter(can_have_children),
+            _ => None,
+        };
+        let mut parents = doc.teams.iter().filter(can_have_children);
+        let only = match (parents.next(), parents.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        };
+        match selected.or(only) {
+            Some(parent) => (level_below(parent.level), Some(parent.id.clone()), color),
+            None => (Level::Team, None, color),
+        }
     });
+    let then_objective = state.objective_after_team;
     let name = RwSignal::new(String::new());
     let level = RwSignal::new(first_level);
-    let chosen_parent = RwSignal::new(None::<String>);
+    let chosen_parent = RwSignal::new(first_parent);
     let color = RwSignal::new(first_color.to_owned());
     let name_input = NodeRef::<leptos::html::Input>::new();
 
@@ -71,13 +93,16 @@ fn TeamFormDialog() -> impl IntoView {
         }
     });
 
-    let close = move || state.team_form_open.set(false);
+    let close = move || {
+        then_objective.set(false);
+        state.team_form_open.set(false);
+    };
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         let name = name.get_untracked().trim().to_owned();
         let id = teams.with_untracked(|teams| unique_team_id(teams, &name));
         let team = Team {
-            id,
+            id: id.clone(),
             name: name.clone(),
             level: level.get_untracked(),
             parent: parent.get_untracked(),
@@ -87,8 +112,14 @@ fn TeamFormDialog() -> impl IntoView {
             .apply_or_notify("Add team", |g| g.add_team(team).map_err(RuleError::from))
             .is_some()
         {
+            let objective_next = then_objective.get_untracked();
             close();
             state.notices.status(format!("Added the team “{name}”."));
+            // Asked for an objective on a canvas without teams: it follows,
+            // in the team just made.
+            if objective_next {
+                new_objective(state, &id);
+            }
         }
     };
     let level_options = Level::ALL
@@ -126,6 +157,17 @@ fn TeamFormDialog() -> impl IntoView {
             on_close=Callback::new(move |()| close())
         >
             <form class="team-form__form" on:submit=on_submit>
+                {move || {
+                    then_objective
+                        .get()
+                        .then(|| {
+                            view! {
+                                <p class="dialog__lead" data-testid="team-form-why">
+                                    "Every objective belongs to a team. Name your company (or the team) first, and the new objective follows in it."
+                                </p>
+                            }
+                        })
+                }}
                 <label class="inspector__field">
                     <span class="inspector__label">"Name"</span>
                     <input
@@ -194,6 +236,14 @@ fn TeamFormDialog() -> impl IntoView {
             </form>
         </Dialog>
     }
+}
+
+/// The level under `level` (an individual has none; it stays).
+fn level_below(level: Level) -> Level {
+    Level::ALL
+        .into_iter()
+        .find(|l| l.rank() == level.rank() + 1)
+        .unwrap_or(level)
 }
 
 fn level_from_name(name: &str) -> Level {

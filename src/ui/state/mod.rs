@@ -122,6 +122,9 @@ pub struct AppState {
     pub modal: RwSignal<Option<Modal>>,
     pub link_picker_open: DialogFlag,
     pub team_form_open: DialogFlag,
+    /// Whether an objective follows the team being added: asked for on a
+    /// canvas without teams, it is made in the new team.
+    pub objective_after_team: RwSignal<bool>,
     pub share_dialog_open: DialogFlag,
     /// Whether both versions of a canvas changed in two tabs are shown.
     pub conflict_open: DialogFlag,
@@ -204,6 +207,7 @@ impl AppState {
             modal,
             link_picker_open: DialogFlag::new(modal, Modal::LinkPicker),
             team_form_open: DialogFlag::new(modal, Modal::TeamForm),
+            objective_after_team: RwSignal::new(false),
             share_dialog_open: DialogFlag::new(modal, Modal::Share),
             conflict_open: DialogFlag::new(modal, Modal::Conflict),
             canvas_list_open: DialogFlag::new(modal, Modal::CanvasList),
