@@ -125,7 +125,12 @@ mod tests {
     #[test]
     fn fresh_copies_use_new_ids_and_pass_the_rules_once_added() {
         let doc = sample();
-        let ids: Vec<String> = doc.objectives.iter().take(6).map(|o| o.id.clone()).collect();
+        let ids: Vec<String> = doc
+            .objectives
+            .iter()
+            .take(6)
+            .map(|o| o.id.clone())
+            .collect();
         let clip = Clip::of(&doc, &ids).unwrap();
         let (copies, links) = clip.fresh_for(&doc);
         assert_eq!(copies.len(), clip.objectives.len());

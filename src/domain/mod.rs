@@ -5,6 +5,7 @@
 
 pub mod check_ins;
 pub mod compare;
+pub mod copies;
 pub mod cycle;
 pub mod dates;
 pub mod export;

@@ -449,6 +449,10 @@ pub fn Canvas() -> impl IntoView {
                     <dd>"hard or soft link"</dd>
                     <dt>"Delete"</dt>
                     <dd>"delete the selection"</dd>
+                    <dt>"Ctrl+C, X, V, D"</dt>
+                    <dd>"copy, cut, paste, duplicate the selected card"</dd>
+                    <dt>"Esc while dragging"</dt>
+                    <dd>"put the card back"</dd>
                     <dt>"Ctrl+Z, Ctrl+Shift+Z"</dt>
                     <dd>"undo, redo"</dd>
                     <dt>"Esc"</dt>

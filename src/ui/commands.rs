@@ -45,6 +45,10 @@ pub enum Command {
     LeaveShared,
     LinkSelection,
     FocusSelection,
+    Copy,
+    Cut,
+    Paste,
+    Duplicate,
 }
 
 /// A key that runs a command: the key's name as the browser gives it
@@ -93,6 +97,10 @@ const KEY_UNDERSCORE: Key = key("_");
 const KEY_P: Key = key("p");
 const KEY_L: Key = key("l");
 const KEY_F: Key = key("f");
+const CTRL_C: Key = ctrl("c");
+const CTRL_X: Key = ctrl("x");
+const CTRL_V: Key = ctrl("v");
+const CTRL_D: Key = ctrl("d");
 
 /// How a command shows and what it needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +120,7 @@ pub struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 25] = [
         Command::Canvases,
         Command::Undo,
         Command::Redo,
@@ -134,6 +142,10 @@ impl Command {
         Command::LeaveShared,
         Command::LinkSelection,
         Command::FocusSelection,
+        Command::Copy,
+        Command::Cut,
+        Command::Paste,
+        Command::Duplicate,
     ];
 
     pub const fn spec(self) -> Spec {
@@ -300,6 +312,38 @@ impl Command {
                 false,
                 false,
             ),
+            Command::Copy => (
+                "copy-card",
+                "Copy",
+                "Copy the selected card with its key results",
+                &[CTRL_C],
+                false,
+                false,
+            ),
+            Command::Cut => (
+                "cut-card",
+                "Cut",
+                "Cut the selected card, to paste it again",
+                &[CTRL_X],
+                true,
+                false,
+            ),
+            Command::Paste => (
+                "paste-card",
+                "Paste",
+                "Paste the copied card beside its original",
+                &[CTRL_V],
+                true,
+                false,
+            ),
+            Command::Duplicate => (
+                "duplicate-card",
+                "Duplicate",
+                "Add a copy of this card, with its key results, beside it",
+                &[CTRL_D],
+                true,
+                false,
+            ),
         };
         Spec {
             id,
@@ -367,6 +411,24 @@ impl Command {
             Command::LeaveShared => state.leave_shared_view(),
             Command::LinkSelection => state.open_link_picker(),
             Command::FocusSelection => state.toggle_focus_on_selection(),
+            Command::Copy => {
+                state.copy_selection();
+            }
+            Command::Cut => state.cut_selection(),
+            Command::Paste => state.paste(),
+            Command::Duplicate => state.duplicate_selection(),
+        }
+    }
+
+    /// Whether its key means something now: the card commands need a card
+    /// selected (Paste a copy), else the key is the browser's (copying text,
+    /// pasting a canvas).
+    pub fn applies(self, state: AppState) -> bool {
+        let card_selected = || matches!(state.selection.get_untracked(), Selection::Objective(_));
+        match self {
+            Command::Copy | Command::Cut | Command::Duplicate => card_selected(),
+            Command::Paste => state.has_clip(),
+            _ => true,
         }
     }
 }

@@ -22,7 +22,13 @@ pub fn install_shortcuts(state: AppState) {
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
         on_key(state, review, &event)
     });
-    on_cleanup(move || handle.remove());
+    // A copy is this tab's until the window loses focus: what is copied in
+    // another program then pastes as itself (a canvas's text opens it).
+    let blur = window_event_listener(leptos::ev::blur, move |_| state.forget_clip());
+    on_cleanup(move || {
+        handle.remove();
+        blur.remove();
+    });
 }
 
 fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
@@ -34,8 +40,8 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
     }
     if command {
         match Command::for_key(&key, true, event.shift_key()) {
-            Some(command) => command.run(state),
-            None => return,
+            Some(command) if command.applies(state) => command.run(state),
+            _ => return,
         }
         event.prevent_default();
         return;

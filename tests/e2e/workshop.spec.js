@@ -127,3 +127,48 @@ test('Tab stops once on "Open…", a button that opens the file chooser', async 
   await page.keyboard.press('Shift+Tab');
   await expect(open).toBeFocused();
 });
+
+test('Ctrl+C then V, Ctrl+D and Ctrl+X copy a card with its key results beside it, each one undo step', async ({ page }) => {
+  await openSmall(page);
+  await card(page, 'o-co').click();
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('status')).toContainText('Copied');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  const selected = page.locator('[data-testid="okr-card"][aria-selected="true"]');
+  await expect(selected).not.toHaveAttribute('data-okr-id', 'o-co');
+  await expect(selected.getByTestId('kr-row')).toHaveCount(2);
+  await expect(selected.getByTestId('okr-title')).toHaveText(await card(page, 'o-co').getByTestId('okr-title').textContent());
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('okr-card')).toHaveCount(6);
+  await expect(page.getByRole('status')).toContainText('Duplicated');
+  const boxes = await cardBoxes(page);
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      expect(overlaps(boxes[i], boxes[j]), `${boxes[i].id} covers ${boxes[j].id}`).toBe(false);
+    }
+  }
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  // Cut takes the card away; Paste brings it back as a new card.
+  await card(page, 'o-nordic').click();
+  await page.keyboard.press('Control+x');
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+  await expect(card(page, 'o-nordic')).toHaveCount(0);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  await expect(page.locator('[data-testid="okr-card"]', { hasText: 'Close the first ten Nordic deals' })).toHaveCount(1);
+});
+
+test('Duplicate in the inspector copies one card, with no link to the cards left behind', async ({ page }) => {
+  await openSmall(page);
+  // o-brand is a hard child of o-sales; its copy stands alone.
+  await card(page, 'o-brand').click();
+  await page.getByTestId('duplicate-card').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  const copy = page.locator('[data-testid="okr-card"][aria-selected="true"]');
+  const id = await copy.getAttribute('data-okr-id');
+  expect(id).not.toBe('o-brand');
+  // A copy of one card carries no link to a card left behind.
+  await expect(page.locator(`[data-link-from="${id}"]`)).toHaveCount(0);
+});

@@ -346,6 +346,15 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
 
             <section class="inspector__section inspector__section--danger">
                 <button
+                    class="inspector__button"
+                    type="button"
+                    data-testid="duplicate-card"
+                    title="Add a copy of this card, with its key results, beside it (Ctrl+D)"
+                    on:click=move |_| state.duplicate_selection()
+                >
+                    "Duplicate"
+                </button>
+                <button
                     class="inspector__button inspector__button--danger"
                     type="button"
                     data-testid="delete-objective"

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 mod canvas_list;
 mod canvases;
+mod copying;
 mod dialogs;
 mod dragging;
 mod editing;
@@ -117,6 +118,8 @@ pub struct AppState {
     pub readings: Memo<std::collections::HashMap<String, Reading>>,
     /// Whether the slides are on screen instead of the editor.
     pub presenting: RwSignal<bool>,
+    /// The cards copied for Paste, if any.
+    clip: StoredValue<Option<crate::domain::copies::Clip>>,
     /// The modal dialog open, if any (one at a time); each dialog's flag
     /// below is its view of it.
     pub modal: RwSignal<Option<Modal>>,
@@ -204,6 +207,7 @@ impl AppState {
             today,
             readings,
             presenting: RwSignal::new(false),
+            clip: StoredValue::new(None),
             modal,
             link_picker_open: DialogFlag::new(modal, Modal::LinkPicker),
             team_form_open: DialogFlag::new(modal, Modal::TeamForm),
