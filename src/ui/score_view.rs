@@ -106,13 +106,22 @@ fn ScoreDialog() -> impl IntoView {
             }
             let average = rows.iter().map(|r| r.reading.progress).sum::<f64>() / rows.len() as f64;
             let count = |status: Status| rows.iter().filter(|r| r.reading.status == status).count();
+            let provisional = state.today.with(|today| {
+                state.with_document(|doc| {
+                    doc.cycle
+                        .as_ref()
+                        .and_then(|c| days_between(today, &c.end))
+                        .is_some_and(|left| left >= 0)
+                })
+            });
             format!(
-                "{} objectives · average score {:.2} · {} met · {} progress made · {} missed",
+                "{} objectives · average score {:.2} · {} met · {} progress made · {} missed{}",
                 rows.len(),
                 average,
                 count(Status::Met),
                 count(Status::PartlyMet),
-                count(Status::Missed)
+                count(Status::Missed),
+                if provisional { " so far" } else { "" }
             )
         })
     };
@@ -182,6 +191,27 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
     };
     let status = reading.status;
     let rule = yardstick_rule(kind);
+    // Before the cycle's end a score is a forecast: said so, and not shown
+    // as a verdict in red while the card still reads "not started".
+    let provisional = state.today.with_untracked(|today| {
+        state.with_document_untracked(|doc| {
+            doc.cycle
+                .as_ref()
+                .and_then(|c| days_between(today, &c.end))
+                .is_some_and(|left| left >= 0)
+        })
+    });
+    let (verdict_class, verdict_text) = if provisional {
+        (
+            "status status--provisional".to_string(),
+            format!("Provisional: {} so far", status.label().to_lowercase()),
+        )
+    } else {
+        (
+            format!("status status--{}", status.name()),
+            status.label().to_string(),
+        )
+    };
     let note_id = format!("retro-{id}");
     let read_only = move || state.canvases.shared_view.with(Option::is_some);
     let target = id.clone();
@@ -207,13 +237,16 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
                 </button>
                 <span class="score-view__score" data-testid="score-value">{reading.score()}</span>
                 <span
-                    class=format!("status status--{}", status.name())
+                    class=verdict_class
                     data-testid="score-verdict"
                     data-status=status.name()
+                    data-provisional=provisional.to_string()
                     title=format!("{} ({rule})", progress_percent(reading.progress))
                 >
-                    <span class="status__symbol" aria-hidden="true">{status.symbol()}</span>
-                    {status.label()}
+                    <span class="status__symbol" aria-hidden="true">
+                        {if provisional { "○" } else { status.symbol() }}
+                    </span>
+                    {verdict_text}
                 </span>
             </div>
             <label class="score-view__note-label" for=note_id.clone()>

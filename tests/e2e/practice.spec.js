@@ -231,6 +231,12 @@ test('a score line takes the person to its card on the map', async ({ page }) =>
   await page.getByTestId('score-cycle').click();
   const view = page.getByTestId('score-view');
   await expect(view.getByTestId('score-when')).toContainText('provisional');
+  // Before the end a verdict is a forecast, in words, not a red "Missed".
+  const verdict = view.locator('[data-testid="score-row"][data-okr-id="o-co"] [data-testid="score-verdict"]');
+  await expect(verdict).toHaveAttribute('data-provisional', 'true');
+  await expect(verdict).toContainText(/^○\s*Provisional: .+ so far$/);
+  await expect(verdict).not.toHaveClass(/status--missed/);
+  await expect(view.getByTestId('score-summary')).toContainText(/so far$/);
   await view.locator('[data-testid="score-row"][data-okr-id="o-brand"] .score-view__title').click();
   await expect(view).toHaveCount(0);
   await expect(card(page, 'o-brand')).toHaveAttribute('aria-selected', 'true');
