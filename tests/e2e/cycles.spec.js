@@ -4,7 +4,7 @@
 // both ends survive, and the closed cycle's canvas left exactly as it was.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, openApp, card, link, clickCardOnMap } = require('./fixtures');
+const { test, expect, openApp, card, link, clickCardOnMap, openKeyResult } = require('./fixtures');
 
 const SAMPLE = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
@@ -19,9 +19,7 @@ async function exportCanvas(page) {
 
 /** Types a key result's current value in the inspector, as a person does. */
 async function setCurrent(page, krId, value) {
-  const field = page
-    .locator(`[data-testid="kr-edit"][data-kr-id="${krId}"]`)
-    .getByTestId('kr-edit-current');
+  const field = (await openKeyResult(page, krId)).getByTestId('kr-edit-current');
   await field.fill(value);
   await field.press('Enter');
 }

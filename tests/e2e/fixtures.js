@@ -92,7 +92,22 @@ async function freeStorage(page, count) {
   }, count);
 }
 
+/**
+ * Opens the key result `krId` in the inspector, as a person does: one key
+ * result is open at a time, the others show as one line. Returns its editor.
+ */
+async function openKeyResult(page, krId) {
+  const editor = page.locator(`[data-testid="kr-edit"][data-kr-id="${krId}"]`);
+  const toggle = editor.getByTestId('kr-edit-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+  await base.expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return editor;
+}
+
 module.exports = {
+  openKeyResult,
   test,
   expect: base.expect,
   openApp,

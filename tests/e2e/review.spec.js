@@ -4,7 +4,7 @@
 // focuses the map on its card.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, openApp, card, clickCardOnMap } = require('./fixtures');
+const { test, expect, openApp, card, clickCardOnMap, openKeyResult } = require('./fixtures');
 
 const SAMPLE = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
@@ -290,7 +290,7 @@ test('fixing what a hint says removes it at once, from the card and the list', a
   await expect(page.getByTestId('review-count')).toHaveText(`${total - 1} hints`);
 
   // A unit makes "stay at 99" a measure.
-  const uptime = page.locator('[data-testid="kr-edit"][data-kr-id="kr-web-uptime"]');
+  const uptime = await openKeyResult(page, 'kr-web-uptime');
   await uptime.getByTestId('kr-edit-unit').fill('%');
   await uptime.getByTestId('kr-edit-unit').press('Enter');
   await expect(hintsOf(page, 'o-web')).toHaveCount(0);

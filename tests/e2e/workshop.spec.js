@@ -172,3 +172,30 @@ test('Duplicate in the inspector copies one card, with no link to the cards left
   // A copy of one card carries no link to a card left behind.
   await expect(page.locator(`[data-link-from="${id}"]`)).toHaveCount(0);
 });
+
+test('the inspector shows one key result open at a time, the others as one line each', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openSmall(page);
+  await card(page, 'o-co').click();
+  const editors = page.getByTestId('kr-edit');
+  await expect(editors).toHaveCount(2);
+  const toggles = page.getByTestId('kr-edit-toggle');
+  await expect(toggles.nth(0)).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggles.nth(1)).toHaveAttribute('aria-expanded', 'false');
+  await expect(editors.nth(1).getByTestId('kr-edit-current')).toBeHidden();
+  // The closed one says where it stands, on one line.
+  await expect(toggles.nth(1)).toContainText('50%');
+  const line = await toggles.nth(1).boundingBox();
+  expect(line.height).toBeLessThan(40);
+  // Opening it closes the other.
+  await toggles.nth(1).click();
+  await expect(toggles.nth(1)).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggles.nth(0)).toHaveAttribute('aria-expanded', 'false');
+  await expect(editors.nth(1).getByTestId('kr-edit-current')).toBeVisible();
+  // A new key result opens for its title.
+  await page.getByTestId('add-key-result').click();
+  await expect(editors).toHaveCount(3);
+  await expect(toggles.nth(2)).toHaveAttribute('aria-expanded', 'true');
+  await expect(editors.nth(2).getByTestId('kr-edit-title')).toBeFocused();
+  await expect(toggles.nth(1)).toHaveAttribute('aria-expanded', 'false');
+});

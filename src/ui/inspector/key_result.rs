@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::domain::graph::RuleError;
 use crate::domain::model::KeyResult;
-use crate::domain::numbers::{parse_number, NumberProblem};
+use crate::domain::numbers::{parse_number, percent, NumberProblem};
+use crate::domain::progress::key_result_progress;
 use crate::ui::edits::{find_key_result, focus_when_shown, format_number, Edits};
 
 use super::check_ins::CheckIns;
@@ -89,6 +90,9 @@ pub(super) fn KeyResultEditor(
     edits: Edits,
     kr_id: String,
     siblings: Memo<Vec<String>>,
+    /// The key result open for editing in this objective, one at a time;
+    /// the others show as one line each.
+    open: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = edits.state;
     let refresh = edits.refresh;
@@ -210,9 +214,46 @@ pub(super) fn KeyResultEditor(
     };
     let title_for_buttons =
         move || key_result.with(|kr| kr.as_ref().map(|kr| kr.title.clone()).unwrap_or_default());
+    let is_open = Memo::new(move |_| {
+        open.with(|open| kr_id.with_value(|id| open.as_deref() == Some(id.as_str())))
+    });
+    let toggle = move |_| {
+        let id = kr_id.get_value();
+        open.update(|open| {
+            *open = if open.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id)
+            }
+        });
+    };
+    // The one line a closed key result shows: how far it is, as on the card.
+    let standing = move || {
+        key_result.with(|kr| {
+            kr.as_ref()
+                .map(|kr| percent(key_result_progress(kr)))
+                .unwrap_or_default()
+        })
+    };
 
     view! {
-        <li class="inspector__kr" data-testid="kr-edit" data-kr-id=dom_id>
+        <li
+            class="inspector__kr"
+            class:inspector__kr--open=move || is_open.get()
+            data-testid="kr-edit"
+            data-kr-id=dom_id
+        >
+            <button
+                class="inspector__kr-toggle"
+                type="button"
+                data-testid="kr-edit-toggle"
+                aria-expanded=move || is_open.get().to_string()
+                on:click=toggle
+            >
+                <span class="inspector__kr-toggle-title">{title_for_buttons}</span>
+                <span class="inspector__kr-toggle-value">{standing}</span>
+            </button>
+            <div class="inspector__kr-body" hidden=move || !is_open.get()>
             <label class="inspector__field">
                 <span class="inspector__label">"Key result"</span>
                 <input
@@ -287,6 +328,7 @@ pub(super) fn KeyResultEditor(
                 </button>
             </div>
             <CheckIns edits kr_id key_result />
+            </div>
         </li>
     }
 }

@@ -150,6 +150,8 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 .map_err(RuleError::from)
         });
     };
+    // One key result open at a time, the first to begin with.
+    let open_key_result = RwSignal::new(key_result_ids.with_untracked(|ids| ids.first().cloned()));
     let on_add_key_result = move |_| {
         let objective_id = id.get_value();
         let new_id = state.with_document_untracked(|doc| unique_card_id(doc, "kr"));
@@ -158,6 +160,7 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
             g.add_key_result(&objective_id, key_result)
                 .map_err(RuleError::from)
         }) {
+            open_key_result.set(Some(new_id.clone()));
             focus_when_shown(
                 format!(".inspector [data-kr-id=\"{new_id}\"] [data-testid=\"kr-edit-title\"]"),
                 true,
@@ -299,7 +302,7 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                 </h3>
                 <ol class="inspector__krs">
                     <For each=move || key_result_ids.get() key=|kr_id| kr_id.clone() let:kr_id>
-                        <KeyResultEditor edits kr_id siblings=key_result_ids />
+                        <KeyResultEditor edits kr_id siblings=key_result_ids open=open_key_result />
                     </For>
                 </ol>
                 <button
