@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
 use super::drag;
+use super::edits::focus_when_shown;
 use super::review::{use_review, Review};
 use super::state::{use_app_state, Selection, Shade};
 use crate::domain::check_ins::describe_trend;
@@ -286,6 +287,70 @@ fn render_card(
                 }
             })
     };
+    // A double-click on the card edits its title where it is (the press is
+    // the card's, which holds the pointer): Enter or leaving the field keeps
+    // it, Escape does not.
+    let app = use_app_state();
+    let editing = RwSignal::new(false);
+    let kept = StoredValue::new(false);
+    let title_id = StoredValue::new(card.id.clone());
+    let title_text = card.title.clone();
+    // Renaming rebuilds the card, which disposes of these signals: the field
+    // is closed first, and a blur arriving after that finds nothing to keep.
+    let keep = move |value: String| {
+        if kept.try_get_value() != Some(false) {
+            return;
+        }
+        kept.set_value(true);
+        let id = title_id.get_value();
+        editing.set(false);
+        app.rename_objective(&id, &value);
+    };
+    let edit_title = move |_| {
+        editing.set(true);
+        title_id.with_value(|id| {
+            focus_when_shown(
+                format!("[data-okr-id=\"{id}\"] [data-testid=\"okr-title-input\"]"),
+                true,
+            )
+        });
+    };
+    let title_view = move || {
+        if editing.get() {
+            kept.set_value(false);
+            view! {
+                <input
+                    class="card__title-input"
+                    data-testid="okr-title-input"
+                    aria-label="Title"
+                    maxlength="500"
+                    value=title_text.clone()
+                    on:pointerdown=|event| event.stop_propagation()
+                    on:keydown=move |event: web_sys::KeyboardEvent| match event.key().as_str() {
+                        "Enter" => keep(event_target_value(&event)),
+                        "Escape" => {
+                            kept.set_value(true);
+                            editing.set(false);
+                        }
+                        _ => {}
+                    }
+                    on:blur=move |event| keep(event_target_value(&event))
+                />
+            }
+            .into_any()
+        } else {
+            view! {
+                <h2
+                    class="card__title"
+                    data-testid="okr-title"
+                    title=title_tooltip.clone()
+                >
+                    {title_text.clone()}
+                </h2>
+            }
+            .into_any()
+        }
+    };
     view! {
         <article
             class=class
@@ -306,6 +371,7 @@ fn render_card(
             on:pointermove=on_pointer_move
             on:pointerup=move |event| finish(event, true)
             on:pointercancel=move |event| finish(event, false)
+            on:dblclick=edit_title
         >
             <div class="card__head">
                 <div class="card__meta">
@@ -314,9 +380,7 @@ fn render_card(
                     <span class=kind_class>{kind_label}</span>
                     {hint_badge(card.id.clone(), hints, review)}
                 </div>
-                <h2 class="card__title" data-testid="okr-title" title=title_tooltip>
-                    {card.title}
-                </h2>
+                {title_view}
                 <div class="card__progress">
                     <span
                         class="bar"

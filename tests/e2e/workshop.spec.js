@@ -199,3 +199,20 @@ test('the inspector shows one key result open at a time, the others as one line 
   await expect(editors.nth(2).getByTestId('kr-edit-title')).toBeFocused();
   await expect(toggles.nth(1)).toHaveAttribute('aria-expanded', 'false');
 });
+
+test('a double-click on a card edits its title in place: Enter keeps it, Escape does not', async ({ page }) => {
+  await openSmall(page);
+  const title = card(page, 'o-nordic').getByTestId('okr-title');
+  await title.dblclick();
+  const input = card(page, 'o-nordic').getByTestId('okr-title-input');
+  await expect(input).toBeFocused();
+  await input.fill('Close twelve Nordic deals');
+  await input.press('Enter');
+  await expect(card(page, 'o-nordic').getByTestId('okr-title')).toHaveText('Close twelve Nordic deals');
+  await page.getByTestId('undo').click();
+  await expect(card(page, 'o-nordic').getByTestId('okr-title')).toHaveText('Close the first ten Nordic deals');
+  await card(page, 'o-nordic').getByTestId('okr-title').dblclick();
+  await card(page, 'o-nordic').getByTestId('okr-title-input').fill('Not this');
+  await card(page, 'o-nordic').getByTestId('okr-title-input').press('Escape');
+  await expect(card(page, 'o-nordic').getByTestId('okr-title')).toHaveText('Close the first ten Nordic deals');
+});

@@ -150,6 +150,24 @@ impl AppState {
     /// Removes what is selected: an objective (its links go with it; the
     /// objectives under it become unaligned, and the person is told which) or
     /// a link.
+    /// Renames the objective `id`, as typed on its card: one undo step; an
+    /// empty or unchanged title changes nothing.
+    pub fn rename_objective(&self, id: &str, title: &str) {
+        let title = title.trim().to_owned();
+        let unchanged = self.with_document_untracked(|doc| {
+            doc.objectives
+                .iter()
+                .any(|o| o.id == id && o.title == title)
+        });
+        if title.is_empty() || unchanged {
+            return;
+        }
+        self.apply_or_notify("Edit title", |g| {
+            g.update_objective(id, |o| o.title = title)
+                .map_err(RuleError::from)
+        });
+    }
+
     pub fn delete_selection(&self) {
         match self.selection.get_untracked() {
             Selection::Nothing => {}
