@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::edits::focus_when_shown;
+
 use super::dialog::Dialog;
 use super::state::use_app_state;
 use crate::session::library::CanvasEntry;
@@ -117,7 +119,14 @@ pub fn CanvasList() -> impl IntoView {
                         type="button"
                         class="toolbar__button"
                         data-testid="canvas-rename"
-                        on:click=move |_| renaming.set(Some(id.get_value()))
+                        on:click=move |_| {
+                            renaming.set(Some(id.get_value()));
+                            // The name is ready to be typed over.
+                            focus_when_shown(
+                                "[data-testid=\"canvas-rename-input\"]".to_owned(),
+                                true,
+                            );
+                        }
                     >
                         "Rename"
                     </button>

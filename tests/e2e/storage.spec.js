@@ -31,6 +31,8 @@ test('several canvases: new, rename, duplicate, delete with undo, kept over a re
   await expect(entries).toHaveCount(3);
   const untitled = entries.filter({ hasText: 'Untitled canvas' });
   await untitled.getByTestId('canvas-rename').click();
+  // The field opens focused, its name selected to be typed over.
+  await expect(page.getByTestId('canvas-rename-input')).toBeFocused();
   await page.getByTestId('canvas-rename-input').fill('Draft reorganisation');
   await page.getByTestId('canvas-rename-input').press('Enter');
   await expect(page.getByTestId('canvas-title')).toHaveText('Draft reorganisation');
