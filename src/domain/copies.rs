@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::ids::CardIds;
 use super::model::{Document, Link, Objective};
 
 /// Cards taken from a document.
@@ -50,31 +51,17 @@ impl Clip {
     /// key results `kr-<n>`), with the links among them renamed to match,
     /// and for each copy the id of the card it copies.
     pub fn fresh_for(&self, doc: &Document) -> (Vec<(String, Objective)>, Vec<Link>) {
-        let mut used: HashSet<String> = doc
-            .objectives
-            .iter()
-            .flat_map(|o| {
-                std::iter::once(o.id.clone()).chain(o.key_results.iter().map(|k| k.id.clone()))
-            })
-            .collect();
-        let mut fresh = |prefix: &str| {
-            let id = (used.len() + 1..)
-                .map(|n| format!("{prefix}-{n}"))
-                .find(|candidate| !used.contains(candidate))
-                .unwrap_or_default();
-            used.insert(id.clone());
-            id
-        };
+        let mut ids = CardIds::of(doc);
         let mut renamed: HashMap<String, String> = HashMap::new();
         let copies = self
             .objectives
             .iter()
             .map(|original| {
                 let mut copy = original.clone();
-                copy.id = fresh("o");
+                copy.id = ids.fresh("o");
                 renamed.insert(original.id.clone(), copy.id.clone());
                 for kr in &mut copy.key_results {
-                    let id = fresh("kr");
+                    let id = ids.fresh("kr");
                     renamed.insert(std::mem::replace(&mut kr.id, id.clone()), id);
                 }
                 (original.id.clone(), copy)

@@ -9,14 +9,38 @@ use super::model::{Document, Team};
 /// `<prefix>-<n>` with the smallest `n` from the number of cards up that no
 /// objective or key result uses yet.
 pub fn unique_card_id(doc: &Document, prefix: &str) -> String {
-    let used: HashSet<&str> = doc
-        .objectives
-        .iter()
-        .flat_map(|o| {
-            std::iter::once(o.id.as_str()).chain(o.key_results.iter().map(|kr| kr.id.as_str()))
-        })
-        .collect();
-    first_free(&used, |n| format!("{prefix}-{n}"), used.len() + 1)
+    CardIds::of(doc).fresh(prefix)
+}
+
+/// The ids of a document's cards and key results, handing out new ones that
+/// none of them (nor any handed out before) uses: for adding several cards
+/// at once, as a paste does.
+pub struct CardIds {
+    used: HashSet<String>,
+}
+
+impl CardIds {
+    pub fn of(doc: &Document) -> CardIds {
+        let used = doc
+            .objectives
+            .iter()
+            .flat_map(|o| {
+                std::iter::once(o.id.clone()).chain(o.key_results.iter().map(|kr| kr.id.clone()))
+            })
+            .collect();
+        CardIds { used }
+    }
+
+    /// `<prefix>-<n>` with the smallest `n` from the number of ids in use up
+    /// that is free; it is in use from then on.
+    pub fn fresh(&mut self, prefix: &str) -> String {
+        let id = (self.used.len() + 1..)
+            .map(|n| format!("{prefix}-{n}"))
+            .find(|candidate| !self.used.contains(candidate))
+            .unwrap_or_default();
+        self.used.insert(id.clone());
+        id
+    }
 }
 
 /// A team id spelled from the name ("Nordic AE" → `nordic-ae`), made unique.

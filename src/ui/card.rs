@@ -12,7 +12,7 @@ use web_sys::PointerEvent;
 use super::drag;
 use super::edits::focus_when_shown;
 use super::review::{use_review, Review};
-use super::state::{use_app_state, Selection, Shade};
+use super::state::{use_app_state, AppState, Selection, Shade};
 use crate::domain::check_ins::describe_trend;
 use crate::domain::hints::Hint;
 use crate::domain::model::ObjectiveKind;
@@ -108,11 +108,18 @@ pub fn Card(id: String) -> impl IntoView {
     let on_pointer_move = move |event: PointerEvent| drag::move_to(state, &event);
     let finish = move |event: PointerEvent, released: bool| drag::finish(state, &event, released);
 
+    // Whether the title is being edited on the card; kept by the card, so a
+    // rename that rebuilds its markup leaves it as it is.
+    let editing = RwSignal::new(false);
+
     move || {
         view_of.get().map(|card| {
             render_card(
                 card,
                 CardSignals {
+                    state,
+                    id: card_id,
+                    editing,
                     drag_offset,
                     target_state,
                     selected,
@@ -134,6 +141,10 @@ pub fn Card(id: String) -> impl IntoView {
 /// What a card shows besides its document data.
 #[derive(Clone, Copy)]
 struct CardSignals {
+    state: AppState,
+    id: StoredValue<String>,
+    /// Whether its title is being edited in place.
+    editing: RwSignal<bool>,
     /// How far the card is dragged, while it is.
     drag_offset: Memo<Option<(f64, f64)>>,
     /// The target under a dragged card, if it is this card (id, allowed).
@@ -157,6 +168,9 @@ fn render_card(
     on_focus: impl Fn(web_sys::FocusEvent) + Copy + 'static,
 ) -> impl IntoView {
     let CardSignals {
+        state,
+        id,
+        editing,
         drag_offset,
         target_state,
         selected,
@@ -290,25 +304,17 @@ fn render_card(
     // A double-click on the card edits its title where it is (the press is
     // the card's, which holds the pointer): Enter or leaving the field keeps
     // it, Escape does not.
-    let app = use_app_state();
-    let editing = RwSignal::new(false);
-    let kept = StoredValue::new(false);
-    let title_id = StoredValue::new(card.id.clone());
     let title_text = card.title.clone();
-    // Renaming rebuilds the card, which disposes of these signals: the field
-    // is closed first, and a blur arriving after that finds nothing to keep.
+    // Closing the field blurs it: only the first of Enter and the blur keeps.
     let keep = move |value: String| {
-        if kept.try_get_value() != Some(false) {
-            return;
+        if editing.get_untracked() {
+            editing.set(false);
+            state.rename_objective(&id.get_value(), &value);
         }
-        kept.set_value(true);
-        let id = title_id.get_value();
-        editing.set(false);
-        app.rename_objective(&id, &value);
     };
     let edit_title = move |_| {
         editing.set(true);
-        title_id.with_value(|id| {
+        id.with_value(|id| {
             focus_when_shown(
                 format!("[data-okr-id=\"{id}\"] [data-testid=\"okr-title-input\"]"),
                 true,
@@ -317,7 +323,6 @@ fn render_card(
     };
     let title_view = move || {
         if editing.get() {
-            kept.set_value(false);
             view! {
                 <input
                     class="card__title-input"
@@ -328,10 +333,7 @@ fn render_card(
                     on:pointerdown=|event| event.stop_propagation()
                     on:keydown=move |event: web_sys::KeyboardEvent| match event.key().as_str() {
                         "Enter" => keep(event_target_value(&event)),
-                        "Escape" => {
-                            kept.set_value(true);
-                            editing.set(false);
-                        }
+                        "Escape" => editing.set(false),
                         _ => {}
                     }
                     on:blur=move |event| keep(event_target_value(&event))

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::inspector::new_objective;
-use super::state::{use_app_state, AppState, Selection};
+use super::state::{use_app_state, AppState};
 use crate::browser::download::{download_text, titled_file_name};
 use crate::browser::fullscreen;
 use crate::domain::import::MAX_FILE_BYTES;
@@ -424,7 +424,7 @@ impl Command {
     /// selected (Paste a copy), else the key is the browser's (copying text,
     /// pasting a canvas).
     pub fn applies(self, state: AppState) -> bool {
-        let card_selected = || matches!(state.selection.get_untracked(), Selection::Objective(_));
+        let card_selected = || state.selected_objective_untracked().is_some();
         match self {
             Command::Copy | Command::Cut | Command::Duplicate => card_selected(),
             Command::Paste => state.has_clip(),
@@ -481,14 +481,10 @@ pub fn CommandButton(
 /// Adds an objective to the selected card's team, else the first team.
 fn new_objective_in_selected_team(state: AppState) {
     let team = state.with_document_untracked(|doc| {
-        let selected_team = match state.selection.get_untracked() {
-            Selection::Objective(id) => doc
-                .objectives
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.team.clone()),
-            _ => None,
-        };
+        let selected_team = state
+            .selected_objective_untracked()
+            .and_then(|id| doc.objectives.iter().find(|o| o.id == id))
+            .map(|o| o.team.clone());
         selected_team.or_else(|| doc.teams.first().map(|t| t.id.clone()))
     });
     match team {

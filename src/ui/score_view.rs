@@ -74,6 +74,18 @@ fn ScoreDialog() -> impl IntoView {
             None => "Score the cycle".to_string(),
         })
     });
+    // Before the cycle's end a score is a forecast: said so, and not shown
+    // as a verdict in red while the card still reads "not started".
+    let provisional = Memo::new(move |_| {
+        state.today.with(|today| {
+            state.with_document(|doc| {
+                doc.cycle
+                    .as_ref()
+                    .and_then(|c| days_between(today, &c.end))
+                    .is_some_and(|left| left >= 0)
+            })
+        })
+    });
     let when = move || {
         state.today.with(|today| {
             state.with_document(|doc| match &doc.cycle {
@@ -106,14 +118,7 @@ fn ScoreDialog() -> impl IntoView {
             }
             let average = rows.iter().map(|r| r.reading.progress).sum::<f64>() / rows.len() as f64;
             let count = |status: Status| rows.iter().filter(|r| r.reading.status == status).count();
-            let provisional = state.today.with(|today| {
-                state.with_document(|doc| {
-                    doc.cycle
-                        .as_ref()
-                        .and_then(|c| days_between(today, &c.end))
-                        .is_some_and(|left| left >= 0)
-                })
-            });
+            let provisional = provisional.get();
             format!(
                 "{} objectives · average score {:.2} · {} met · {} progress made · {} missed{}",
                 rows.len(),
@@ -148,7 +153,7 @@ fn ScoreDialog() -> impl IntoView {
                             {team
                                 .rows
                                 .into_iter()
-                                .map(|row| view! { <ScoreLine state=state row=row /> })
+                                .map(|row| view! { <ScoreLine state=state row=row provisional=provisional.get_untracked() /> })
                                 .collect_view()}
                         </ul>
                     </section>
@@ -169,7 +174,7 @@ fn ScoreDialog() -> impl IntoView {
 }
 
 #[component]
-fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
+fn ScoreLine(state: AppState, row: ScoreRow, provisional: bool) -> impl IntoView {
     let ScoreRow {
         id,
         title,
@@ -191,16 +196,6 @@ fn ScoreLine(state: AppState, row: ScoreRow) -> impl IntoView {
     };
     let status = reading.status;
     let rule = yardstick_rule(kind);
-    // Before the cycle's end a score is a forecast: said so, and not shown
-    // as a verdict in red while the card still reads "not started".
-    let provisional = state.today.with_untracked(|today| {
-        state.with_document_untracked(|doc| {
-            doc.cycle
-                .as_ref()
-                .and_then(|c| days_between(today, &c.end))
-                .is_some_and(|left| left >= 0)
-        })
-    });
     let (verdict_class, verdict_text) = if provisional {
         (
             "status status--provisional".to_string(),

@@ -177,9 +177,8 @@ test('7. two tabs editing at once: nothing is written over, the person chooses',
   await selectCard(second, 'o-brand');
   // Both within the moment before a change is saved: whichever tab saves
   // second finds the other's write and asks its person; the other follows.
-  // Pressed together, so that a busy machine does not let one save land
-  // before the other tab's change.
-  await Promise.all([page.keyboard.press('Delete'), second.keyboard.press('Delete')]);
+  await page.keyboard.press('Delete');
+  await second.keyboard.press('Delete');
   const tabs = [
     { tab: page, deleted: 'o-nordic' },
     { tab: second, deleted: 'o-brand' },

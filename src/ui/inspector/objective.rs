@@ -11,7 +11,7 @@ use crate::domain::model::{KeyResult, Objective, ObjectiveKind, Position, Rollup
 use crate::domain::placement::spot_for_new_card;
 use crate::map::scene::objective_card_size;
 use crate::ui::edits::{find_objective, focus_when_shown, Edits};
-use crate::ui::state::{AppState, Selection};
+use crate::ui::state::AppState;
 
 use super::commit_focused_field;
 use super::key_result::KeyResultEditor;
@@ -421,10 +421,7 @@ pub fn new_objective(state: AppState, team_id: &str) {
     objective.rollup = Rollup::Both;
     let (width, height) = objective_card_size(&objective);
     let (center_x, center_y) = state.viewport.view_center();
-    let near = match state.selection.get_untracked() {
-        Selection::Objective(id) => Some(id),
-        _ => None,
-    };
+    let near = state.selected_objective_untracked();
     let position = state.with_document_untracked(|doc| {
         spot_for_new_card(
             doc,

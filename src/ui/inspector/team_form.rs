@@ -8,7 +8,7 @@ use crate::ui::dialog::Dialog;
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_team_id;
 use crate::domain::model::{Level, Team};
-use crate::ui::state::{use_app_state, Selection};
+use crate::ui::state::use_app_state;
 
 use super::objective::new_objective;
 
@@ -43,15 +43,11 @@ fn TeamFormDialog() -> impl IntoView {
             return (Level::Company, None, color);
         }
         let can_have_children = |t: &&Team| t.level != Level::Individual;
-        let selected = match state.selection.get_untracked() {
-            Selection::Objective(id) => doc
-                .objectives
-                .iter()
-                .find(|o| o.id == id)
-                .and_then(|o| doc.teams.iter().find(|t| t.id == o.team))
-                .filter(can_have_children),
-            _ => None,
-        };
+        let selected = state
+            .selected_objective_untracked()
+            .and_then(|id| doc.objectives.iter().find(|o| o.id == id))
+            .and_then(|o| doc.teams.iter().find(|t| t.id == o.team))
+            .filter(can_have_children);
         let mut parents = doc.teams.iter().filter(can_have_children);
         let only = match (parents.next(), parents.next()) {
             (Some(only), None) => Some(only),

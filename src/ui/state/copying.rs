@@ -6,24 +6,16 @@
 
 use leptos::prelude::*;
 
-use super::{AppState, Selection};
+use super::AppState;
 use crate::domain::copies::Clip;
 use crate::domain::model::Position;
 use crate::domain::placement::spot_for_new_card;
 use crate::map::scene::objective_card_size;
 
 impl AppState {
-    /// The selected objective's id, without tracking.
-    fn selected_card(&self) -> Option<String> {
-        match self.selection.get_untracked() {
-            Selection::Objective(id) => Some(id),
-            _ => None,
-        }
-    }
-
     /// The selected card as a copy, if a card is selected.
     fn clip_of_selection(&self) -> Option<Clip> {
-        let id = self.selected_card()?;
+        let id = self.selected_objective_untracked()?;
         self.with_document_untracked(|doc| Clip::of(doc, &[id]))
     }
 
@@ -73,7 +65,7 @@ impl AppState {
     fn add_copies(&self, clip: &Clip, label: &str, done: &str) {
         let mut working = self.document.get_untracked();
         let (copies, links) = clip.fresh_for(&working);
-        let selected = self.selected_card();
+        let selected = self.selected_objective_untracked();
         let (center_x, center_y) = self.viewport.view_center();
         // Each copy beside its original (or the selection), past the copies
         // placed before it.

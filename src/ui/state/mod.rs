@@ -345,6 +345,14 @@ impl AppState {
         }
     }
 
+    /// The same, without tracking (for event handlers).
+    pub fn selected_objective_untracked(&self) -> Option<String> {
+        match self.selection.get_untracked() {
+            Selection::Objective(id) => Some(id),
+            _ => None,
+        }
+    }
+
     fn replace_document(&self, document: Document) {
         self.canvases.replaced.set_value(true);
         self.history.update_value(|h| h.clear());
