@@ -170,43 +170,50 @@ test('6. a canvas deleted in another tab is offered back, not written into a voi
   await expect(second.getByTestId('okr-card')).toHaveCount(3);
 });
 
-test('7. two tabs editing at once: nothing is written over, the person chooses', async ({ page, context }) => {
-  await openSmall(page);
-  const second = await secondTab(context);
-  await selectCard(page, 'o-nordic');
-  await selectCard(second, 'o-brand');
-  // Both within the moment before a change is saved: whichever tab saves
-  // second finds the other's write and asks its person; the other follows.
-  await page.keyboard.press('Delete');
-  await second.keyboard.press('Delete');
-  const tabs = [
-    { tab: page, deleted: 'o-nordic' },
-    { tab: second, deleted: 'o-brand' },
-  ];
-  let asked = -1;
-  await expect
-    .poll(async () => {
-      for (const [i, { tab }] of tabs.entries()) {
-        if (await tab.getByTestId('save-conflict').isVisible()) asked = i;
-      }
-      return asked;
-    })
-    .not.toBe(-1);
-  const chooser = tabs[asked];
-  const follower = tabs[1 - asked];
-  const conflict = chooser.tab.getByTestId('save-conflict');
-  await expect(conflict.getByTestId('conflict-theirs')).toContainText('3 objectives');
-  await expect(conflict.getByTestId('conflict-differences')).toContainText('only here');
-  // Until the person chooses, neither tab's edit is written over.
-  await expect(chooser.tab.getByTestId('save-state')).toContainText('changed in another tab');
-  await expect(follower.tab.getByTestId('save-conflict')).toHaveCount(0);
-  await conflict.getByTestId('keep-mine').click();
-  await expect(chooser.tab.getByTestId('save-state')).toHaveCount(0);
-  // The other tab had nothing unsaved, so it follows.
-  await expect(card(follower.tab, follower.deleted)).toHaveCount(1);
-  await expect(card(follower.tab, chooser.deleted)).toHaveCount(0);
+// Both tabs' changes must fall within the moment before either is saved; on
+// a heavily loaded machine the second key press can arrive after it, and
+// then there is nothing to choose. Such a run is tried again.
+test.describe('two tabs at once', () => {
+  test.describe.configure({ retries: 2 });
 
-  await chooser.tab.reload();
-  await expect(chooser.tab.getByTestId('okr-card')).toHaveCount(3);
-  await expect(card(chooser.tab, chooser.deleted)).toHaveCount(0);
+  test('7. two tabs editing at once: nothing is written over, the person chooses', async ({ page, context }) => {
+    await openSmall(page);
+    const second = await secondTab(context);
+    await selectCard(page, 'o-nordic');
+    await selectCard(second, 'o-brand');
+    // Both within the moment before a change is saved: whichever tab saves
+    // second finds the other's write and asks its person; the other follows.
+    await page.keyboard.press('Delete');
+    await second.keyboard.press('Delete');
+    const tabs = [
+      { tab: page, deleted: 'o-nordic' },
+      { tab: second, deleted: 'o-brand' },
+    ];
+    let asked = -1;
+    await expect
+      .poll(async () => {
+        for (const [i, { tab }] of tabs.entries()) {
+          if (await tab.getByTestId('save-conflict').isVisible()) asked = i;
+        }
+        return asked;
+      })
+      .not.toBe(-1);
+    const chooser = tabs[asked];
+    const follower = tabs[1 - asked];
+    const conflict = chooser.tab.getByTestId('save-conflict');
+    await expect(conflict.getByTestId('conflict-theirs')).toContainText('3 objectives');
+    await expect(conflict.getByTestId('conflict-differences')).toContainText('only here');
+    // Until the person chooses, neither tab's edit is written over.
+    await expect(chooser.tab.getByTestId('save-state')).toContainText('changed in another tab');
+    await expect(follower.tab.getByTestId('save-conflict')).toHaveCount(0);
+    await conflict.getByTestId('keep-mine').click();
+    await expect(chooser.tab.getByTestId('save-state')).toHaveCount(0);
+    // The other tab had nothing unsaved, so it follows.
+    await expect(card(follower.tab, follower.deleted)).toHaveCount(1);
+    await expect(card(follower.tab, chooser.deleted)).toHaveCount(0);
+
+    await chooser.tab.reload();
+    await expect(chooser.tab.getByTestId('okr-card')).toHaveCount(3);
+    await expect(card(chooser.tab, chooser.deleted)).toHaveCount(0);
+  });
 });
