@@ -111,6 +111,49 @@ pub fn compute_progress(doc: &Document) -> ProgressMap<'_> {
     ProgressMap { slots, values }
 }
 
+/// The objectives something has been measured for: one of their key results has a
+/// value or a check-in, or a hard child whose progress they roll up has. The others
+/// have not begun, whatever their pace would say, so a new objective reads "Not
+/// started" rather than "Off track".
+pub fn measured_objectives(doc: &Document) -> std::collections::HashSet<&str> {
+    let owner: IdMap<&str, &Objective> = doc
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            std::iter::once((o.id.as_str(), o))
+                .chain(o.key_results.iter().map(move |kr| (kr.id.as_str(), o)))
+        })
+        .collect();
+    let mut measured = std::collections::HashSet::new();
+    let mut rising: Vec<&str> = Vec::new();
+    for objective in &doc.objectives {
+        let has_values = objective
+            .key_results
+            .iter()
+            .any(|kr| kr.current.is_some() || !kr.check_ins.is_empty());
+        if has_values && measured.insert(objective.id.as_str()) {
+            rising.push(objective.id.as_str());
+        }
+    }
+    // Upwards along hard links, to parents that roll their children up.
+    while let Some(child) = rising.pop() {
+        for link in doc
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Hard && l.from == child)
+        {
+            let Some(parent) = owner.get(link.to.as_str()) else {
+                continue;
+            };
+            let rolls_up = matches!(parent.rollup, Rollup::Children | Rollup::Both);
+            if rolls_up && measured.insert(parent.id.as_str()) {
+                rising.push(parent.id.as_str());
+            }
+        }
+    }
+    measured
+}
+
 /// A key result's progress: how far `current` has moved from `start` towards `target`,
 /// clamped to 0..=1. When `target` equals `start` there is no distance to cover, so the
 /// key result is done (1) once `current` is at or past the target, else 0.
@@ -551,5 +594,35 @@ mod tests {
         assert!(tracker
             .update_after_key_result_change(&doc, "nope")
             .is_empty());
+    }
+
+    #[test]
+    fn measured_objectives_have_a_value_themselves_or_below_them() {
+        let mut doc = three_level_document();
+        let measured = measured_objectives(&doc);
+        for id in ["company", "dept", "team-a", "team-b", "soft"] {
+            assert!(measured.contains(id), "{id}");
+        }
+        // Nothing measured anywhere: no objective has begun.
+        for objective in &mut doc.objectives {
+            for kr in &mut objective.key_results {
+                kr.current = None;
+            }
+        }
+        assert!(measured_objectives(&doc).is_empty());
+        // A check-in below reaches the parents that roll children up, through a key result.
+        doc.objectives[2].key_results[0].check_ins.push(CheckIn {
+            date: "2027-01-05".into(),
+            value: 0.0,
+            confidence: None,
+            note: None,
+        });
+        let measured = measured_objectives(&doc);
+        let mut ids: Vec<&str> = measured.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["company", "dept", "team-a"]);
+        // A parent that counts its key results only is not measured by its children.
+        doc.objectives[0].rollup = Rollup::KeyResults;
+        assert!(!measured_objectives(&doc).contains("company"));
     }
 }

@@ -150,6 +150,20 @@ pub struct Reading {
     /// of the cycle passed. `None` without a cycle.
     pub expected: Option<f64>,
     pub kind: ObjectiveKind,
+    /// What the status rests on.
+    pub basis: Basis,
+}
+
+/// Where a reading's status comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Progress against the cycle's clock.
+    Pace,
+    /// Nothing has been measured for the objective yet: no key result below it has
+    /// a value or a check-in. Its pace would call it off track from the first day.
+    NotMeasured,
+    /// A person set the status, which wins over the pace.
+    ByHand,
 }
 
 impl Reading {
@@ -167,6 +181,7 @@ impl Reading {
                 progress,
                 expected: None,
                 kind,
+                basis: Basis::Pace,
             };
         };
         let expected = success * clock.elapsed;
@@ -196,6 +211,21 @@ impl Reading {
             progress,
             expected: Some(expected),
             kind,
+            basis: Basis::Pace,
+        }
+    }
+
+    /// This reading for an objective nothing has been measured for yet: during the
+    /// cycle it has not started, rather than fallen behind. Before the cycle, without
+    /// one and once it is over, the reading stays as it is.
+    pub fn not_measured(self) -> Reading {
+        match self.status {
+            Status::OnTrack | Status::AtRisk | Status::OffTrack => Reading {
+                status: Status::NotStarted,
+                basis: Basis::NotMeasured,
+                ..self
+            },
+            _ => self,
         }
     }
 
@@ -228,6 +258,9 @@ impl Reading {
                 format!(
                     "{done} done; set the cycle's dates to see whether that is on track ({rule})"
                 )
+            }
+            (Status::NotStarted, _) if self.basis == Basis::NotMeasured => {
+                format!("Nothing measured yet: no key result has a check-in ({rule})")
             }
             (Status::NotStarted, _) => format!("{done} done; the cycle has not started ({rule})"),
             (status, _) if status.is_final() => {
@@ -352,6 +385,21 @@ mod tests {
             reading.explanation(),
             "Scored 0.66 (aspirational: 0.7 is success)"
         );
+    }
+
+    #[test]
+    fn an_objective_nothing_was_measured_for_has_not_started_during_the_cycle() {
+        let clock = CycleClock::new(&quarter(), "2027-03-01");
+        let reading = Reading::of(ObjectiveKind::Aspirational, 0.0, clock.as_ref());
+        assert_eq!(reading.status, Status::OffTrack);
+        let unmeasured = reading.not_measured();
+        assert_eq!(unmeasured.status, Status::NotStarted);
+        assert!(unmeasured.explanation().starts_with("Nothing measured yet"));
+        // Once the cycle is over, an empty objective scored nothing.
+        let after = CycleClock::new(&quarter(), "2027-04-02");
+        let scored = Reading::of(ObjectiveKind::Aspirational, 0.0, after.as_ref());
+        assert_eq!(scored.not_measured(), scored);
+        assert_eq!(scored.status, Status::Missed);
     }
 
     #[test]

@@ -299,6 +299,27 @@ pub fn title_size(scale: f64) -> f64 {
     (MIN_TITLE_PIXELS / low.max(MIN_SCALE)).ceil()
 }
 
+/// How many lines of title a card `card_height` tall shows at `detail` with
+/// titles `title_size` high: the room the card's style leaves above the
+/// progress (style/card.css, the zoomed-out steps), in whole lines, 1 to 4.
+/// The last line shown ends in "…" when the title goes on.
+pub fn title_lines(detail: Detail, card_height: f64, title_size: f64) -> usize {
+    // The card's border and its head's padding, top and bottom.
+    const FRAME: f64 = 2.0 + 16.0;
+    let room = card_height - FRAME;
+    let below = match detail {
+        Detail::Full => return 2,
+        Detail::Summary => 1.7 * title_size,
+        Detail::Title => 14.0,
+    };
+    let lines = ((room - below) / (1.15 * title_size)).floor();
+    if lines.is_finite() {
+        lines.clamp(1.0, 4.0) as usize
+    } else {
+        1
+    }
+}
+
 /// The transform that shows all of `bounds` centred in a viewport of the
 /// given size, leaving `margin` pixels free on every side.
 pub fn fit_to_view(

@@ -1226,13 +1226,14 @@ mod tests {
 
     #[test]
     fn statuses_come_from_the_readings_given() {
-        use crate::domain::status::Reading;
+        use crate::domain::status::{Basis, Reading};
         let deck = deck_of(&sample());
         let reading = |h: &Headline, status| Reading {
             status,
             progress: h.progress,
             expected: None,
             kind: h.kind,
+            basis: Basis::Pace,
         };
         let at_risk = deck
             .top

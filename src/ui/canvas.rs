@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, WheelEvent};
 
-use super::card::Card;
+use super::card::{Card, TitleFit};
 use super::commands::{Command, CommandButton};
 use super::drag;
 use super::drawn_map::DrawnMap;
@@ -30,7 +30,7 @@ use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, Selection, Shade};
 use crate::domain::model::Level;
-use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW};
+use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, TITLE_SIZE};
 use crate::map::scene::Region;
 
 /// Up to this many cards in view, the cards are their markup; beyond, they are
@@ -137,6 +137,9 @@ pub fn Canvas() -> impl IntoView {
     // a zoom restyles no card.
     let title_pixels =
         Memo::new(move |_| (!far.get()).then(|| settled.with(|v| title_size(v.scale))));
+    provide_context(TitleFit(Memo::new(move |_| {
+        (detail.get(), title_pixels.get().unwrap_or(TITLE_SIZE))
+    })));
     let regions = Memo::new(move |_| scene.with(|s| s.regions()));
     // Labels are placed in world units scaled to the zoom, so a pan moves
     // their layer by a transform and recomputes nothing.

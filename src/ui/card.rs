@@ -17,10 +17,18 @@ use crate::domain::check_ins::describe_trend;
 use crate::domain::hints::Hint;
 use crate::domain::model::ObjectiveKind;
 use crate::domain::status::{Reading, Status};
-use crate::map::geometry::{sparkline_points, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH};
+use crate::map::geometry::{
+    sparkline_points, title_lines, Detail, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH,
+};
 use crate::map::scene::{
     confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE,
 };
+
+/// The zoom step and title size the map's cards are styled for, which the
+/// map provides: each card works out from them how many lines of its title
+/// show, so the last one shown ends in "…" when the title goes on.
+#[derive(Clone, Copy)]
+pub struct TitleFit(pub Memo<(Detail, f64)>);
 
 #[component]
 pub fn Card(id: String) -> impl IntoView {
@@ -220,6 +228,14 @@ fn render_card(
     };
     let progress_width = format!("width:{:.1}%", card.progress * 100.0);
     let title_tooltip = card.title.clone();
+    let fit = use_context::<TitleFit>();
+    let card_height = rect.height;
+    let title_lines_shown = move || {
+        fit.map(|TitleFit(fit)| {
+            let (detail, size) = fit.get();
+            title_lines(detail, card_height, size).to_string()
+        })
+    };
     let standalone = card.standalone.clone().map(|reason| {
         let tooltip = reason.clone();
         view! { <div class="card__standalone" title=tooltip>"Stands alone: " {reason}</div> }
@@ -346,6 +362,7 @@ fn render_card(
                     class="card__title"
                     data-testid="okr-title"
                     title=title_tooltip.clone()
+                    style:--title-lines=title_lines_shown
                 >
                     {title_text.clone()}
                 </h2>

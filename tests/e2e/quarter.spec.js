@@ -96,12 +96,13 @@ test('set, align, check in, see who is off track, close and score, start the nex
   await next.getByTestId('next-cycle-confirm').click();
   await expect(page.getByTestId('cycle-button')).toHaveText('Q2 2027');
   await expect(page.getByTestId('okr-card')).toHaveCount(4);
-  // Brand awareness starts where it stood; the new quarter has just begun.
+  // Brand awareness starts where it stood; the new quarter has just begun and
+  // nothing is measured in it yet.
   await expect(
     card(page, 'o-brand').locator('[data-kr-id="kr-brand-aware"] [data-testid="kr-progress"]'),
   ).toHaveAttribute('data-value', '0.000');
   await expect(card(page, 'o-brand').locator('[data-testid="kr-sparkline"]')).toHaveCount(0);
-  await expect(card(page, 'o-brand').getByTestId('okr-status')).toHaveAttribute('data-status', 'on-track');
+  await expect(card(page, 'o-brand').getByTestId('okr-status')).toHaveAttribute('data-status', 'not-started');
   await expect(link(page, 'o-nordic', 'o-sales')).toHaveAttribute('data-link-kind', 'hard');
   await card(page, 'o-brand').click();
   await expect(page.getByTestId('inspector-description')).toHaveValue('');

@@ -216,3 +216,40 @@ test('a double-click on a card edits its title in place: Enter keeps it, Escape 
   await card(page, 'o-nordic').getByTestId('okr-title-input').press('Escape');
   await expect(card(page, 'o-nordic').getByTestId('okr-title')).toHaveText('Close the first ten Nordic deals');
 });
+
+test('a new objective moved to another team goes into that team\'s row, beside its cards', async ({ page }) => {
+  await openSmall(page);
+  await card(page, 'o-co').click();
+  const before = new Set((await cardBoxes(page)).map((c) => c.id));
+  await page.getByTestId('new-objective').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(before.size + 1);
+  const added = (await cardBoxes(page)).find((c) => !before.has(c.id)).id;
+  // Made beside the company objective, it is moved to Brand, a team in the bottom row.
+  await page.getByTestId('inspector-team').selectOption('brand');
+  await expect(card(page, added)).toHaveAttribute('data-team-id', 'brand');
+  await expect.poll(async () => {
+    const boxes = await cardBoxes(page);
+    const moved = boxes.find((c) => c.id === added);
+    const brand = boxes.find((c) => c.id === 'o-brand');
+    return Math.abs(moved.y - brand.y) < 1 && boxes.every((b) => b.id === added || !overlaps(b, moved));
+  }).toBe(true);
+  await expect(card(page, added)).toBeInViewport();
+});
+
+test('a new objective nothing has been measured for reads "Not started", not "Off track"', async ({ page }) => {
+  // The sample's cycle runs from October to December; 7 December is late in it.
+  await page.clock.setFixedTime(new Date('2026-12-07T10:00:00'));
+  await openApp(page);
+  await page.getByTestId('new-objective').click();
+  const title = page.getByTestId('inspector-title');
+  await expect(title).toHaveValue('New objective');
+  const id = await page.locator('[data-testid="okr-card"][aria-selected="true"]').getAttribute('data-okr-id');
+  const status = card(page, id).getByTestId('okr-status');
+  await expect(status).toHaveAttribute('data-status', 'not-started');
+  await expect(status).toHaveAttribute('title', /Nothing measured yet/);
+  // A first check-in at zero puts it on the clock: this late, it is off track.
+  await page.getByTestId('add-key-result').click();
+  await page.getByTestId('checkin-value').first().fill('0');
+  await page.getByTestId('checkin-submit').first().click();
+  await expect(status).toHaveAttribute('data-status', 'off-track');
+});

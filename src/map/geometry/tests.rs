@@ -348,3 +348,17 @@ fn titles_stay_legible_at_every_zoom_and_change_in_steps() {
     assert_eq!(Detail::at(0.5), Detail::Summary);
     assert_eq!(Detail::at(0.2), Detail::Title);
 }
+
+#[test]
+fn a_card_shows_the_whole_lines_of_title_it_has_room_for() {
+    // A card without key results zoomed out: one line of large title, not four cut off.
+    assert_eq!(title_lines(Detail::Summary, CARD_HEAD_HEIGHT, 30.0), 1);
+    assert_eq!(title_lines(Detail::Summary, CARD_HEAD_HEIGHT, 20.0), 1);
+    assert_eq!(title_lines(Detail::Summary, CARD_HEAD_HEIGHT, 16.0), 2);
+    // A tall card has room for the most lines kept.
+    assert_eq!(title_lines(Detail::Title, 400.0, 20.0), 4);
+    assert_eq!(title_lines(Detail::Full, 400.0, 20.0), 2);
+    // Never none, whatever the numbers.
+    assert_eq!(title_lines(Detail::Title, 10.0, 50.0), 1);
+    assert_eq!(title_lines(Detail::Title, 100.0, 0.0), 1);
+}

@@ -145,10 +145,33 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
             refresh.notify();
             return;
         }
-        edits.commit("Move to team", |g| {
-            g.move_objective_to_team(&objective_id, &team)
-                .map_err(RuleError::from)
+        // The card moves into its new team's lane, beside that team's cards.
+        let position = state.with_document_untracked(|doc| {
+            let mut moved = doc
+                .objectives
+                .iter()
+                .find(|o| o.id == objective_id)?
+                .clone();
+            moved.team = team.clone();
+            let here = doc.layout.get(&objective_id).copied()?;
+            Some(spot_for_new_card(
+                doc,
+                &objective_card_size,
+                &moved,
+                None,
+                here,
+            ))
         });
+        let moved = edits.commit("Move to team", |g| {
+            g.move_objective_to_team(&objective_id, &team)?;
+            if let Some(position) = position {
+                g.set_position(&objective_id, position)?;
+            }
+            Ok(())
+        });
+        if moved {
+            state.select_and_reveal(&objective_id);
+        }
     };
     // One key result open at a time, the first to begin with.
     let open_key_result = RwSignal::new(key_result_ids.with_untracked(|ids| ids.first().cloned()));

@@ -47,7 +47,7 @@ use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
 use crate::domain::import::{import, MAX_FILE_BYTES};
 use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
 use crate::domain::model::{Document, LinkKind};
-use crate::domain::progress::compute_progress;
+use crate::domain::progress::{compute_progress, measured_objectives};
 use crate::domain::sample::moved_to_current_quarter;
 use crate::domain::status::{CycleClock, Reading};
 use crate::map::scene::{objective_card_size, Scene};
@@ -181,15 +181,21 @@ impl AppState {
             let clock = today.with(|today| {
                 document.with(|doc| doc.cycle.as_ref().and_then(|c| CycleClock::new(c, today)))
             });
-            scene.with(|scene| {
-                scene
-                    .cards
-                    .iter()
-                    .map(|card| {
-                        let reading = Reading::of(card.kind, card.progress, clock.as_ref());
-                        (card.id.clone(), reading)
-                    })
-                    .collect()
+            document.with(|doc| {
+                let measured = measured_objectives(doc);
+                scene.with(|scene| {
+                    scene
+                        .cards
+                        .iter()
+                        .map(|card| {
+                            let mut reading = Reading::of(card.kind, card.progress, clock.as_ref());
+                            if !measured.contains(card.id.as_str()) {
+                                reading = reading.not_measured();
+                            }
+                            (card.id.clone(), reading)
+                        })
+                        .collect()
+                })
             })
         });
         let modal = RwSignal::new(None);
