@@ -76,6 +76,15 @@ fn changed(mine: &Objective, theirs: &Objective) -> String {
     if mine.title != theirs.title {
         what.push(format!("titled “{}” in the other version", theirs.title));
     }
+    if mine.owner != theirs.owner {
+        what.push(match &theirs.owner {
+            Some(owner) => format!("owned by {owner} in the other version"),
+            None => "no owner in the other version".to_string(),
+        });
+    }
+    if mine.status != theirs.status {
+        what.push("its status set by hand differs".to_string());
+    }
     if mine.key_results != theirs.key_results {
         what.push("its key results or check-ins differ".to_string());
     }

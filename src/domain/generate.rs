@@ -406,11 +406,10 @@ impl Generator {
             id,
             team: team.to_owned(),
             title: title.to_owned(),
-            description: None,
             kind,
             rollup,
-            standalone: None,
             key_results,
+            ..Objective::new("", "", "")
         }
     }
 

@@ -35,8 +35,8 @@ use super::graph::{AlignmentGraph, RuleError};
 use super::model::{
     check_canvas_title, check_cycle, check_document_fields, check_key_result, check_link_fields,
     check_objective_own_fields, check_position, check_team, CheckIn, Cycle, Document, FieldError,
-    FormatName, JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Position,
-    Rollup, Team, FORMAT_NAME, FORMAT_VERSION,
+    FormatName, JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Pace,
+    Position, Rollup, StatusByHand, Team, FORMAT_NAME, FORMAT_VERSION,
 };
 
 /// The largest file accepted, in bytes (10 MiB).
@@ -1073,6 +1073,7 @@ impl Walker {
             "the id of the team that owns the objective",
         );
         let title = self.required_string(path, &mut object, "title", "the objective's title");
+        let owner = self.optional_string(path, &mut object, "owner");
         let description = self.optional_string(path, &mut object, "description");
         let kind = match object.remove("kind") {
             None => Some(ObjectiveKind::default()),
@@ -1113,6 +1114,10 @@ impl Walker {
                 None
             }
         };
+        let status = match object.remove("status") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.status_by_hand(&path.field("status"), value).map(Some),
+        };
         let key_results_value = object.remove("keyResults");
         self.warn_unknown(path, object);
         let objective = (|| {
@@ -1120,10 +1125,12 @@ impl Walker {
                 id: id?,
                 team: team?,
                 title: title?,
+                owner: owner?,
                 description: description?,
                 kind: kind?,
                 rollup: rollup?,
                 standalone: standalone?,
+                status: status?,
                 key_results: Vec::new(),
             })
         })();
@@ -1163,6 +1170,7 @@ impl Walker {
             "the key result's id, such as \"kr-arr\"",
         );
         let title = self.required_string(path, &mut object, "title", "the key result's title");
+        let owner = self.optional_string(path, &mut object, "owner");
         let start =
             self.required_number(path, &mut object, "start", "the starting value, a number");
         let target =
@@ -1192,6 +1200,7 @@ impl Walker {
         let key_result = KeyResult {
             id: id?,
             title: title?,
+            owner: owner?,
             start: start?,
             target: target?,
             current: current?,
@@ -1202,6 +1211,33 @@ impl Walker {
         };
         check_key_result(path, &key_result, &mut self.field_errors());
         Some(key_result)
+    }
+
+    fn status_by_hand(&mut self, path: &JsonPath<'_>, value: Value) -> Option<StatusByHand> {
+        let mut object = self.object(path, value)?;
+        let value = self
+            .required(
+                path,
+                &mut object,
+                "value",
+                "the status set: on_track, at_risk or off_track",
+            )
+            .and_then(|v| {
+                self.choice(
+                    &path.field("value"),
+                    v,
+                    &Pace::ALL.map(|pace| (pace.name(), pace)),
+                    "on_track, at_risk, off_track",
+                )
+            });
+        let note = self.optional_string(path, &mut object, "note");
+        let date = self.optional_string(path, &mut object, "date");
+        self.warn_unknown(path, object);
+        Some(StatusByHand {
+            value: value?,
+            note: note?,
+            date: date?,
+        })
     }
 
     fn check_in(&mut self, path: &JsonPath<'_>, value: Value) -> Option<CheckIn> {

@@ -32,6 +32,7 @@ pub const STANDALONE_MAX_CHARS: usize = 2_000;
 pub const KEY_RESULT_TITLE_MAX_CHARS: usize = 500;
 pub const UNIT_MAX_CHARS: usize = 20;
 pub const NOTE_MAX_CHARS: usize = 2_000;
+pub const OWNER_MAX_CHARS: usize = 200;
 /// The pattern of an ISO date (`YYYY-MM-DD`); the calendar check is in [`is_valid_date`].
 pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// The pattern of a team colour (`#rrggbb`).
@@ -260,6 +261,10 @@ pub struct Objective {
     pub team: String,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 500)))]
     pub title: String,
+    /// The person who answers for it, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
+    pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 10000)))]
     pub description: Option<String>,
@@ -271,8 +276,71 @@ pub struct Objective {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 2000)))]
     pub standalone: Option<String>,
+    /// A status set by a person, which wins over the one computed from progress
+    /// and the cycle's dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusByHand>,
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
+}
+
+/// Every owner named in `doc`, of objectives and key results, sorted, each once.
+pub fn owner_names(doc: &Document) -> Vec<String> {
+    let mut names: Vec<String> = doc
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.owner.as_ref())
+                .chain(o.key_results.iter().map(|kr| kr.owner.as_ref()))
+        })
+        .flatten()
+        .cloned()
+        .collect();
+    names.sort_by_key(|name| name.to_lowercase());
+    names.dedup();
+    names
+}
+
+/// How an objective is doing in its owner's judgement, with why and when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct StatusByHand {
+    pub value: Pace,
+    /// Why, in a line: "Vendor slipped two weeks".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 2000)))]
+    pub note: Option<String>,
+    /// ISO date it was set, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub date: Option<String>,
+}
+
+/// The statuses a person can set during a cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Pace {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+impl Pace {
+    pub const ALL: [Pace; 3] = [Pace::OnTrack, Pace::AtRisk, Pace::OffTrack];
+
+    /// The name in the file: `on_track`, `at_risk`, `off_track`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pace::OnTrack => "on_track",
+            Pace::AtRisk => "at_risk",
+            Pace::OffTrack => "off_track",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Pace> {
+        Pace::ALL.into_iter().find(|p| p.name() == name)
+    }
 }
 
 impl Objective {
@@ -283,10 +351,12 @@ impl Objective {
             id: id.into(),
             team: team.into(),
             title: title.into(),
+            owner: None,
             description: None,
             kind: ObjectiveKind::default(),
             rollup: Rollup::default(),
             standalone: None,
+            status: None,
             key_results: Vec::new(),
         }
     }
@@ -302,6 +372,10 @@ pub struct KeyResult {
     pub id: String,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 500)))]
     pub title: String,
+    /// The person who answers for it, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
+    pub owner: Option<String>,
     #[serde(serialize_with = "number::serialize")]
     pub start: f64,
     /// Below `start` means the aim is to decrease.
@@ -348,6 +422,7 @@ impl KeyResult {
         KeyResult {
             id: id.into(),
             title: title.into(),
+            owner: None,
             start,
             target,
             current: None,
@@ -858,6 +933,41 @@ pub fn check_objective_own_fields(
             report,
         );
     }
+    check_owner(path, objective.owner.as_deref(), report);
+    if let Some(status) = &objective.status {
+        let status_path = path.field("status");
+        if let Some(note) = &status.note {
+            check_text(
+                &status_path.field("note"),
+                "note on the status",
+                note,
+                0,
+                NOTE_MAX_CHARS,
+                report,
+            );
+        }
+        if let Some(date) = &status.date {
+            check_date(&status_path.field("date"), date, report);
+        }
+    }
+}
+
+/// An owner is a name: not blank, at most `OWNER_MAX_CHARS` characters.
+fn check_owner(
+    path: &JsonPath<'_>,
+    owner: Option<&str>,
+    report: &mut dyn FnMut(&JsonPath<'_>, FieldError),
+) {
+    if let Some(owner) = owner {
+        check_text(
+            &path.field("owner"),
+            "owner",
+            owner,
+            1,
+            OWNER_MAX_CHARS,
+            report,
+        );
+    }
 }
 
 pub fn check_key_result(
@@ -874,6 +984,7 @@ pub fn check_key_result(
         KEY_RESULT_TITLE_MAX_CHARS,
         report,
     );
+    check_owner(path, key_result.owner.as_deref(), report);
     check_finite(
         &path.field("start"),
         "start value",
@@ -1263,10 +1374,12 @@ mod tests {
             id: "o".into(),
             team: "t".into(),
             title: " \n ".into(),
+            owner: Some(" ".into()),
             description: Some("  ".into()),
             kind: ObjectiveKind::Committed,
             rollup: Rollup::Both,
             standalone: None,
+            status: None,
             key_results: vec![KeyResult::new("kr", "  ", 0.0, 1.0)],
         });
         let mut found = Vec::new();
@@ -1280,6 +1393,7 @@ mod tests {
                 "$.cycle.label: The cycle label holds only spaces; it needs at least one other character.",
                 "$.teams[0].name: The team name holds only spaces; it needs at least one other character.",
                 "$.objectives[0].title: The objective title holds only spaces; it needs at least one other character.",
+                "$.objectives[0].owner: The owner holds only spaces; it needs at least one other character.",
                 "$.objectives[0].keyResults[0].title: The key result title holds only spaces; it needs at least one other character.",
             ]
         );
@@ -1314,10 +1428,16 @@ mod tests {
             id: "o".into(),
             team: "t".into(),
             title: "x".repeat(501),
+            owner: Some("x".repeat(201)),
             description: None,
             kind: ObjectiveKind::Committed,
             rollup: Rollup::Both,
             standalone: None,
+            status: Some(StatusByHand {
+                value: Pace::AtRisk,
+                note: Some("x".repeat(2001)),
+                date: Some("2027-02-30".into()),
+            }),
             key_results: vec![kr],
         });
         let mut found = Vec::new();
@@ -1331,6 +1451,9 @@ mod tests {
                 "$.title",
                 "$.cycle.end",
                 "$.objectives[0].title",
+                "$.objectives[0].owner",
+                "$.objectives[0].status.note",
+                "$.objectives[0].status.date",
                 "$.objectives[0].keyResults[0].id",
                 "$.objectives[0].keyResults[0].target",
                 "$.objectives[0].keyResults[0].weight",

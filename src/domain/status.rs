@@ -8,7 +8,7 @@
 //! way in a test, on the page, and in a printed report.
 
 use super::dates::day_number;
-use super::model::{Cycle, ObjectiveKind};
+use super::model::{Cycle, Objective, ObjectiveKind, Pace};
 
 /// Behind where it should be by at most this share of it, or by at most
 /// `ON_TRACK_SLACK` (so the first days of a cycle are not alarms): on track.
@@ -215,6 +215,39 @@ impl Reading {
         }
     }
 
+    /// The reading of `objective` at `progress`: its status by hand when it has
+    /// one, else its pace, or "not started" when nothing is `measured` for it.
+    pub fn of_objective(
+        objective: &Objective,
+        progress: f64,
+        clock: Option<&CycleClock>,
+        measured: bool,
+    ) -> Reading {
+        let reading = Reading::of(objective.kind, progress, clock);
+        match &objective.status {
+            Some(status) => reading.set_by_hand(status.value),
+            None if !measured => reading.not_measured(),
+            None => reading,
+        }
+    }
+
+    /// This reading with the status a person set, which wins until the cycle is
+    /// over; then the score has the last word.
+    pub fn set_by_hand(self, pace: Pace) -> Reading {
+        if self.status.is_final() {
+            return self;
+        }
+        Reading {
+            status: match pace {
+                Pace::OnTrack => Status::OnTrack,
+                Pace::AtRisk => Status::AtRisk,
+                Pace::OffTrack => Status::OffTrack,
+            },
+            basis: Basis::ByHand,
+            ..self
+        }
+    }
+
     /// This reading for an objective nothing has been measured for yet: during the
     /// cycle it has not started, rather than fallen behind. Before the cycle, without
     /// one and once it is over, the reading stays as it is.
@@ -254,6 +287,9 @@ impl Reading {
         let rule = yardstick_rule(self.kind);
         let done = super::numbers::percent(self.progress);
         match (self.status, self.expected) {
+            (_, _) if self.basis == Basis::ByHand => {
+                format!("Set by hand; {done} done ({rule})")
+            }
             (Status::NoCycle, _) | (_, None) => {
                 format!(
                     "{done} done; set the cycle's dates to see whether that is on track ({rule})"
@@ -400,6 +436,26 @@ mod tests {
         let scored = Reading::of(ObjectiveKind::Aspirational, 0.0, after.as_ref());
         assert_eq!(scored.not_measured(), scored);
         assert_eq!(scored.status, Status::Missed);
+    }
+
+    #[test]
+    fn a_status_set_by_hand_wins_until_the_cycle_is_over() {
+        let during = CycleClock::new(&quarter(), "2027-03-01");
+        let behind = Reading::of(ObjectiveKind::Aspirational, 0.1, during.as_ref());
+        assert_eq!(behind.status, Status::OffTrack);
+        let judged = behind.set_by_hand(Pace::OnTrack);
+        assert_eq!(
+            (judged.status, judged.basis),
+            (Status::OnTrack, Basis::ByHand)
+        );
+        assert!(judged.explanation().starts_with("Set by hand; 10% done"));
+        // Without cycle dates too.
+        let undated = Reading::of(ObjectiveKind::Committed, 0.5, None).set_by_hand(Pace::AtRisk);
+        assert_eq!(undated.status, Status::AtRisk);
+        // After the end, the score's verdict.
+        let after = CycleClock::new(&quarter(), "2027-04-02");
+        let scored = Reading::of(ObjectiveKind::Aspirational, 0.1, after.as_ref());
+        assert_eq!(scored.set_by_hand(Pace::OnTrack), scored);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::domain::model::{is_valid_id, Document, Level, LinkKind, ObjectiveKind};
+use crate::domain::model::{
+    is_valid_id, Document, Level, LinkKind, Objective, ObjectiveKind, OWNER_MAX_CHARS,
+};
 use crate::domain::status::Status;
 
 /// How an objective is aligned, as a filter reads it.
@@ -66,6 +68,9 @@ pub struct Filter {
     pub kinds: BTreeSet<ObjectiveKind>,
     pub statuses: BTreeSet<Status>,
     pub links: BTreeSet<LinkFacet>,
+    /// People by name: an objective is kept when it or one of its key results
+    /// is theirs.
+    pub owners: BTreeSet<String>,
     pub mode: FilterMode,
 }
 
@@ -75,6 +80,7 @@ const LEVEL: &str = "level";
 const KIND: &str = "kind";
 const STATUS: &str = "status";
 const LINK: &str = "link";
+const OWNER: &str = "owner";
 const MODE: &str = "filter";
 
 impl Filter {
@@ -84,7 +90,8 @@ impl Filter {
             && self.levels.is_empty()
             && self.kinds.is_empty()
             && self.statuses.is_empty()
-            && self.links.is_empty())
+            && self.links.is_empty()
+            && self.owners.is_empty())
     }
 
     /// How many choices are made, for a badge on the filter button.
@@ -94,6 +101,7 @@ impl Filter {
             + self.kinds.len()
             + self.statuses.len()
             + self.links.len()
+            + self.owners.len()
     }
 
     /// Reads a filter from an address's query (with or without the leading
@@ -127,6 +135,12 @@ impl Filter {
                         .is_some(),
                     LINK => LinkFacet::from_name(value)
                         .map(|f| filter.links.insert(f))
+                        .is_some(),
+                    OWNER => decode(value)
+                        .filter(|name| {
+                            !name.trim().is_empty() && name.chars().count() <= OWNER_MAX_CHARS
+                        })
+                        .map(|name| filter.owners.insert(name))
                         .is_some(),
                     MODE => match value {
                         "hide" => {
@@ -168,6 +182,8 @@ impl Filter {
         push(KIND, self.kinds.iter().map(|k| kind_name(*k)).collect());
         push(STATUS, self.statuses.iter().map(|s| s.name()).collect());
         push(LINK, self.links.iter().map(|f| f.name()).collect());
+        let owners: Vec<String> = self.owners.iter().map(|name| encode(name)).collect();
+        push(OWNER, owners.iter().map(String::as_str).collect());
         if self.mode == FilterMode::Hide {
             push(MODE, vec!["hide"]);
         }
@@ -229,7 +245,8 @@ impl Filter {
                 && (self.links.is_empty()
                     || (hard && self.links.contains(&LinkFacet::Hard))
                     || (soft && self.links.contains(&LinkFacet::Soft))
-                    || (!hard && !soft && self.links.contains(&LinkFacet::None)));
+                    || (!hard && !soft && self.links.contains(&LinkFacet::None)))
+                && (self.owners.is_empty() || owned_by(objective, &self.owners));
             if !keep {
                 filtered.objectives_out.insert(objective.id.clone());
             }
@@ -269,6 +286,24 @@ impl Filter {
             })
             .collect()
     }
+}
+
+/// Whether `objective` or one of its key results is owned by one of `owners`.
+fn owned_by(objective: &Objective, owners: &BTreeSet<String>) -> bool {
+    std::iter::once(&objective.owner)
+        .chain(objective.key_results.iter().map(|kr| &kr.owner))
+        .any(|owner| owner.as_ref().is_some_and(|name| owners.contains(name)))
+}
+
+/// A name as an address's value: a comma or a space cannot split it.
+fn encode(name: &str) -> String {
+    form_urlencoded::byte_serialize(name.as_bytes()).collect()
+}
+
+/// The name an address's value stands for; `None` when it is no text.
+fn decode(value: &str) -> Option<String> {
+    let (name, rest) = form_urlencoded::parse(value.as_bytes()).next()?;
+    rest.is_empty().then(|| name.into_owned())
 }
 
 /// What a filter leaves out of one document.
@@ -459,5 +494,25 @@ mod tests {
         assert!(!filtered.leaves_out(&soft_link.from));
         let hard_link = doc.links.iter().find(|l| l.kind == LinkKind::Hard).unwrap();
         assert!(filtered.leaves_out_link(&hard_link.from, &hard_link.to, LinkKind::Hard));
+    }
+
+    #[test]
+    fn owners_keep_their_objectives_and_those_with_their_key_results() {
+        let mut doc = sample();
+        doc.objectives[0].owner = Some("Dana Kim".into());
+        doc.objectives[1].key_results[0].owner = Some("Lee, Park & Co=1".into());
+        let ids = [doc.objectives[0].id.clone(), doc.objectives[1].id.clone()];
+        let filter = Filter {
+            owners: ["Dana Kim".to_string(), "Lee, Park & Co=1".to_string()].into(),
+            ..Filter::default()
+        };
+        assert_eq!(shown(&doc, &filter, &|_| None), ids);
+        // Names with spaces, commas and signs survive the address.
+        let query = filter.to_query();
+        assert_eq!(query, "owner=Dana+Kim,Lee%2C+Park+%26+Co%3D1");
+        assert_eq!(Filter::from_query(&query), (filter, Vec::new()));
+        let (blank, unread) = Filter::from_query("owner=+,a%3Db=c");
+        assert!(blank.owners.is_empty());
+        assert_eq!(unread.len(), 2);
     }
 }

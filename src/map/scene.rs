@@ -42,6 +42,9 @@ pub struct CardView {
     pub team_color: String,
     pub level: Level,
     pub title: String,
+    pub owner: Option<String>,
+    /// Why the status was set by hand, when it was and a reason was given.
+    pub status_note: Option<String>,
     pub kind: ObjectiveKind,
     pub progress: f64,
     pub standalone: Option<String>,
@@ -195,6 +198,8 @@ impl Scene {
                 kind: objective.kind,
                 progress: progress_of(&objective.id),
                 standalone: objective.standalone.clone(),
+                owner: objective.owner.clone(),
+                status_note: objective.status.as_ref().and_then(|s| s.note.clone()),
                 key_results: objective
                     .key_results
                     .iter()

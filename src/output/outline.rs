@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use crate::domain::model::{
-    Document, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Team,
+    Document, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Pace, Team,
 };
 use crate::domain::numbers::{number, percent};
 use crate::domain::progress::ProgressMap;
@@ -257,9 +257,25 @@ fn write_objective(
     };
     let _ = writeln!(
         out,
-        "- **{}** — {kind}, {}",
+        "- **{}** — {kind}, {}{}{}",
         markdown_text(&objective.title),
-        percent(progress_of(progress, &objective.id))
+        percent(progress_of(progress, &objective.id)),
+        owner_suffix(objective.owner.as_deref()),
+        objective
+            .status
+            .as_ref()
+            .map(|status| {
+                let words = match status.value {
+                    Pace::OnTrack => "on track",
+                    Pace::AtRisk => "at risk",
+                    Pace::OffTrack => "off track",
+                };
+                format!(
+                    ", {words} (set by hand){}",
+                    note_suffix(status.note.as_deref())
+                )
+            })
+            .unwrap_or_default()
     );
 
     match index.hard_parent.get(objective.id.as_str()) {
@@ -315,12 +331,13 @@ fn write_objective(
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  - Key result: {} — {} / {}{unit} (from {}), {}{confidence}",
+            "  - Key result: {} — {} / {}{unit} (from {}), {}{confidence}{}",
             markdown_text(&key_result.title),
             number(key_result.current_value()),
             number(key_result.target),
             number(key_result.start),
             percent(progress_of(progress, &key_result.id)),
+            owner_suffix(key_result.owner.as_deref()),
         );
     }
 }
@@ -392,6 +409,13 @@ fn reason_text(reason: &str) -> String {
     } else {
         text
     }
+}
+
+/// ", owner Dana Kim", or nothing without an owner.
+fn owner_suffix(owner: Option<&str>) -> String {
+    owner
+        .map(|owner| format!(", owner {}", markdown_text(owner)))
+        .unwrap_or_default()
 }
 
 fn note_suffix(note: Option<&str>) -> String {
@@ -694,5 +718,28 @@ mod tests {
         assert_eq!(number(f64::NAN), "?");
         assert_eq!(percent(0.456), "46%");
         assert_eq!(percent(f64::NAN), "0%");
+    }
+
+    #[test]
+    fn owners_and_statuses_set_by_hand_are_named() {
+        let mut doc = sample();
+        doc.objectives[0].owner = Some("Dana *Kim*".into());
+        doc.objectives[0].status = Some(crate::domain::model::StatusByHand {
+            value: Pace::AtRisk,
+            note: Some("Vendor slipped".into()),
+            date: None,
+        });
+        doc.objectives[0].key_results[0].owner = Some("Lee Park".into());
+        let outline = outline_of(&doc);
+        let title = markdown_text(&doc.objectives[0].title);
+        let line = outline
+            .lines()
+            .find(|l| l.starts_with(&format!("- **{title}**")))
+            .unwrap();
+        assert!(
+            line.ends_with(", owner Dana \\*Kim\\*, at risk (set by hand) — Vendor slipped"),
+            "{line}"
+        );
+        assert!(outline.contains("), owner Lee Park\n") || outline.contains(", owner Lee Park\n"));
     }
 }

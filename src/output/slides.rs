@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use crate::domain::model::{Document, Level, Objective, ObjectiveKind};
 use crate::domain::numbers::{number, percent};
-use crate::domain::status::{Reading, Status};
+use crate::domain::status::{Basis, Reading, Status};
 use crate::domain::support::SupportIndex;
 use crate::map::scene::{progress_percent, CardView, Scene};
 use crate::output::markup::{el, Element};
@@ -34,6 +34,9 @@ pub struct Headline {
     /// On track, at risk, … as on the card, once [`Deck::with_readings`]
     /// has been told.
     pub status: Option<Status>,
+    /// The status was set by a person rather than computed.
+    pub by_hand: bool,
+    pub owner: Option<String>,
 }
 
 impl Headline {
@@ -46,6 +49,8 @@ impl Headline {
             kind: card.kind,
             progress: card.progress,
             status: None,
+            by_hand: false,
+            owner: card.owner.clone(),
         }
     }
 
@@ -105,7 +110,8 @@ pub struct KeyResultLine {
     pub id: String,
     pub title: String,
     pub progress: f64,
-    /// "3,100,000 EUR of 5,000,000 EUR (from 2,000,000 EUR)".
+    /// "3,100,000 EUR of 5,000,000 EUR (from 2,000,000 EUR)", and who owns
+    /// it when someone does: "… · Lee Park".
     pub values: String,
 }
 
@@ -176,7 +182,7 @@ impl ObjectiveSlide {
         let yardstick = self.headline.yardstick();
         // Room for the longest status whether or not one is shown, so that
         // how the slides split does not change with the day.
-        let status = "! Progress made · ";
+        let status = "! Off track (set by hand) · ";
         Texts {
             title: &self.headline.title,
             verdict: format!("{status}{} · {}", yardstick.rule(), yardstick.verdict()),
@@ -378,11 +384,14 @@ impl Deck {
                             id: kr.id.clone(),
                             title: kr.title.clone(),
                             progress: view.progress,
-                            values: key_result_values(
-                                kr.start,
-                                kr.current_value(),
-                                kr.target,
-                                kr.unit.as_deref(),
+                            values: with_owner(
+                                key_result_values(
+                                    kr.start,
+                                    kr.current_value(),
+                                    kr.target,
+                                    kr.unit.as_deref(),
+                                ),
+                                kr.owner.as_deref(),
                             ),
                         })
                         .collect()
@@ -423,10 +432,9 @@ impl Deck {
     pub fn with_readings(mut self, readings: &std::collections::HashMap<String, Reading>) -> Deck {
         // Without the cycle's dates there is no status to show.
         let status = |h: &mut Headline| {
-            h.status = readings
-                .get(&h.id)
-                .map(|r| r.status)
-                .filter(|s| *s != Status::NoCycle)
+            let reading = readings.get(&h.id);
+            h.status = reading.map(|r| r.status).filter(|s| *s != Status::NoCycle);
+            h.by_hand = reading.is_some_and(|r| r.basis == Basis::ByHand);
         };
         self.top.iter_mut().for_each(status);
         for slide in &mut self.slides {
@@ -654,7 +662,7 @@ fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> El
         .child(
             el("header", "slide__header")
                 .child(el("p", "slide__eyebrow").text(format!(
-                    "{} objective {} of {} · {}{}",
+                    "{} objective {} of {} · {}{}{}",
                     capitalised(deck.top_level.name()),
                     // Its place among the top objectives, whichever of its
                     // slides this is.
@@ -664,6 +672,10 @@ fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> El
                         .map_or(0, |i| i + 1),
                     deck.top.len(),
                     headline.team_name,
+                    headline
+                        .owner
+                        .as_ref()
+                        .map_or(String::new(), |owner| format!(" · owner {owner}")),
                     if part.index > 0 {
                         format!(" · continued, {} of {}", part.index + 1, part.count)
                     } else {
@@ -680,6 +692,14 @@ fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> El
                 .attr("data-testid", "slide-unaligned")
                 .text(nearby),
         )
+}
+
+/// A key result's values, and its owner after them when it has one.
+fn with_owner(values: String, owner: Option<&str>) -> String {
+    match owner {
+        Some(owner) => format!("{values} · {owner}"),
+        None => values,
+    }
 }
 
 /// "company" → "Company".
@@ -720,7 +740,16 @@ fn meter(headline: &Headline) -> Element {
                     el("span", "slide__status")
                         .attr("data-testid", "slide-status")
                         .attr("data-status", status.name())
-                        .text(format!("{} {}", status.symbol(), status.label()))
+                        .text(format!(
+                            "{} {}{}",
+                            status.symbol(),
+                            status.label(),
+                            if headline.by_hand {
+                                " (set by hand)"
+                            } else {
+                                ""
+                            }
+                        ))
                 }))
                 .text(format!(
                     "{}{} · ",
@@ -1226,7 +1255,7 @@ mod tests {
 
     #[test]
     fn statuses_come_from_the_readings_given() {
-        use crate::domain::status::{Basis, Reading};
+        use crate::domain::status::Reading;
         let deck = deck_of(&sample());
         let reading = |h: &Headline, status| Reading {
             status,
@@ -1257,5 +1286,29 @@ mod tests {
             .map(|h| (h.id.clone(), reading(h, Status::NoCycle)))
             .collect();
         assert_eq!(shown(&deck.with_readings(&no_cycle)), None);
+    }
+
+    #[test]
+    fn owners_and_a_status_set_by_hand_are_said_on_the_slide() {
+        use crate::domain::status::Reading;
+        let mut doc = sample();
+        let top = deck_of(&doc).top[0].id.clone();
+        let objective = doc.objectives.iter_mut().find(|o| o.id == top).unwrap();
+        objective.owner = Some("Dana Kim".into());
+        objective.key_results[0].owner = Some("Lee Park".into());
+        let deck = deck_of(&doc);
+        let headline = &deck.top[0];
+        let judged = Reading {
+            status: Status::AtRisk,
+            progress: headline.progress,
+            expected: None,
+            kind: headline.kind,
+            basis: Basis::ByHand,
+        };
+        let deck = deck.with_readings(&[(top.clone(), judged)].into_iter().collect());
+        let text = deck.markup(deck.slide_of(&top).unwrap()).text_content();
+        assert!(text.contains("owner Dana Kim"), "{text}");
+        assert!(text.contains(" · Lee Park"), "{text}");
+        assert!(text.contains("! At risk (set by hand)"), "{text}");
     }
 }

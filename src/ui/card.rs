@@ -16,7 +16,7 @@ use super::state::{use_app_state, AppState, Selection, Shade};
 use crate::domain::check_ins::describe_trend;
 use crate::domain::hints::Hint;
 use crate::domain::model::ObjectiveKind;
-use crate::domain::status::{Reading, Status};
+use crate::domain::status::{Basis, Reading, Status};
 use crate::map::geometry::{
     sparkline_points, title_lines, Detail, SPARKLINE_HEIGHT, SPARKLINE_INSET, SPARKLINE_WIDTH,
 };
@@ -292,27 +292,38 @@ fn render_card(
         if let Some(reading) = reading.get().filter(|r| r.status != Status::NoCycle) {
             label.push_str(", ");
             label.push_str(reading.status.label());
+            if reading.basis == Basis::ByHand {
+                label.push_str(" (set by hand)");
+            }
         }
         if dimmed() {
             label.push_str(" (dimmed)");
         }
         label
     };
+    let status_note = card.status_note.clone();
     let status = move || {
         reading
             .get()
             .filter(|r| r.status != Status::NoCycle)
             .map(|reading| {
                 let status = reading.status;
+                let by_hand = reading.basis == Basis::ByHand;
+                let explanation = match (&status_note, by_hand) {
+                    (Some(note), true) => format!("{}: {note}", reading.explanation()),
+                    _ => reading.explanation(),
+                };
                 view! {
                     <span
                         class=format!("status status--{}", status.name())
                         data-testid="okr-status"
                         data-status=status.name()
-                        title=reading.explanation()
+                        data-by-hand=by_hand.then_some("true")
+                        title=explanation
                     >
                         <span class="status__symbol" aria-hidden="true">{status.symbol()}</span>
                         {status.label()}
+                        {by_hand.then_some(view! { <span class="status__by-hand">" ✎"</span> })}
                     </span>
                 }
             })
@@ -395,6 +406,13 @@ fn render_card(
             <div class="card__head">
                 <div class="card__meta">
                     <span class="card__team">{card.team_name}</span>
+                    {card.owner.map(|owner| {
+                        view! {
+                            <span class="card__owner" data-testid="okr-owner" title="Owner">
+                                {owner}
+                            </span>
+                        }
+                    })}
                     <span>{card.level.name()}</span>
                     <span class=kind_class>{kind_label}</span>
                     {hint_badge(card.id.clone(), hints, review)}

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::state::{use_app_state, AppState};
 use crate::browser::location;
-use crate::domain::model::{Level, ObjectiveKind};
+use crate::domain::model::{owner_names, Level, ObjectiveKind};
 use crate::domain::status::Status;
 use crate::map::filter::{kind_name, Filter, FilterMode, LinkFacet};
 
@@ -69,7 +69,7 @@ pub fn FilterButton() -> impl IntoView {
             }
             type="button"
             data-testid="filter"
-            title="Show only some teams, levels, kinds, statuses or links"
+            title="Show only some teams, levels, kinds, statuses, links or owners"
             aria-expanded=move || open.get().to_string()
             aria-controls="filter-panel"
             on:click=move |_| open.update(|o| *o = !*o)
@@ -136,6 +136,19 @@ pub fn FilterPanel() -> impl IntoView {
                 }
             }
             ordered
+        })
+    });
+    let owners = Memo::new(move |_| {
+        state.with_document(|doc| {
+            owner_names(doc)
+                .into_iter()
+                .map(|name| Choice {
+                    group: "owner",
+                    value: name.clone(),
+                    label: name,
+                    depth: 0,
+                })
+                .collect::<Vec<_>>()
         })
     });
     let has_cycle = Memo::new(move |_| state.with_document(|doc| doc.cycle.is_some()));
@@ -212,6 +225,9 @@ pub fn FilterPanel() -> impl IntoView {
                 <Group legend="Kind" choices=Signal::derive(move || kinds.clone()) />
                 <Group legend="Status" choices=Signal::derive(statuses) />
                 <Group legend="Links" choices=Signal::derive(move || links.clone()) />
+                <Show when=move || owners.with(|o| !o.is_empty())>
+                    <Group legend="Owner" choices=Signal::derive(move || owners.get()) />
+                </Show>
                 <fieldset class="filter-panel__group">
                     <legend>"What is filtered out"</legend>
                     <label class="filter-panel__choice">
@@ -354,6 +370,7 @@ fn has(filter: &Filter, group: &str, value: &str) -> bool {
         "kind" => filter.kinds.iter().any(|k| kind_name(*k) == value),
         "status" => filter.statuses.iter().any(|s| s.name() == value),
         "link" => filter.links.iter().any(|f| f.name() == value),
+        "owner" => filter.owners.contains(value),
         _ => false,
     }
 }
@@ -368,6 +385,9 @@ fn toggle(filter: &mut Filter, group: &str, value: &str) {
     let (parsed, _) = Filter::from_query(&format!("{group}={value}"));
     if group == "team" {
         flip(&mut filter.teams, value.to_string());
+    }
+    if group == "owner" {
+        flip(&mut filter.owners, value.to_string());
     }
     if let Some(level) = parsed.levels.into_iter().next() {
         flip(&mut filter.levels, level);

@@ -1035,3 +1035,50 @@ fn all_link_problems_are_listed_at_once() {
     let places: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(places, vec!["$.links[3]", "$.links[4]"]);
 }
+
+#[test]
+fn owners_and_a_status_set_by_hand_load_and_export_again() {
+    let value = with(|v| {
+        v["objectives"][0]["owner"] = json!("Dana Kim");
+        v["objectives"][0]["keyResults"][0]["owner"] = json!("Lee Park");
+        v["objectives"][1]["status"] =
+            json!({ "value": "at_risk", "note": "Vendor slipped", "date": "2027-02-01" });
+    });
+    let doc = import(&bytes(&value)).unwrap().document;
+    assert_eq!(doc.objectives[0].owner.as_deref(), Some("Dana Kim"));
+    assert_eq!(
+        doc.objectives[0].key_results[0].owner.as_deref(),
+        Some("Lee Park")
+    );
+    let status = doc.objectives[1].status.as_ref().unwrap();
+    assert_eq!(status.value, Pace::AtRisk);
+    assert_eq!(status.note.as_deref(), Some("Vendor slipped"));
+    let text = crate::domain::export::export(&doc);
+    assert!(text.contains("\"owner\": \"Dana Kim\""));
+    assert!(text.contains("\"value\": \"at_risk\""));
+    assert_eq!(import(text.as_bytes()).unwrap().document, doc);
+    // Files without them read as before: no owner, the status computed.
+    let plain = import(&bytes(&valid())).unwrap().document;
+    assert!(plain
+        .objectives
+        .iter()
+        .all(|o| o.owner.is_none() && o.status.is_none()));
+}
+
+#[test]
+fn a_blank_owner_or_an_unknown_status_is_refused_at_its_place() {
+    let (path, _) = only_error(&with(|v| v["objectives"][2]["owner"] = json!("  ")));
+    assert_eq!(path, "$.objectives[2].owner");
+    let (path, _) = only_error(&with(|v| {
+        v["objectives"][0]["keyResults"][0]["owner"] = json!(7)
+    }));
+    assert_eq!(path, "$.objectives[0].keyResults[0].owner");
+    let (path, _) = only_error(&with(|v| {
+        v["objectives"][1]["status"] = json!({ "value": "fine" })
+    }));
+    assert_eq!(path, "$.objectives[1].status.value");
+    let (path, _) = only_error(&with(|v| {
+        v["objectives"][1]["status"] = json!({ "value": "on_track", "date": "soon" })
+    }));
+    assert_eq!(path, "$.objectives[1].status.date");
+}

@@ -133,6 +133,12 @@ pub(super) fn KeyResultEditor(
             kr.title = title
         });
     };
+    let on_owner = move |event: ev::Event| {
+        let owner = event_target_value(&event).trim().to_owned();
+        edits.key_result(&kr_id.get_value(), "Edit key result owner", |kr| {
+            kr.owner = (!owner.is_empty()).then_some(owner)
+        });
+    };
     let on_unit = move |event: ev::Event| {
         let unit = event_target_value(&event).trim().to_owned();
         let unit = (!unit.is_empty()).then_some(unit);
@@ -263,6 +269,19 @@ pub(super) fn KeyResultEditor(
                     autocomplete="off"
                     prop:value=text(|kr| kr.title.clone())
                     on:change=on_title
+                />
+            </label>
+            <label class="inspector__field">
+                <span class="inspector__label">"Owner"</span>
+                <input
+                    class="inspector__input"
+                    type="text"
+                    data-testid="kr-edit-owner"
+                    autocomplete="off"
+                    list="inspector-owners"
+                    placeholder="Who answers for it"
+                    prop:value=text(|kr| kr.owner.clone().unwrap_or_default())
+                    on:change=on_owner
                 />
             </label>
             <div class="inspector__numbers">

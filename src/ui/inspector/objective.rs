@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_card_id;
-use crate::domain::model::{KeyResult, Objective, ObjectiveKind, Position, Rollup};
+use crate::domain::model::{
+    owner_names, KeyResult, Objective, ObjectiveKind, Pace, Position, Rollup, StatusByHand,
+};
 use crate::domain::placement::spot_for_new_card;
 use crate::map::scene::objective_card_size;
 use crate::ui::edits::{find_objective, focus_when_shown, Edits};
@@ -91,6 +93,42 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
     let on_title = move |event: ev::Event| {
         let title = event_target_value(&event).trim().to_owned();
         edits.objective(&id.get_value(), "Edit title", |o| o.title = title);
+    };
+    let on_owner = move |event: ev::Event| {
+        let owner = event_target_value(&event).trim().to_owned();
+        edits.objective(&id.get_value(), "Edit owner", |o| {
+            o.owner = (!owner.is_empty()).then_some(owner)
+        });
+    };
+    let on_status = move |event: ev::Event| {
+        let pace = Pace::from_name(&event_target_value(&event));
+        let today = state.today.get_untracked();
+        let label = if pace.is_some() {
+            "Set status"
+        } else {
+            "Status from progress"
+        };
+        edits.objective(&id.get_value(), label, |o| {
+            o.status = pace.map(|value| StatusByHand {
+                value,
+                note: o.status.as_ref().and_then(|s| s.note.clone()),
+                date: Some(today),
+            })
+        });
+        if pace.is_some() {
+            focus_when_shown(
+                ".inspector [data-testid=\"inspector-status-note\"]".to_owned(),
+                false,
+            );
+        }
+    };
+    let on_status_note = move |event: ev::Event| {
+        let note = event_target_value(&event).trim().to_owned();
+        edits.objective(&id.get_value(), "Edit status note", |o| {
+            if let Some(status) = &mut o.status {
+                status.note = (!note.is_empty()).then_some(note);
+            }
+        });
     };
     let on_description = move |event: ev::Event| {
         let text = event_target_value(&event);
@@ -203,6 +241,17 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
             objective.with(|o| o.as_ref().is_some_and(|o| o.rollup == rollup))
         }
     };
+    let status_is = move |name: &'static str| {
+        move || {
+            refresh.track();
+            objective.with(|o| {
+                o.as_ref()
+                    .map_or("", |o| o.status.as_ref().map_or("", |s| s.value.name()))
+                    == name
+            })
+        }
+    };
+    let set_by_hand = is(|o| o.status.is_some());
     let team_options = move || {
         teams
             .get()
@@ -243,6 +292,20 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                         on:change=on_title
                     />
                 </label>
+                <label class="inspector__field">
+                    <span class="inspector__label">"Owner"</span>
+                    <input
+                        class="inspector__input"
+                        type="text"
+                        data-testid="inspector-owner"
+                        autocomplete="off"
+                        list="inspector-owners"
+                        placeholder="Who answers for it"
+                        prop:value=text(|o| o.owner.clone().unwrap_or_default())
+                        on:change=on_owner
+                    />
+                </label>
+                <OwnerNames />
                 <label class="inspector__field">
                     <span class="inspector__label">"Description"</span>
                     <textarea
@@ -295,6 +358,43 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
                         {team_options}
                     </select>
                 </label>
+                <label class="inspector__field">
+                    <span class="inspector__label">"Status"</span>
+                    <select
+                        class="inspector__input"
+                        data-testid="inspector-status"
+                        on:change=on_status
+                    >
+                        <option value="" prop:selected=status_is("")>
+                            "From progress and the cycle's dates"
+                        </option>
+                        <option value="on_track" prop:selected=status_is("on_track")>
+                            "On track (set by hand)"
+                        </option>
+                        <option value="at_risk" prop:selected=status_is("at_risk")>
+                            "At risk (set by hand)"
+                        </option>
+                        <option value="off_track" prop:selected=status_is("off_track")>
+                            "Off track (set by hand)"
+                        </option>
+                    </select>
+                </label>
+                <Show when=set_by_hand>
+                    <label class="inspector__field">
+                        <span class="inspector__label">"Why"</span>
+                        <input
+                            class="inspector__input"
+                            type="text"
+                            data-testid="inspector-status-note"
+                            autocomplete="off"
+                            placeholder="For example: the vendor slipped two weeks"
+                            prop:value=text(|o| {
+                                o.status.as_ref().and_then(|s| s.note.clone()).unwrap_or_default()
+                            })
+                            on:change=on_status_note
+                        />
+                    </label>
+                </Show>
                 <label class="inspector__check">
                     <input
                         type="checkbox"
@@ -431,6 +531,20 @@ fn LinkSection(
             </ul>
             {children()}
         </section>
+    }
+}
+
+/// The names already given as owners, offered as the owner fields are typed.
+#[component]
+pub(super) fn OwnerNames() -> impl IntoView {
+    let state = crate::ui::state::use_app_state();
+    let names = Memo::new(move |_| state.with_document(owner_names));
+    view! {
+        <datalist id="inspector-owners">
+            <For each=move || names.get() key=|name| name.clone() let:name>
+                <option value=name></option>
+            </For>
+        </datalist>
     }
 }
 

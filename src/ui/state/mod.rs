@@ -184,15 +184,18 @@ impl AppState {
             document.with(|doc| {
                 let measured = measured_objectives(doc);
                 scene.with(|scene| {
-                    scene
-                        .cards
+                    doc.objectives
                         .iter()
-                        .map(|card| {
-                            let mut reading = Reading::of(card.kind, card.progress, clock.as_ref());
-                            if !measured.contains(card.id.as_str()) {
-                                reading = reading.not_measured();
-                            }
-                            (card.id.clone(), reading)
+                        .map(|objective| {
+                            let id = objective.id.as_str();
+                            let progress = scene.card(id).map_or(0.0, |card| card.progress);
+                            let reading = Reading::of_objective(
+                                objective,
+                                progress,
+                                clock.as_ref(),
+                                measured.contains(id),
+                            );
+                            (objective.id.clone(), reading)
                         })
                         .collect()
                 })
