@@ -27,6 +27,16 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// The rectangle spanned by two opposite corners, in either order.
+    pub fn spanning((ax, ay): (f64, f64), (bx, by): (f64, f64)) -> Rect {
+        Rect {
+            x: ax.min(bx),
+            y: ay.min(by),
+            width: (ax - bx).abs(),
+            height: (ay - by).abs(),
+        }
+    }
+
     pub fn right(&self) -> f64 {
         self.x + self.width
     }

@@ -403,6 +403,16 @@ impl Scene {
             .count()
     }
 
+    /// The ids of the cards that `rect` touches, in the scene's order: what a
+    /// drag box selects.
+    pub fn card_ids_in(&self, rect: &Rect) -> Vec<String> {
+        self.cards
+            .iter()
+            .filter(|c| c.rect.intersects(rect))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
     /// The regions worth naming: each department or team objective with a hard
     /// subtree under it (the subtree's box), and each team's objectives standing
     /// outside the tree (their box). Departments first, then larger regions

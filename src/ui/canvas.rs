@@ -28,7 +28,7 @@ use super::filter_panel::{FilterPanel, FilterSummary};
 use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
-use super::state::{use_app_state, Selection, Shade};
+use super::state::{use_app_state, AppState, Selection, Shade};
 use crate::domain::model::Level;
 use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, TITLE_SIZE};
 use crate::map::scene::Region;
@@ -54,12 +54,48 @@ struct BackgroundPress {
     moved: bool,
 }
 
+/// A box being drawn with Shift+drag on the background, corners in pixels of
+/// the map's viewport.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct SelectBox {
+    pointer_id: i32,
+    from: (f64, f64),
+    to: (f64, f64),
+}
+
+/// Adds the cards the box touches (those the filter shows) to the selection.
+fn select_in_box(state: AppState, done: SelectBox) {
+    let view = state.viewport.view.get_untracked();
+    let world = Rect::spanning(
+        view.screen_to_world(done.from.0, done.from.1),
+        view.screen_to_world(done.to.0, done.to.1),
+    );
+    let touched: Vec<String> = state
+        .scene
+        .with_untracked(|s| s.card_ids_in(&world))
+        .into_iter()
+        .filter(|id| state.with_lighting_untracked(|l| l.card(id) != Shade::Hidden))
+        .collect();
+    if touched.is_empty() {
+        return;
+    }
+    let selection = state.selection.get_untracked().with_cards(touched);
+    let count = selection.objective_ids().len();
+    state.select(selection);
+    state.inspector_open.set(true);
+    state.notices.status(match count {
+        1 => "1 objective selected.".to_string(),
+        n => format!("{n} objectives selected: drag one to move them together."),
+    });
+}
+
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = use_app_state();
     let scene = state.scene;
     let viewport = NodeRef::<Main>::new();
     let press = StoredValue::new(BackgroundPress::default());
+    let boxing = RwSignal::new(None::<SelectBox>);
 
     // The viewport's size is known once it is in the page, and changes with the window.
     let measure = move || {
@@ -212,11 +248,24 @@ pub fn Canvas() -> impl IntoView {
                     state.with_lighting_untracked(|lighting| lighting.card(id) != Shade::Hidden)
                 });
             if let Some(id) = pressed {
-                drag::press(state, id, &event);
+                if event.shift_key() {
+                    state.toggle_in_selection(&id);
+                } else {
+                    drag::press(state, id, &event);
+                }
                 return;
             }
         }
         let point = local_point(event.client_x() as f64, event.client_y() as f64);
+        // Shift+drag on the background draws a box that selects the cards it touches.
+        if event.shift_key() {
+            boxing.set(Some(SelectBox {
+                pointer_id: event.pointer_id(),
+                from: point,
+                to: point,
+            }));
+            return;
+        }
         press.update_value(|p| {
             if p.pointers.is_empty() {
                 p.moved = false;
@@ -231,6 +280,14 @@ pub fn Canvas() -> impl IntoView {
             return;
         }
         let point = local_point(event.client_x() as f64, event.client_y() as f64);
+        if boxing.with_untracked(|b| b.is_some_and(|b| b.pointer_id == event.pointer_id())) {
+            boxing.update(|b| {
+                if let Some(b) = b {
+                    b.to = point;
+                }
+            });
+            return;
+        }
         let Some(before) = press.with_value(|p| p.pointers.get(&event.pointer_id()).copied())
         else {
             return;
@@ -268,6 +325,16 @@ pub fn Canvas() -> impl IntoView {
     let on_pointer_end = move |event: PointerEvent| {
         if drag::is_pressing(state, &event) {
             drag::finish(state, &event, event.type_() == "pointerup");
+            return;
+        }
+        if let Some(done) = boxing
+            .get_untracked()
+            .filter(|b| b.pointer_id == event.pointer_id())
+        {
+            boxing.set(None);
+            if event.type_() == "pointerup" {
+                select_in_box(state, done);
+            }
             return;
         }
         let was_click =
@@ -391,6 +458,26 @@ pub fn Canvas() -> impl IntoView {
                     }
                 </For>
             </ul>
+            {move || {
+                boxing
+                    .get()
+                    .map(|b| {
+                        let rect = Rect::spanning(b.from, b.to);
+                        view! {
+                            <div
+                                class="canvas__select-box"
+                                data-testid="selection-box"
+                                style=format!(
+                                    "left:{:.0}px;top:{:.0}px;width:{:.0}px;height:{:.0}px",
+                                    rect.x,
+                                    rect.y,
+                                    rect.width,
+                                    rect.height,
+                                )
+                            ></div>
+                        }
+                    })
+            }}
             <div class="canvas__bars">
                 <FocusBar />
                 <FilterSummary />

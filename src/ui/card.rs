@@ -12,7 +12,7 @@ use web_sys::PointerEvent;
 use super::drag;
 use super::edits::focus_when_shown;
 use super::review::{use_review, Review};
-use super::state::{use_app_state, AppState, Selection, Shade};
+use super::state::{use_app_state, AppState, Shade};
 use crate::domain::check_ins::describe_trend;
 use crate::domain::hints::Hint;
 use crate::domain::model::ObjectiveKind;
@@ -23,6 +23,12 @@ use crate::map::geometry::{
 use crate::map::scene::{
     confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE,
 };
+
+/// A card dragged alone shrinks to this share of its size, a chip that
+/// leaves the card or key result it is dragged onto in view.
+const CHIP_SCALE: f64 = 0.4;
+/// Between the pointer and the chip's corner, in world units.
+const CHIP_GAP: f64 = 14.0;
 
 /// The zoom step and title size the map's cards are styled for, which the
 /// map provides: each card works out from them how many lines of its title
@@ -40,15 +46,20 @@ pub fn Card(id: String) -> impl IntoView {
     // are asked of selectors first, which wake only the cards whose role
     // changed, so other cards do not follow the pointer.
     let drag_offset = Memo::new(move |_| {
-        let dragged = card_id.with_value(|id| state.dragging.is_dragged(id));
-        if !dragged {
+        let moves = card_id.with_value(|id| state.dragging.moves(id));
+        if !moves {
             return None;
         }
         card_id.with_value(|id| {
             state.dragging.current.with(|d| {
-                d.as_ref()
-                    .filter(|d| d.active && &d.id == id)
-                    .map(|d| d.offset)
+                d.as_ref().filter(|d| d.active && d.moves(id)).map(|d| {
+                    // A card dragged alone onto another card goes as a small
+                    // chip beside the pointer, leaving the card or key result
+                    // it would link to in view; over empty map, it is itself,
+                    // where it would land.
+                    let chip = (d.group.is_empty() && d.target.is_some()).then_some(d.grip);
+                    (d.offset, chip)
+                })
             })
         })
     });
@@ -66,13 +77,8 @@ pub fn Card(id: String) -> impl IntoView {
             })
         })
     });
-    let selected = Memo::new(move |_| {
-        card_id.with_value(|id| {
-            state
-                .selection
-                .with(|s| matches!(s, Selection::Objective(sel) if sel == id))
-        })
-    });
+    let selected =
+        Memo::new(move |_| card_id.with_value(|id| state.selection.with(|s| s.has_card(id))));
     let needs_realign = Memo::new(move |_| {
         card_id.with_value(|id| state.needs_realign.with(|flagged| flagged.contains(id)))
     });
@@ -94,6 +100,11 @@ pub fn Card(id: String) -> impl IntoView {
         }
         // The canvas must not start panning under a card.
         event.stop_propagation();
+        // Shift+click adds the card to the selection, or takes it out.
+        if event.shift_key() {
+            card_id.with_value(|id| state.toggle_in_selection(id));
+            return;
+        }
         if let Some(element) = event
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -146,6 +157,9 @@ pub fn Card(id: String) -> impl IntoView {
     }
 }
 
+/// A moved card's offset, and its grip when it goes as a chip.
+type DragLook = ((f64, f64), Option<(f64, f64)>);
+
 /// What a card shows besides its document data.
 #[derive(Clone, Copy)]
 struct CardSignals {
@@ -153,8 +167,9 @@ struct CardSignals {
     id: StoredValue<String>,
     /// Whether its title is being edited in place.
     editing: RwSignal<bool>,
-    /// How far the card is dragged, while it is.
-    drag_offset: Memo<Option<(f64, f64)>>,
+    /// How far the card is moved by a drag, while it is, and where it was
+    /// gripped when it goes as a chip.
+    drag_offset: Memo<Option<DragLook>>,
     /// The target under a dragged card, if it is this card (id, allowed).
     target_state: Memo<Option<(String, bool)>>,
     selected: Memo<bool>,
@@ -198,7 +213,14 @@ fn render_card(
     // A dragged card moves by transform on its own layer: no layout, and no
     // repaint of the map under it, per pointer move.
     let style = move || match drag_offset.get() {
-        Some((dx, dy)) => format!("{place};transform:translate({dx:.1}px,{dy:.1}px)"),
+        // The chip's corner sits just below and right of the pointer, which
+        // is at the grip moved by the offset.
+        Some(((dx, dy), Some((gx, gy)))) => format!(
+            "{place};transform:translate({:.1}px,{:.1}px) scale({CHIP_SCALE})",
+            gx + dx + CHIP_GAP,
+            gy + dy + CHIP_GAP
+        ),
+        Some(((dx, dy), None)) => format!("{place};transform:translate({dx:.1}px,{dy:.1}px)"),
         None => place.clone(),
     };
     let card_id = card.id.clone();
@@ -207,8 +229,12 @@ fn render_card(
         if selected.get() {
             class.push_str(" card--selected");
         }
-        if drag_offset.get().is_some() {
-            class.push_str(" card--dragged");
+        if let Some((_, grip)) = drag_offset.get() {
+            class.push_str(if grip.is_some() {
+                " card--dragged card--chip"
+            } else {
+                " card--dragged"
+            });
         }
         match shade.get() {
             Shade::Dimmed => class.push_str(" card--dimmed"),

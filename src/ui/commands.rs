@@ -315,7 +315,7 @@ impl Command {
             Command::Copy => (
                 "copy-card",
                 "Copy",
-                "Copy the selected card with its key results",
+                "Copy the selected cards with their key results",
                 &[CTRL_C],
                 false,
                 false,
@@ -323,7 +323,7 @@ impl Command {
             Command::Cut => (
                 "cut-card",
                 "Cut",
-                "Cut the selected card, to paste it again",
+                "Cut the selected cards, to paste them again",
                 &[CTRL_X],
                 true,
                 false,
@@ -339,7 +339,7 @@ impl Command {
             Command::Duplicate => (
                 "duplicate-card",
                 "Duplicate",
-                "Add a copy of this card, with its key results, beside it",
+                "Add a copy of the selected cards, with their key results, beside them",
                 &[CTRL_D],
                 true,
                 false,
@@ -424,7 +424,11 @@ impl Command {
     /// selected (Paste a copy), else the key is the browser's (copying text,
     /// pasting a canvas).
     pub fn applies(self, state: AppState) -> bool {
-        let card_selected = || state.selected_objective_untracked().is_some();
+        let card_selected = || {
+            state
+                .selection
+                .with_untracked(|s| !s.objective_ids().is_empty())
+        };
         match self {
             Command::Copy | Command::Cut | Command::Duplicate => card_selected(),
             Command::Paste => state.has_clip(),

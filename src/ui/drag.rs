@@ -19,15 +19,30 @@ use crate::domain::model::LinkKind;
 /// How far, in screen pixels, a press must move before it is a drag.
 const DRAG_THRESHOLD: f64 = 4.0;
 
-/// A press on the card `id` begins: nothing moves until the threshold.
+/// A press on the card `id` begins: nothing moves until the threshold. When
+/// the card is one of several selected, they all move together.
 pub fn press(state: AppState, id: String, event: &PointerEvent) {
+    let start = (f64::from(event.client_x()), f64::from(event.client_y()));
+    let group = state.selection.with_untracked(|s| match s {
+        Selection::Cards(ids) if ids.contains(&id) => {
+            ids.iter().filter(|other| **other != id).cloned().collect()
+        }
+        _ => Vec::new(),
+    });
+    let (x, y) = state.viewport.world_point(start.0, start.1);
+    let grip = state
+        .scene
+        .with_untracked(|s| s.card(&id).map(|c| (x - c.rect.x, y - c.rect.y)))
+        .unwrap_or_default();
     state.dragging.current.set(Some(Drag {
         id,
         pointer_id: event.pointer_id(),
-        start: (f64::from(event.client_x()), f64::from(event.client_y())),
+        start,
         offset: (0.0, 0.0),
         active: false,
         target: None,
+        group,
+        grip,
     }));
 }
 
@@ -64,6 +79,11 @@ pub fn move_to(state: AppState, event: &PointerEvent) {
     }
     let view = state.viewport.view.get_untracked();
     drag.offset = (dx / view.scale, dy / view.scale);
+    // Several cards only move: there is no one card to link.
+    if !drag.group.is_empty() {
+        state.dragging.current.set(Some(drag));
+        return;
+    }
     let (x, y) = state.viewport.world_point(client_x, client_y);
     drag.target = state
         .scene
@@ -97,6 +117,13 @@ pub fn finish(state: AppState, event: &PointerEvent, released: bool) {
         if released {
             state.select(Selection::Objective(drag.id));
             state.inspector_open.set(true);
+        }
+        return;
+    }
+    if !drag.group.is_empty() {
+        if released {
+            let moved: Vec<String> = std::iter::once(drag.id).chain(drag.group).collect();
+            state.move_cards(&moved, drag.offset);
         }
         return;
     }

@@ -47,8 +47,8 @@ fn Link(from: String, to: String) -> impl IntoView {
         let moved = link.with(|l| {
             l.as_ref().is_some_and(|l| {
                 // Both asked, so either end's change wakes this link.
-                let child = state.dragging.is_dragged(&l.from);
-                let parent = state.dragging.is_dragged(&l.to_objective);
+                let child = state.dragging.moves(&l.from);
+                let parent = state.dragging.moves(&l.to_objective);
                 child || parent
             })
         });
@@ -63,9 +63,11 @@ fn Link(from: String, to: String) -> impl IntoView {
                 .dragging
                 .current
                 .with(|drag| match drag.as_ref().filter(|d| d.active) {
-                    Some(d) if d.id == link.from => (d.offset, (0.0, 0.0)),
-                    Some(d) if d.id == link.to_objective => ((0.0, 0.0), d.offset),
-                    _ => none,
+                    Some(d) => {
+                        let offset = |id: &str| if d.moves(id) { d.offset } else { (0.0, 0.0) };
+                        (offset(&link.from), offset(&link.to_objective))
+                    }
+                    None => none,
                 })
         })
     });

@@ -253,3 +253,113 @@ test('a new objective nothing has been measured for reads "Not started", not "Of
   await page.getByTestId('checkin-submit').first().click();
   await expect(status).toHaveAttribute('data-status', 'off-track');
 });
+
+/** A card's top-left corner on the page, rounded. */
+async function corner(page, id) {
+  const box = await card(page, id).boundingBox();
+  return [Math.round(box.x), Math.round(box.y)];
+}
+
+test('Shift+click selects several cards, which move together, delete together and come back with one undo', async ({ page }) => {
+  await openSmall(page);
+  await card(page, 'o-nordic').click();
+  await card(page, 'o-brand').click({ modifiers: ['Shift'] });
+  await expect(card(page, 'o-nordic')).toHaveAttribute('aria-selected', 'true');
+  await expect(card(page, 'o-brand')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '2');
+  // Shift+click again takes one out.
+  await card(page, 'o-sales').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '3');
+  await card(page, 'o-sales').click({ modifiers: ['Shift'] });
+  await expect(card(page, 'o-sales')).toHaveAttribute('aria-selected', 'false');
+
+  // Dragging one moves both by the same distance, in one undo step.
+  const nordic = await corner(page, 'o-nordic');
+  const brand = await corner(page, 'o-brand');
+  const box = await card(page, 'o-nordic').boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 48, box.y + 40, { steps: 2 });
+  await page.mouse.move(box.x + 40, box.y + 214, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => corner(page, 'o-nordic')).toEqual([nordic[0], nordic[1] + 200]);
+  await expect.poll(() => corner(page, 'o-brand')).toEqual([brand[0], brand[1] + 200]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => corner(page, 'o-brand')).toEqual(brand);
+  await expect.poll(() => corner(page, 'o-nordic')).toEqual(nordic);
+
+  // Delete removes both; one undo brings both back.
+  await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '2');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('okr-card')).toHaveCount(2);
+  await expect(page.getByRole('status')).toContainText('Deleted 2 objectives');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+  await expect(card(page, 'o-brand')).toBeVisible();
+});
+
+test('a Shift+drag box on the map selects the cards it touches; copied and pasted, their link comes along', async ({ page }) => {
+  await openSmall(page);
+  const company = await card(page, 'o-co').boundingBox();
+  const sales = await card(page, 'o-sales').boundingBox();
+  // From empty map above and left of the company objective to the middle of
+  // the Sales one under it: the two, linked hard.
+  const from = { x: company.x - 30, y: company.y - 20 };
+  const to = { x: sales.x + 30, y: sales.y + sales.height / 2 };
+  await page.keyboard.down('Shift');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await expect(page.getByTestId('selection-box')).toBeVisible();
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('selection-box')).toHaveCount(0);
+  const selected = page.locator('[data-testid="okr-card"][aria-selected="true"]');
+  await expect(selected).toHaveCount(2);
+  await expect(card(page, 'o-co')).toHaveAttribute('aria-selected', 'true');
+  await expect(card(page, 'o-sales')).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('status')).toContainText('and 1 more card');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('okr-card')).toHaveCount(6);
+  // The copies are selected, and the hard link between them was copied too.
+  await expect(selected).toHaveCount(2);
+  const copies = await selected.evaluateAll((cards) => cards.map((c) => c.dataset.okrId));
+  expect(copies).not.toContain('o-sales');
+  const links = await page.getByTestId('link').evaluateAll((ls) =>
+    ls.map((l) => `${l.dataset.linkFrom}>${l.dataset.linkTo}>${l.dataset.linkKind}`));
+  expect(links.filter((l) => copies.every((id) => l.includes(id)))).toHaveLength(1);
+  const boxes = await cardBoxes(page);
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      expect(overlaps(boxes[i], boxes[j]), `${boxes[i].id} covers ${boxes[j].id}`).toBe(false);
+    }
+  }
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+});
+
+test('dragged onto a key result, the card goes as a small chip that leaves the row in view', async ({ page }) => {
+  await openSmall(page);
+  const source = await card(page, 'o-brand').boundingBox();
+  const row = page.locator('[data-testid="kr-row"][data-kr-id="kr-co-logos"]');
+  const target = await row.boundingBox();
+  const aim = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+  await page.mouse.move(source.x + 40, source.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(source.x + 48, source.y + 22, { steps: 2 });
+  await page.mouse.move(aim.x, aim.y, { steps: 8 });
+  await expect(card(page, 'o-brand')).toHaveClass(/card--chip/);
+  await expect(row).toHaveClass(/kr--target/);
+  // What lies under the pointer is the key-result row, not the dragged card.
+  const under = await page.evaluate(({ x, y }) => {
+    const element = document.elementFromPoint(x, y);
+    return element.closest('[data-testid="kr-row"]')?.dataset.krId ?? element.closest('[data-testid="okr-card"]')?.dataset.okrId;
+  }, aim);
+  expect(under).toBe('kr-co-logos');
+  const chip = await card(page, 'o-brand').boundingBox();
+  expect(chip.width).toBeLessThan(source.width / 2);
+  await page.mouse.up();
+  await expect(page.getByTestId('link-chooser')).toBeVisible();
+});

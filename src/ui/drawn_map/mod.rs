@@ -208,10 +208,7 @@ pub fn DrawnMap(
             Selection::Link { from, to } => Some((from.clone(), to.clone())),
             _ => None,
         });
-        let selected_card = state.selection.with_untracked(|s| match s {
-            Selection::Objective(id) => Some(id.clone()),
-            _ => None,
-        });
+        let selected_cards = state.selection.with_untracked(Selection::objective_ids);
         bands.with_untracked(|bands| draw_level_bands(&context, bands, &view, &screen, &colors));
         // Read in place: a focus on a big subtree is too big to copy per frame.
         state.with_lighting_untracked(|lighting| {
@@ -223,7 +220,7 @@ pub fn DrawnMap(
                     soft_links_of: far.get_untracked().then_some(
                         drag.as_ref()
                             .map(|d| d.id.as_str())
-                            .or(selected_card.as_deref()),
+                            .or(selected_cards.first().map(String::as_str)),
                     ),
                 };
                 draw_links(&context, s, links, &view, &screen, &colors);
@@ -274,7 +271,7 @@ pub fn DrawnMap(
                     stroke_outline(&context, rect, color, 3.0 * pixel, dash * pixel);
                 }
             };
-            if let Some(id) = &selected_card {
+            for id in &selected_cards {
                 outline(id, &colors.accent, 0.0);
             }
             if let Some((target, valid)) = drag.as_ref().and_then(|d| d.target.as_ref()) {

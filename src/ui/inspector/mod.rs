@@ -51,6 +51,7 @@ pub fn Inspector() -> impl IntoView {
     let body = move || match selection.get() {
         Selection::Nothing => ().into_any(),
         Selection::Objective(id) => view! { <ObjectiveEditor edits id /> }.into_any(),
+        Selection::Cards(ids) => view! { <SeveralCards ids /> }.into_any(),
         Selection::Link { from, to } => view! { <LinkEditor edits from to /> }.into_any(),
     };
     move || {
@@ -71,6 +72,60 @@ pub fn Inspector() -> impl IntoView {
                 </aside>
             }
         })
+    }
+}
+
+/// Several cards selected: which, and what can be done to them together.
+#[component]
+fn SeveralCards(ids: Vec<String>) -> impl IntoView {
+    let state = use_app_state();
+    let count = ids.len();
+    let titles = state.with_document_untracked(|doc| {
+        ids.iter()
+            .filter_map(|id| find_objective(doc, id).map(|o| o.title.clone()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <h2 class="inspector__heading" data-testid="selection-count" data-count=count>
+            {format!("{count} objectives selected")}
+        </h2>
+        <ul class="inspector__selected">
+            {titles.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
+        </ul>
+        <div class="inspector__actions">
+            <button
+                class="inspector__button"
+                type="button"
+                data-testid="duplicate-selection"
+                title="Ctrl+D"
+                on:click=move |_| state.duplicate_selection()
+            >
+                "Duplicate"
+            </button>
+            <button
+                class="inspector__button"
+                type="button"
+                data-testid="copy-selection"
+                title="Ctrl+C"
+                on:click=move |_| {
+                    state.copy_selection();
+                }
+            >
+                "Copy"
+            </button>
+            <button
+                class="inspector__button inspector__button--danger"
+                type="button"
+                data-testid="delete-selection"
+                on:click=move |_| state.delete_selection()
+            >
+                "Delete"
+            </button>
+        </div>
+        <p class="inspector__hint">
+            "Drag one of them to move them together. Shift+click adds or removes a card; \
+             Shift+drag on the map's background selects every card in the box."
+        </p>
     }
 }
 

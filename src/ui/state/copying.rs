@@ -6,17 +6,17 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
+use super::{AppState, Selection};
 use crate::domain::copies::Clip;
 use crate::domain::model::Position;
 use crate::domain::placement::spot_for_new_card;
 use crate::map::scene::objective_card_size;
 
 impl AppState {
-    /// The selected card as a copy, if a card is selected.
+    /// The selected cards as a copy, if a card is selected.
     fn clip_of_selection(&self) -> Option<Clip> {
-        let id = self.selected_objective_untracked()?;
-        self.with_document_untracked(|doc| Clip::of(doc, &[id]))
+        let ids = self.selection.with_untracked(Selection::objective_ids);
+        self.with_document_untracked(|doc| Clip::of(doc, &ids))
     }
 
     /// Whether a copy waits to be pasted.
@@ -34,10 +34,10 @@ impl AppState {
         let Some(clip) = self.clip_of_selection() else {
             return false;
         };
-        let title = clip.objectives[0].title.clone();
+        let what = cards_named(&clip);
         self.clip.set_value(Some(clip));
         self.notices
-            .status(format!("Copied “{title}”. Ctrl+V pastes it."));
+            .status(format!("Copied {what}. Ctrl+V pastes it."));
         true
     }
 
@@ -90,9 +90,11 @@ impl AppState {
             working.layout.insert(copy.id.clone(), spot);
             placed.push((copy, spot));
         }
-        let Some(first) = placed.first().map(|(c, _)| (c.id.clone(), c.title.clone())) else {
+        if placed.is_empty() {
             return;
-        };
+        }
+        let ids: Vec<String> = placed.iter().map(|(c, _)| c.id.clone()).collect();
+        let what = cards_named(clip);
         let added = self.apply_or_notify(label, |g| {
             for (copy, spot) in placed {
                 let id = copy.id.clone();
@@ -105,9 +107,20 @@ impl AppState {
             Ok(())
         });
         if added.is_some() {
-            let (id, title) = first;
-            self.select_and_reveal(&id);
-            self.notices.status(format!("{done} “{title}”."));
+            // The copies are selected, to be moved on together.
+            self.select_and_reveal(&ids[0]);
+            self.selection.set(Selection::of_cards(ids));
+            self.notices.status(format!("{done} {what}."));
         }
+    }
+}
+
+/// “Title” for one card, “Title” and 2 more for several.
+fn cards_named(clip: &Clip) -> String {
+    let first = clip.objectives.first().map_or("", |o| o.title.as_str());
+    match clip.objectives.len() {
+        0 | 1 => format!("“{first}”"),
+        2 => format!("“{first}” and 1 more card"),
+        n => format!("“{first}” and {} more cards", n - 1),
     }
 }

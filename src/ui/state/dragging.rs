@@ -20,6 +20,17 @@ pub struct Drag {
     pub active: bool,
     /// What the card is over, and whether a link to it is allowed.
     pub target: Option<(DropTarget, bool)>,
+    /// The other selected cards, which move with it (and then nothing links).
+    pub group: Vec<String>,
+    /// Where on the card it was pressed, in world units from its corner.
+    pub grip: (f64, f64),
+}
+
+impl Drag {
+    /// Whether the card `id` moves with this drag.
+    pub fn moves(&self, id: &str) -> bool {
+        self.id == id || self.group.iter().any(|other| other == id)
+    }
 }
 
 /// Who takes part in the current drag: the dragged card once the drag is
@@ -44,6 +55,8 @@ pub struct Dragging {
     target_card: StoredValue<Selector<Option<String>>>,
     /// What the dragged card may link to, computed once when a drag starts.
     pub link_targets: StoredValue<HashSet<String>>,
+    /// The other cards moving with the dragged one, once the drag is active.
+    group: Memo<Vec<String>>,
 }
 
 impl Dragging {
@@ -66,7 +79,24 @@ impl Dragging {
             })),
             target_card: StoredValue::new(Selector::new(move || roles.with(|r| r.target.clone()))),
             link_targets: StoredValue::new(HashSet::new()),
+            group: Memo::new(move |_| {
+                current.with(|d| {
+                    d.as_ref()
+                        .filter(|d| d.active)
+                        .map(|d| d.group.clone())
+                        .unwrap_or_default()
+                })
+            }),
         }
+    }
+
+    /// Whether the card `id` moves with the drag, dragged or carried along;
+    /// tracked per card.
+    pub fn moves(&self, id: &str) -> bool {
+        self.is_dragged(id)
+            || self
+                .group
+                .with(|group| group.iter().any(|other| other == id))
     }
 
     /// Whether the card `id` is being dragged; tracked per card.

@@ -96,6 +96,31 @@ impl AppState {
         });
     }
 
+    /// Moves the cards `ids` together by `offset` (world units), one undo step.
+    pub fn move_cards(&self, ids: &[String], offset: (f64, f64)) {
+        let moved: Vec<(String, crate::domain::model::Position)> = self.scene.with_untracked(|s| {
+            ids.iter()
+                .filter_map(|id| {
+                    let rect = s.card(id)?.rect;
+                    Some((
+                        id.clone(),
+                        crate::domain::model::Position {
+                            x: rect.x + offset.0,
+                            y: rect.y + offset.1,
+                        },
+                    ))
+                })
+                .collect()
+        });
+        let label = format!("Move {} cards", moved.len());
+        self.apply_or_notify(&label, |g| {
+            for (id, position) in moved {
+                g.set_position(&id, position)?;
+            }
+            Ok(())
+        });
+    }
+
     /// Makes the pending link with `kind`; a second hard parent is offered
     /// as a move of the hard link instead.
     pub fn choose_link(&self, kind: LinkKind) {
@@ -191,6 +216,38 @@ impl AppState {
                     };
                     self.notices
                         .push(kind, format!("Deleted “{title}”."), unaligned, None);
+                }
+            }
+            Selection::Cards(ids) => {
+                let label = format!("Delete {} objectives", ids.len());
+                if let Some(unaligned) = self.apply_or_notify(&label, |g| {
+                    let mut unaligned = Vec::new();
+                    for id in &ids {
+                        unaligned
+                            .extend(g.remove_objective(id).map_err(RuleError::from)?.unaligned);
+                    }
+                    // Cards deleted together need no re-aligning among themselves.
+                    unaligned.retain(|id| !ids.contains(id));
+                    Ok(unaligned)
+                }) {
+                    self.selection.set(Selection::Nothing);
+                    self.needs_realign
+                        .update(|flagged| flagged.extend(unaligned.iter().cloned()));
+                    let details: Vec<String> = unaligned
+                        .iter()
+                        .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))
+                        .collect();
+                    let kind = if details.is_empty() {
+                        NoticeKind::Status
+                    } else {
+                        NoticeKind::Error
+                    };
+                    self.notices.push(
+                        kind,
+                        format!("Deleted {} objectives. Ctrl+Z brings them back.", ids.len()),
+                        details,
+                        None,
+                    );
                 }
             }
             Selection::Link { from, to } => {

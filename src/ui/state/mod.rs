@@ -27,6 +27,7 @@ mod lighting;
 mod notices;
 mod opening;
 mod saving;
+mod selection;
 mod shared;
 mod viewport;
 
@@ -38,6 +39,7 @@ pub use focus::Focus;
 pub use lighting::{Lighting, Shade};
 pub use notices::{ImportReport, Notice, NoticeAction, NoticeKind, Notices};
 pub use opening::Progress;
+pub use selection::Selection;
 pub use viewport::Viewport;
 
 use crate::browser::download::{canvas_file_name, download_text};
@@ -55,18 +57,6 @@ use crate::session::history::History;
 
 /// The sample canvas shown on first open.
 pub const SAMPLE_CANVAS: &str = include_str!("../../../public/examples/acme.okr.json");
-
-/// What is selected on the map.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Selection {
-    #[default]
-    Nothing,
-    Objective(String),
-    Link {
-        from: String,
-        to: String,
-    },
-}
 
 /// Why a change to the canvas did not happen.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -380,6 +370,13 @@ impl AppState {
         self.selection.set(selection);
     }
 
+    /// Shift+click on the card `id`: added to the selected objectives, or
+    /// taken out. The inspector shows a card alone, so it closes for several.
+    pub fn toggle_in_selection(&self, id: &str) {
+        let selection = self.selection.get_untracked().toggled(id);
+        self.selection.set(selection);
+    }
+
     /// Opens the list of link targets for the selected objective.
     pub fn open_link_picker(&self) {
         if matches!(self.selection.get_untracked(), Selection::Objective(_)) {
@@ -462,19 +459,17 @@ impl AppState {
         (self.title_of(from), self.title_of(to))
     }
 
-    /// Drops a selection whose objective or link no longer exists.
+    /// Drops from the selection the objectives and the link that no longer exist.
     fn keep_selection_valid(&self) {
-        let still_there =
-            self.document
-                .with_untracked(|doc| match self.selection.get_untracked() {
-                    Selection::Nothing => true,
-                    Selection::Objective(id) => doc.objectives.iter().any(|o| o.id == id),
-                    Selection::Link { from, to } => {
-                        doc.links.iter().any(|l| l.from == from && l.to == to)
-                    }
-                });
-        if !still_there {
-            self.selection.set(Selection::Nothing);
+        let selection = self.selection.get_untracked();
+        let kept = self.document.with_untracked(|doc| {
+            selection.clone().keeping(
+                |id| doc.objectives.iter().any(|o| o.id == id),
+                |from, to| doc.links.iter().any(|l| l.from == from && l.to == to),
+            )
+        });
+        if kept != selection {
+            self.selection.set(kept);
         }
     }
 

@@ -80,9 +80,7 @@ impl Selection {
     ) -> Selection {
         match self {
             Selection::Nothing => Selection::Nothing,
-            Selection::Link { from, to } if link_exists(&from, &to) => {
-                Selection::Link { from, to }
-            }
+            Selection::Link { from, to } if link_exists(&from, &to) => Selection::Link { from, to },
             Selection::Link { .. } => Selection::Nothing,
             cards => Selection::of_cards(
                 cards
@@ -112,7 +110,10 @@ mod tests {
         assert!(two.has_card("a") && two.has_card("b") && !two.has_card("c"));
         // Taking one of two out leaves a single objective, for the inspector.
         assert_eq!(two.toggled("a"), Selection::Objective("b".into()));
-        assert_eq!(Selection::Objective("a".into()).toggled("a"), Selection::Nothing);
+        assert_eq!(
+            Selection::Objective("a".into()).toggled("a"),
+            Selection::Nothing
+        );
         let link = Selection::Link {
             from: "a".into(),
             to: "b".into(),
@@ -124,7 +125,10 @@ mod tests {
     fn the_drag_box_adds_what_it_touched_once() {
         let selected = cards(&["a"]).with_cards(["b".to_string(), "a".to_string()]);
         assert_eq!(selected, cards(&["a", "b"]));
-        assert_eq!(Selection::Nothing.with_cards(Vec::new()), Selection::Nothing);
+        assert_eq!(
+            Selection::Nothing.with_cards(Vec::new()),
+            Selection::Nothing
+        );
         assert_eq!(cards(&["a", "a"]), Selection::Objective("a".into()));
     }
 
