@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, WheelEvent};
 
-use super::card::{Card, TitleFit};
+use super::card::{Card, TabStop, TitleFit};
 use super::commands::{Command, CommandButton};
 use super::drag;
 use super::drawn_map::DrawnMap;
@@ -173,6 +173,26 @@ pub fn Canvas() -> impl IntoView {
     // a zoom restyles no card.
     let title_pixels =
         Memo::new(move |_| (!far.get()).then(|| settled.with(|v| title_size(v.scale))));
+    let tab_stop = Memo::new(move |_| {
+        state
+            .selection
+            .with(|s| s.objective_ids().into_iter().next())
+            .or_else(|| scene.with(|s| s.cards.first().map(|c| c.id.clone())))
+    });
+    provide_context(TabStop(StoredValue::new(Selector::new(move || {
+        tab_stop.get()
+    }))));
+    // When the map's area changes (the inspector opens beside it, the window
+    // is resized), the selected card is brought back into view.
+    Effect::new(move |before: Option<(f64, f64)>| {
+        let size = state.viewport.size.get();
+        if before.is_some_and(|before| before != size) {
+            if let Some(id) = state.selected_objective_untracked() {
+                state.viewport.reveal(&id);
+            }
+        }
+        size
+    });
     provide_context(TitleFit(Memo::new(move |_| {
         (detail.get(), title_pixels.get().unwrap_or(TITLE_SIZE))
     })));

@@ -24,6 +24,19 @@ use crate::map::scene::{
     confidence_attr, progress_attr, progress_percent, CardView, LOW_CONFIDENCE,
 };
 
+/// The map is one stop of the Tab key: the card Tab lands on (the selected
+/// one, else the first), the others reached with the arrow keys. A selector,
+/// so a change of stop wakes only the two cards concerned.
+#[derive(Clone, Copy)]
+pub struct TabStop(pub StoredValue<Selector<Option<String>>>);
+
+impl TabStop {
+    fn is(self, id: &str) -> bool {
+        self.0
+            .with_value(|stop| stop.selected(&Some(id.to_string())))
+    }
+}
+
 /// A card dragged alone shrinks to this share of its size, a chip that
 /// leaves the card or key result it is dragged onto in view.
 const CHIP_SCALE: f64 = 0.4;
@@ -254,6 +267,8 @@ fn render_card(
     };
     let progress_width = format!("width:{:.1}%", card.progress * 100.0);
     let title_tooltip = card.title.clone();
+    let tab_stop = use_context::<TabStop>();
+    let card_id_for_tab = id;
     let fit = use_context::<TitleFit>();
     let card_height = rect.height;
     let title_lines_shown = move || {
@@ -421,7 +436,10 @@ fn render_card(
             aria-label=label
             aria-selected=move || selected.get().to_string()
             role="option"
-            tabindex=move || if hidden() { "-1" } else { "0" }
+            tabindex=move || {
+                let stop = tab_stop.is_none_or(|stop| card_id_for_tab.with_value(|id| stop.is(id)));
+                if stop && !hidden() { "0" } else { "-1" }
+            }
             on:focus=on_focus
             on:pointerdown=on_pointer_down
             on:pointermove=on_pointer_move
@@ -591,6 +609,9 @@ fn hint_badge(id: String, hints: Memo<Vec<Hint>>, review: Option<Review>) -> imp
                     type="button"
                     data-testid="card-hints"
                     data-count=count.to_string()
+                    // The map is one Tab stop; the keyboard reaches hints
+                    // through Review (R).
+                    tabindex="-1"
                     title=tooltip
                     aria-label=label
                     on:click=move |_| id.with_value(|id| review.show_hints_of(id))

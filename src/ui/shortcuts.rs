@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::commands::Command;
+use super::edits::focus_when_shown;
 use super::review::{use_review, Review};
 use super::state::{AppState, Selection};
 
@@ -118,6 +119,23 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
                 state.viewport.pan_by(-dx * PAN_STEP, -dy * PAN_STEP);
             } else {
                 state.select_neighbour(dx, dy);
+                // Within the map, focus moves with the selection, so a screen
+                // reader reads the card reached.
+                let on_card = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        el.closest("[data-testid=okr-card]")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                    });
+                if let Some(id) = state.selected_objective_untracked().filter(|_| on_card) {
+                    focus_when_shown(
+                        format!("[data-testid=okr-card][data-okr-id=\"{id}\"]"),
+                        false,
+                    );
+                }
             }
         }
         // The rest are the command table's keys.

@@ -207,6 +207,13 @@ test('the exported file keeps the history sorted by date, with its notes', async
     '2027-02-03',
     '2027-02-03',
   ]);
+  // The newest two show; the oldest folds under one line, opened on request.
+  const older = krEditor(page, 'kr-brand-aware').getByTestId('checkin-older');
+  await expect(older.locator('summary')).toHaveText('1 older check-in');
+  await expect(history.nth(2)).toBeHidden();
+  await expect(history.nth(1)).toBeVisible();
+  await older.locator('summary').click();
+  await expect(history.nth(2)).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-json').click();

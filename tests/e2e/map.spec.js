@@ -214,13 +214,29 @@ test('2,000 objectives fit whole on one screen, and a drawn card is still presse
   await expect(card(page, id)).toHaveAttribute('aria-selected', 'true');
 });
 
-test('Tab reaches the cards, and a card reached selects itself', async ({ page }) => {
+test('the map is one Tab stop: Tab reaches a card, the arrow keys walk the map with the focus, Tab leaves it', async ({ page }) => {
   await openApp(page);
   await settled(page);
-  const first = page.getByTestId('okr-card').first();
-  await first.focus();
+  const focusedCard = () => page.evaluate(() => document.activeElement?.closest('[data-testid="okr-card"]')?.dataset.okrId ?? null);
+  // From the toolbar's last button, Tab goes to one card of the map.
+  await page.locator('.toolbar__menu summary').focus();
+  let reached = null;
+  for (let presses = 0; presses < 6 && !reached; presses += 1) {
+    await page.keyboard.press('Tab');
+    reached = await focusedCard();
+  }
+  expect(reached).not.toBeNull();
+  await expect(card(page, reached)).toHaveAttribute('aria-selected', 'true');
+  // Only that card is a Tab stop.
+  await expect(page.locator('[data-testid="okr-card"][tabindex="0"]')).toHaveCount(1);
+  // An arrow key moves the selection and the focus together; the new card is the stop.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focusedCard).not.toBe(reached);
+  const next = await focusedCard();
+  await expect(card(page, next)).toHaveAttribute('aria-selected', 'true');
+  await expect(card(page, next)).toHaveAttribute('tabindex', '0');
+  await expect(card(page, reached)).toHaveAttribute('tabindex', '-1');
+  // Tab leaves the map rather than walking every card.
   await page.keyboard.press('Tab');
-  const second = page.getByTestId('okr-card').nth(1);
-  await expect(second).toBeFocused();
-  await expect(second).toHaveAttribute('aria-selected', 'true');
+  expect(await focusedCard()).toBeNull();
 });

@@ -363,3 +363,22 @@ test('dragged onto a key result, the card goes as a small chip that leaves the r
   await page.mouse.up();
   await expect(page.getByTestId('link-chooser')).toBeVisible();
 });
+
+test('a card chosen at the right edge stays in view when the inspector opens beside the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  // The rightmost card whose middle is in view.
+  const rightmost = await page.getByTestId('okr-card').evaluateAll((cards) => {
+    const inView = cards
+      .map((c) => ({ id: c.dataset.okrId, r: c.getBoundingClientRect() }))
+      .filter(({ r }) => r.x + r.width / 2 < window.innerWidth && r.x > 0 && r.y > 80 && r.bottom < window.innerHeight - 80);
+    inView.sort((a, b) => b.r.right - a.r.right);
+    return inView[0].id;
+  });
+  const before = await card(page, rightmost).boundingBox();
+  await page.mouse.click(before.x + before.width / 2 - 10, before.y + 12);
+  await expect(card(page, rightmost)).toHaveAttribute('aria-selected', 'true');
+  const inspector = await page.getByTestId('inspector').boundingBox();
+  await expect.poll(async () => (await card(page, rightmost).boundingBox()).x + before.width)
+    .toBeLessThanOrEqual(inspector.x);
+});

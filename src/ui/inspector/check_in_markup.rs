@@ -34,11 +34,16 @@ pub(super) fn form_markup(key_result: &KeyResult, today: &str) -> Element {
     .child(button("checkin-submit", "Check in", "Check in", PRIMARY))
 }
 
+/// How many of the newest check-ins show before the older ones fold away.
+const SHOWN_CHECK_INS: usize = 2;
+
 /// The history, newest first; the entry at `fixing` (a place in the
-/// history) shows its fields instead.
+/// history) shows its fields instead. Past the newest
+/// [`SHOWN_CHECK_INS`], the older check-ins fold under "N older check-ins",
+/// open while one of them is being fixed.
 pub(super) fn history_markup(key_result: &KeyResult, fixing: Option<usize>) -> Element {
     let unit = key_result.unit.as_deref();
-    let entries = key_result
+    let mut entries = key_result
         .check_ins
         .iter()
         .enumerate()
@@ -116,6 +121,39 @@ pub(super) fn history_markup(key_result: &KeyResult, fixing: Option<usize>) -> E
                     )),
             )
         });
+    let newest: Vec<Element> = entries.by_ref().take(SHOWN_CHECK_INS).collect();
+    let older: Vec<Element> = entries.collect();
+    let fold = (!older.is_empty()).then(|| {
+        let count = older.len();
+        let open = fixing.is_some_and(|index| index + SHOWN_CHECK_INS < key_result.check_ins.len());
+        let words = match count {
+            1 => "1 older check-in".to_string(),
+            n => format!("{n} older check-ins"),
+        };
+        let details = tag(
+            "details",
+            &[
+                ("class", "checkins__older"),
+                ("data-testid", "checkin-older"),
+            ],
+        );
+        let details = if open {
+            details.attr("open", "")
+        } else {
+            details
+        };
+        tag("li", &[("class", "checkins__fold")]).child(
+            details
+                .child(tag("summary", &[("class", "checkins__older-summary")]).text(words))
+                .child(
+                    tag(
+                        "ol",
+                        &[("class", "checkins__history checkins__history--older")],
+                    )
+                    .children(older),
+                ),
+        )
+    });
     tag(
         "ol",
         &[
@@ -124,7 +162,8 @@ pub(super) fn history_markup(key_result: &KeyResult, fixing: Option<usize>) -> E
             ("aria-label", "History, newest first"),
         ],
     )
-    .children(entries)
+    .children(newest)
+    .maybe(fold)
 }
 
 /// The entry at `index`, in fields to fix it.
@@ -451,6 +490,40 @@ mod tests {
                 "{expected} in {texts:?}"
             );
         }
+        // Past the newest two, the older check-ins fold away.
+        let mut long = kr.clone();
+        for day in 1..=4 {
+            long.check_ins.insert(
+                0,
+                CheckIn {
+                    date: format!("2026-12-0{day}"),
+                    value: 1.0,
+                    confidence: None,
+                    note: None,
+                },
+            );
+        }
+        let folded = history_markup(&long, None);
+        let fold = folded
+            .descendants()
+            .into_iter()
+            .find(|e| e.get("data-testid") == Some("checkin-older"))
+            .cloned()
+            .expect("the older check-ins fold");
+        assert_eq!(fold.get("open"), None);
+        assert!(fold.text_content().contains("4 older check-ins"));
+        let fixing_old = history_markup(&long, Some(1));
+        let fold = fixing_old
+            .descendants()
+            .into_iter()
+            .find(|e| e.get("data-testid") == Some("checkin-older"))
+            .cloned()
+            .unwrap();
+        assert_eq!(fold.get("open"), Some(""));
+        assert!(history_markup(&kr, None)
+            .descendants()
+            .into_iter()
+            .all(|e| e.get("data-testid") != Some("checkin-older")));
         let fixing = history_markup(&kr, Some(0));
         let form = fixing
             .descendants()
