@@ -43,7 +43,8 @@ pub struct CardView {
     pub level: Level,
     pub title: String,
     pub owner: Option<String>,
-    /// Why the status was set by hand, when it was and a reason was given.
+    /// Whether a person set the status, and why when they said.
+    pub status_set: bool,
     pub status_note: Option<String>,
     pub kind: ObjectiveKind,
     pub progress: f64,
@@ -199,6 +200,7 @@ impl Scene {
                 progress: progress_of(&objective.id),
                 standalone: objective.standalone.clone(),
                 owner: objective.owner.clone(),
+                status_set: objective.status.is_some(),
                 status_note: objective.status.as_ref().and_then(|s| s.note.clone()),
                 key_results: objective
                     .key_results

@@ -169,6 +169,35 @@ pub fn parts(texts: &Texts<'_>) -> Vec<Part> {
         .collect()
 }
 
+/// The overview's rows, each a top objective's title and the verdict line
+/// under its meter, spread over as many overview slides as hold them under
+/// the deck's `title` and above the `footer`. Every objective gets a row.
+pub fn overview_parts(title: &str, footer: &str, rows: &[(&str, String)]) -> Vec<Range<usize>> {
+    let title_lines = lines(title, 1.9, true, SLIDE_WIDTH).min(3) as f64;
+    let header = LINE + 0.35 + title_lines * 1.9 * 1.15;
+    let footer = lines(footer, 1.0, false, SLIDE_WIDTH) as f64 * LINE;
+    let room = SLIDE_HEIGHT - header - 2.0 * GAP - footer - MARGIN;
+    // A row: the title over the support line beside the meter, padded; the
+    // columns share the row 1.2 : 1 with a 2vw gap.
+    let inner = SLIDE_WIDTH - 1.6 - 1.3;
+    let (title_width, meter_width) = (inner * 1.2 / 2.2, inner / 2.2);
+    let height = |i: usize, first_on_slide: bool| -> f64 {
+        let (title, verdict) = &rows[i];
+        let left = lines(title, 1.0, true, title_width) as f64 * LINE + LINE;
+        // The percentage and the bar, then the verdict's lines (measured
+        // 4.57 ems with two at 1280×720).
+        let meter = 2.0 + lines(verdict, 1.0, true, meter_width) as f64 * LINE;
+        let gap = if first_on_slide { 0.0 } else { 0.5 };
+        gap + left.max(meter) + 0.7
+    };
+    let mut pages = fill(rows.len(), &|_| room, &height);
+    // An empty canvas still has its overview, saying there is nothing yet.
+    if pages.is_empty() {
+        pages.push(0..0);
+    }
+    pages
+}
+
 /// The height the columns have, below the header (with its meter on the
 /// first slide) and above the footer.
 fn room(texts: &Texts<'_>, with_meter: bool) -> f64 {

@@ -11,6 +11,7 @@
 //! host; the presentation component only mounts it and moves between slides.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::domain::model::{Document, Level, Objective, ObjectiveKind};
 use crate::domain::numbers::{number, percent};
@@ -18,7 +19,7 @@ use crate::domain::status::{Basis, Reading, Status};
 use crate::domain::support::SupportIndex;
 use crate::map::scene::{progress_percent, CardView, Scene};
 use crate::output::markup::{el, Element};
-use crate::output::slide_pages::{parts, Part, Texts};
+use crate::output::slide_pages::{overview_parts, parts, Part, Texts};
 
 /// An objective as a slide names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +50,8 @@ impl Headline {
             kind: card.kind,
             progress: card.progress,
             status: None,
-            by_hand: false,
+            // Known from the document; the readings confirm it during the cycle.
+            by_hand: card.status_set,
             owner: card.owner.clone(),
         }
     }
@@ -179,13 +181,11 @@ impl ObjectiveSlide {
 
     /// Every line's text, for spreading the slide over as many as it needs.
     fn texts(&self) -> Texts<'_> {
-        let yardstick = self.headline.yardstick();
         // Room for the longest status whether or not one is shown, so that
         // how the slides split does not change with the day.
-        let status = "! Off track (set by hand) · ";
         Texts {
             title: &self.headline.title,
-            verdict: format!("{status}{} · {}", yardstick.rule(), yardstick.verdict()),
+            verdict: verdict_room(&self.headline),
             footer: nearby_text(self.unaligned_nearby, &self.unaligned_titles),
             key_results: self
                 .key_results
@@ -214,15 +214,25 @@ impl ObjectiveSlide {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Slide {
-    Overview,
+    /// The top objectives, as many to a slide as fit.
+    Overview(OverviewPart),
     Objective(Box<ObjectiveSlide>),
+}
+
+/// Which of the top objectives one overview slide shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OverviewPart {
+    pub rows: Range<usize>,
+    /// Which of the overview's slides this is (0 for the first) and how many it has.
+    pub index: usize,
+    pub count: usize,
 }
 
 impl Slide {
     /// The objective the slide is about; none for the overview.
     pub fn objective_id(&self) -> Option<&str> {
         match self {
-            Slide::Overview => None,
+            Slide::Overview(_) => None,
             Slide::Objective(slide) => Some(&slide.headline.id),
         }
     }
@@ -231,7 +241,7 @@ impl Slide {
     /// overview.
     pub fn part_index(&self) -> usize {
         match self {
-            Slide::Overview => 0,
+            Slide::Overview(part) => part.index,
             Slide::Objective(slide) => slide.part.index,
         }
     }
@@ -239,7 +249,8 @@ impl Slide {
     /// A short name, for the slide overview and the slide counter.
     pub fn label(&self) -> &str {
         match self {
-            Slide::Overview => "Overview",
+            Slide::Overview(part) if part.index > 0 => "Overview, continued",
+            Slide::Overview(_) => "Overview",
             Slide::Objective(slide) => &slide.headline.title,
         }
     }
@@ -299,7 +310,7 @@ impl Deck {
         let (aligned, unaligned): (Vec<&Objective>, Vec<&Objective>) =
             alignable.iter().partition(|o| index.links_anything(&o.id));
 
-        let mut slides = vec![Slide::Overview];
+        let mut slides = Vec::new();
         for card in &top {
             let support = index.support_of(&card.id);
             let key_result_title = |id: &str| -> Option<String> {
@@ -416,10 +427,23 @@ impl Deck {
             }
         }
 
+        let top: Vec<Headline> = top.into_iter().map(Headline::of).collect();
+        let rows: Vec<(&str, String)> = top
+            .iter()
+            .map(|h| (h.title.as_str(), verdict_room(h)))
+            .collect();
+        let footer = alignment_text(aligned.len(), alignable.len());
+        let pages = overview_parts(&doc.title, &footer, &rows);
+        let count = pages.len();
+        let overview = pages
+            .into_iter()
+            .enumerate()
+            .map(|(index, rows)| Slide::Overview(OverviewPart { rows, index, count }));
+        let slides = overview.chain(slides).collect();
         Deck {
             title: doc.title.clone(),
             cycle: doc.cycle.as_ref().map(|c| c.label.clone()),
-            top: top.into_iter().map(Headline::of).collect(),
+            top,
             top_level,
             aligned: aligned.len(),
             alignable: alignable.len(),
@@ -460,7 +484,8 @@ impl Deck {
         let content = el("div", "slide__content");
         match self.slides.get(index) {
             Some(Slide::Objective(slide)) => objective_markup(self, slide, content),
-            _ => overview_markup(self, content),
+            Some(Slide::Overview(part)) => overview_markup(self, part, content),
+            None => overview_markup(self, &OverviewPart::default(), content),
         }
     }
 }
@@ -472,7 +497,13 @@ impl Deck {
         el("div", "slide-overview__cards").children(self.slides.iter().enumerate().map(
             |(index, slide)| {
                 let detail = match slide {
-                    Slide::Overview => format!("{} objectives", self.top.len()),
+                    Slide::Overview(part) if part.count > 1 => format!(
+                        "objectives {}–{} of {}",
+                        part.rows.start + 1,
+                        part.rows.end,
+                        self.top.len()
+                    ),
+                    Slide::Overview(_) => format!("{} objectives", self.top.len()),
                     Slide::Objective(s) if s.part.index > 0 => {
                         format!("continued, {} of {}", s.part.index + 1, s.part.count)
                     }
@@ -508,10 +539,15 @@ impl Deck {
     }
 }
 
-fn overview_markup(deck: &Deck, content: Element) -> Element {
+fn overview_markup(deck: &Deck, part: &OverviewPart, content: Element) -> Element {
     let level = match deck.top_level {
         Level::Company => "Company objectives".to_string(),
         other => format!("Top objectives ({} level)", other.name()),
+    };
+    let level = if part.count > 1 {
+        format!("{level}, {} of {}", part.index + 1, part.count)
+    } else {
+        level
     };
     let eyebrow = match &deck.cycle {
         Some(cycle) => format!("{cycle} · {level}"),
@@ -531,27 +567,23 @@ fn overview_markup(deck: &Deck, content: Element) -> Element {
             "No objectives to present yet. Add a company team and its objectives on the map, then present again.",
         )
     } else {
-        el("ol", "slide__overview").children(deck.top.iter().map(|headline| {
-            let support = match supporting(&headline.id) {
-                0 => "Nothing supports it yet".to_string(),
-                1 => "1 objective supports it".to_string(),
-                n => format!("{n} objectives support it"),
-            };
-            el("li", "slide__overview-row")
-                .attr("data-okr-id", headline.id.as_str())
-                .child(el("span", "slide__overview-title").text(headline.title.as_str()))
-                .child(meter(headline))
-                .child(el("span", "slide__overview-support").text(support))
-        }))
+        let rows = deck.top.get(part.rows.clone()).unwrap_or_default();
+        el("ol", "slide__overview")
+            .attr("start", (part.rows.start + 1).to_string())
+            .children(rows.iter().map(|headline| {
+                let support = match supporting(&headline.id) {
+                    0 => "Nothing supports it yet".to_string(),
+                    1 => "1 objective supports it".to_string(),
+                    n => format!("{n} objectives support it"),
+                };
+                el("li", "slide__overview-row")
+                    .attr("data-okr-id", headline.id.as_str())
+                    .child(el("span", "slide__overview-title").text(headline.title.as_str()))
+                    .child(meter(headline))
+                    .child(el("span", "slide__overview-support").text(support))
+            }))
     };
-    let alignment = (deck.alignable > 0).then(|| {
-        format!(
-            "{} of {} objectives below the top are aligned ({}).",
-            deck.aligned,
-            deck.alignable,
-            progress_percent(deck.aligned as f64 / deck.alignable as f64)
-        )
-    });
+    let alignment = alignment_text(deck.aligned, deck.alignable);
     content
         .child(
             el("header", "slide__header")
@@ -559,7 +591,30 @@ fn overview_markup(deck: &Deck, content: Element) -> Element {
                 .child(el("h1", "slide__title").text(deck.title.as_str())),
         )
         .child(body)
-        .child(el("p", "slide__footer").text(alignment.unwrap_or_default()))
+        .child(el("p", "slide__footer").text(alignment))
+}
+
+/// The overview's footer: how much of the organisation is aligned.
+fn alignment_text(aligned: usize, alignable: usize) -> String {
+    if alignable == 0 {
+        return String::new();
+    }
+    format!(
+        "{aligned} of {alignable} objectives below the top are aligned ({}).",
+        progress_percent(aligned as f64 / alignable as f64)
+    )
+}
+
+/// The line under a meter, with room for the longest status it may show:
+/// how the slides split must not change with the day.
+fn verdict_room(headline: &Headline) -> String {
+    let yardstick = headline.yardstick();
+    let status = if headline.by_hand {
+        "! Off track (set by hand)"
+    } else {
+        "! Progress made"
+    };
+    format!("{status} · {} · {}", yardstick.rule(), yardstick.verdict())
 }
 
 fn objective_markup(deck: &Deck, slide: &ObjectiveSlide, content: Element) -> Element {
@@ -933,7 +988,7 @@ mod tests {
     fn objective_slide<'a>(deck: &'a Deck, id: &str) -> &'a ObjectiveSlide {
         match &deck.slides[deck.slide_of(id).expect("has a slide")] {
             Slide::Objective(slide) => slide,
-            Slide::Overview => unreachable!(),
+            Slide::Overview(_) => unreachable!(),
         }
     }
 
@@ -950,7 +1005,7 @@ mod tests {
         let progress = compute_progress(&doc);
         let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
         let deck = Deck::build(&doc, &scene);
-        assert_eq!(deck.slides[0], Slide::Overview);
+        assert!(matches!(&deck.slides[0], Slide::Overview(part) if part.rows == (0..4)));
         // An objective with more than a slide holds continues on the next.
         let deck = Deck {
             slides: first_slides(&deck),
@@ -1178,7 +1233,14 @@ mod tests {
     #[test]
     fn an_empty_canvas_has_only_the_overview_and_no_company_falls_back_to_the_top_level() {
         let deck = deck_of(&Document::new("Empty"));
-        assert_eq!(deck.slides, [Slide::Overview]);
+        assert_eq!(
+            deck.slides,
+            [Slide::Overview(OverviewPart {
+                rows: 0..0,
+                index: 0,
+                count: 1
+            })]
+        );
         assert!(deck.top.is_empty());
 
         let mut doc = sample();
@@ -1310,5 +1372,49 @@ mod tests {
         assert!(text.contains("owner Dana Kim"), "{text}");
         assert!(text.contains(" · Lee Park"), "{text}");
         assert!(text.contains("! At risk (set by hand)"), "{text}");
+    }
+
+    #[test]
+    fn many_top_objectives_spread_over_overview_slides_each_shown_once() {
+        let mut doc = sample();
+        let company = doc
+            .teams
+            .iter()
+            .find(|t| t.level == Level::Company)
+            .unwrap()
+            .id
+            .clone();
+        for n in 0..14 {
+            doc.objectives.push(Objective::new(
+                format!("o-extra-{n}"),
+                company.clone(),
+                format!("Another company objective with a title long enough to wrap, number {n}"),
+            ));
+        }
+        let deck = deck_of(&doc);
+        let parts: Vec<&OverviewPart> = deck
+            .slides
+            .iter()
+            .map_while(|s| match s {
+                Slide::Overview(part) => Some(part),
+                _ => None,
+            })
+            .collect();
+        assert!(parts.len() >= 3, "{parts:?}");
+        // Every top objective once, in order, and the slides say which of how many.
+        let shown: Vec<usize> = parts.iter().flat_map(|p| p.rows.clone()).collect();
+        assert_eq!(shown, (0..deck.top.len()).collect::<Vec<_>>());
+        assert!(parts
+            .iter()
+            .enumerate()
+            .all(|(i, p)| p.index == i && p.count == parts.len() && !p.rows.is_empty()));
+        assert_eq!(deck.slides[1].label(), "Overview, continued");
+        let eyebrow = deck.markup(1).text_content();
+        assert!(
+            eyebrow.contains(&format!("2 of {}", parts.len())),
+            "{eyebrow}"
+        );
+        // The objectives' slides follow the overview's.
+        assert_eq!(deck.slide_of(&deck.top[0].id), Some(parts.len()));
     }
 }

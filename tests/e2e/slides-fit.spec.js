@@ -35,12 +35,28 @@ function manySupporters() {
   return JSON.stringify({ format: 'okr-canvas', version: 1, title: 'Fourteen supporters', teams, objectives, links });
 }
 
+/** Twelve company objectives with long titles, a status set by hand and owners: an overview of several slides. */
+function manyCompanyObjectives() {
+  const teams = [{ id: 'co', name: 'Acme', level: 'company', color: '#1f5fbf' }];
+  const objectives = [];
+  for (let i = 0; i < 12; i += 1) {
+    objectives.push({
+      id: `o-top${i}`, team: 'co', owner: 'Dana Kim',
+      title: `Company objective ${i + 1}: become the platform the mid-market runs its invoices on, in every country`,
+      ...(i % 3 === 0 ? { status: { value: 'off_track', note: 'Behind plan' } } : {}),
+      keyResults: [{ id: `kr-top${i}`, title: 'Annual recurring revenue', start: 0, target: 100, current: 7 * i, owner: 'Lee Park' }],
+    });
+  }
+  return JSON.stringify({ format: 'okr-canvas', version: 1, title: 'Twelve company objectives', cycle: { label: 'Q1 2027', start: '2027-01-01', end: '2027-03-31' }, teams, objectives, links: [] });
+}
+
 const canvases = {
   sample: null,
   'four levels': () => execFileSync('cargo', ['run', '--quiet', '--example', 'generate', '--', '34'], {
     cwd: path.join(__dirname, '../..'), maxBuffer: 64 * 1024 * 1024,
   }).toString(),
   'fourteen supporters': manySupporters,
+  'twelve company objectives': manyCompanyObjectives,
 };
 
 /** What of the shown slide reaches out of its box, and text under `minPx`. */
