@@ -284,6 +284,49 @@ pub struct Objective {
     pub key_results: Vec<KeyResult>,
 }
 
+/// Teams top-down, each after its parent, siblings (and the teams at the top) by level
+/// and then in document order, with their depth in the tree. Teams caught in a parent
+/// cycle, which a valid document cannot have, come last at the top.
+pub fn team_order(doc: &Document) -> Vec<(&Team, usize)> {
+    let position: std::collections::HashMap<&str, usize> = doc
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut roots = Vec::new();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); doc.teams.len()];
+    for (i, team) in doc.teams.iter().enumerate() {
+        match team.parent.as_deref().and_then(|p| position.get(p)) {
+            Some(&parent) if parent != i => children[parent].push(i),
+            _ => roots.push(i),
+        }
+    }
+    let by_level = |list: &mut Vec<usize>| {
+        list.sort_by_key(|&i| (doc.teams.get(i).map_or(u8::MAX, |t| t.level.rank()), i))
+    };
+    by_level(&mut roots);
+    children.iter_mut().for_each(by_level);
+
+    let mut order = Vec::with_capacity(doc.teams.len());
+    let mut visited = vec![false; doc.teams.len()];
+    let unvisited_later: Vec<usize> = (0..doc.teams.len()).collect();
+    for start in roots.into_iter().chain(unvisited_later) {
+        let mut stack = vec![(start, 0usize)];
+        while let Some((i, depth)) = stack.pop() {
+            if visited[i] {
+                continue;
+            }
+            visited[i] = true;
+            if let Some(team) = doc.teams.get(i) {
+                order.push((team, depth));
+            }
+            stack.extend(children[i].iter().rev().map(|&child| (child, depth + 1)));
+        }
+    }
+    order
+}
+
 /// Every owner named in `doc`, of objectives and key results, sorted, each once.
 pub fn owner_names(doc: &Document) -> Vec<String> {
     let mut names: Vec<String> = doc

@@ -320,7 +320,7 @@ impl Scene {
 
 /// Each team's colour: its own, else the nearest ancestor's, else one from
 /// the palette by the team's position in the file.
-fn team_colors(doc: &Document) -> HashMap<&str, String> {
+pub fn team_colors(doc: &Document) -> HashMap<&str, String> {
     let by_id: HashMap<&str, &crate::domain::model::Team> =
         doc.teams.iter().map(|t| (t.id.as_str(), t)).collect();
     doc.teams

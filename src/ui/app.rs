@@ -23,6 +23,7 @@ use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
 use super::state::provide_app_state;
+use super::teams_dialog::TeamsDialog;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
             <SaveConflict />
             <ImportErrors />
             <ScoreView />
+            <TeamsDialog />
             <FileDrop />
             <Presentation />
             <ProgressPanel />

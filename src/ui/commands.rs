@@ -29,6 +29,7 @@ pub enum Command {
     Redo,
     NewObjective,
     NewTeam,
+    Teams,
     Fit,
     ZoomIn,
     ZoomOut,
@@ -120,12 +121,13 @@ pub struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::Canvases,
         Command::Undo,
         Command::Redo,
         Command::NewObjective,
         Command::NewTeam,
+        Command::Teams,
         Command::Fit,
         Command::ZoomIn,
         Command::ZoomOut,
@@ -182,6 +184,14 @@ impl Command {
                 "Add a team, department or company",
                 NONE,
                 true,
+                true,
+            ),
+            Command::Teams => (
+                "teams",
+                "Teams",
+                "Every team: rename, move under another, recolour or delete",
+                NONE,
+                false,
                 true,
             ),
             Command::Fit => (
@@ -396,6 +406,7 @@ impl Command {
             Command::Redo => state.redo(),
             Command::NewObjective => new_objective_in_selected_team(state),
             Command::NewTeam => state.team_form_open.set(true),
+            Command::Teams => state.teams_dialog_open.set(true),
             Command::Fit => state.viewport.fit_view(),
             Command::ZoomIn => state.viewport.zoom_by(ZOOM_STEP),
             Command::ZoomOut => state.viewport.zoom_by(1.0 / ZOOM_STEP),

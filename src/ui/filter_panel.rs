@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::state::{use_app_state, AppState};
 use crate::browser::location;
-use crate::domain::model::{owner_names, Level, ObjectiveKind};
+use crate::domain::model::{owner_names, team_order, Level, ObjectiveKind};
 use crate::domain::status::Status;
 use crate::map::filter::{kind_name, Filter, FilterMode, LinkFacet};
 
@@ -100,42 +100,15 @@ pub fn FilterPanel() -> impl IntoView {
     let teams = Memo::new(move |_| {
         state.with_document(|doc| {
             // The organisation top-down: each team followed by its sub-teams.
-            let mut ordered = Vec::new();
-            let mut seen = BTreeSet::new();
-            fn visit<'a>(
-                doc: &'a crate::domain::model::Document,
-                parent: Option<&str>,
-                depth: usize,
-                seen: &mut BTreeSet<&'a str>,
-                ordered: &mut Vec<Choice>,
-            ) {
-                for team in doc.teams.iter().filter(|t| t.parent.as_deref() == parent) {
-                    // A bad document's loop is walked once.
-                    if !seen.insert(team.id.as_str()) || depth > doc.teams.len() {
-                        continue;
-                    }
-                    ordered.push(Choice {
-                        group: "team",
-                        value: team.id.clone(),
-                        label: team.name.clone(),
-                        depth,
-                    });
-                    visit(doc, Some(&team.id), depth + 1, seen, ordered);
-                }
-            }
-            visit(doc, None, 0, &mut seen, &mut ordered);
-            // Teams whose parent is missing still get a box.
-            for team in &doc.teams {
-                if !seen.contains(team.id.as_str()) {
-                    ordered.push(Choice {
-                        group: "team",
-                        value: team.id.clone(),
-                        label: team.name.clone(),
-                        depth: 0,
-                    });
-                }
-            }
-            ordered
+            team_order(doc)
+                .into_iter()
+                .map(|(team, depth)| Choice {
+                    group: "team",
+                    value: team.id.clone(),
+                    label: team.name.clone(),
+                    depth,
+                })
+                .collect::<Vec<_>>()
         })
     });
     let owners = Memo::new(move |_| {

@@ -39,6 +39,7 @@ mod share_dialog;
 mod shared_banner;
 mod shortcuts;
 pub mod state;
+mod teams_dialog;
 mod toolbar;
 
 pub use app::App;

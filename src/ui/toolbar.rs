@@ -44,6 +44,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="toolbar__group" role="group" aria-label="Add">
                 <CommandButton command=Command::NewObjective primary=true />
                 <CommandButton command=Command::NewTeam />
+                <CommandButton command=Command::Teams />
             </div>
             <div class="toolbar__group" role="group" aria-label="View">
                 <CommandButton command=Command::Fit />

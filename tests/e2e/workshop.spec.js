@@ -382,3 +382,131 @@ test('a card chosen at the right edge stays in view when the inspector opens bes
   await expect.poll(async () => (await card(page, rightmost).boundingBox()).x + before.width)
     .toBeLessThanOrEqual(inspector.x);
 });
+
+test('the Teams dialog lists every team to rename, move, recolour or delete, each undoable', async ({ page }) => {
+  await openSmall(page);
+  await page.getByTestId('teams').click();
+  const dialog = page.getByTestId('teams-dialog');
+  const rows = dialog.getByTestId('team-row');
+  // Top-down: the company, its department, the department's teams.
+  await expect(rows).toHaveCount(4);
+  expect(await rows.evaluateAll((rs) => rs.map((r) => r.dataset.teamId))).toEqual(['acme', 'sales', 'nordic', 'brand']);
+  const row = (id) => dialog.locator(`[data-testid="team-row"][data-team-id="${id}"]`);
+  await expect(row('nordic').getByTestId('team-objectives')).toHaveText('1 objective');
+
+  // Rename: the card says the new name at once.
+  await row('brand').getByTestId('team-name').fill('Brand & PR');
+  await row('brand').getByTestId('team-name').press('Enter');
+  await expect(card(page, 'o-brand').locator('.card__team')).toHaveText('Brand & PR');
+  // Recolour.
+  await row('brand').getByTestId('team-color').evaluate((input) => {
+    input.value = '#aa3377';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(card(page, 'o-brand')).toHaveAttribute('style', /--team-color:#aa3377/);
+  // Move Brand from Sales (two steps in) to directly under the company (one step in).
+  await expect(row('brand')).toHaveAttribute('style', /padding-left:2.4em/);
+  await row('brand').getByTestId('team-parent').selectOption('acme');
+  await expect(row('brand')).toHaveAttribute('style', /padding-left:1.2em/);
+  await expect(row('brand').getByTestId('team-parent')).toHaveValue('acme');
+  // A team that still owns objectives is not deleted: the row says why.
+  await row('nordic').getByTestId('team-delete').click();
+  await expect(row('nordic').getByTestId('team-refused')).toContainText('still owns 1 objective');
+  await expect(rows).toHaveCount(4);
+
+  // A new team, empty, is deleted; Undo brings it back.
+  await dialog.getByTestId('teams-new-team').click();
+  const form = page.getByTestId('team-form');
+  await form.getByTestId('team-form-name').fill('Finance');
+  await form.getByTestId('team-form-submit').click();
+  await page.getByTestId('teams').click();
+  await expect(rows).toHaveCount(5);
+  const financeId = await dialog.locator('[data-testid="team-row"]').evaluateAll((rs) =>
+    rs.find((r) => r.querySelector('[data-testid="team-name"]').value === 'Finance').dataset.teamId);
+  await row(financeId).getByTestId('team-delete').click();
+  await expect(rows).toHaveCount(4);
+  await dialog.getByTestId('undo').click();
+  await expect(rows).toHaveCount(5);
+  await dialog.getByTestId('teams-close').click();
+  await expect(dialog).toHaveCount(0);
+  // Each change was its own step: undo walks back to the old colour and name.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(card(page, 'o-brand').locator('.card__team')).toHaveText('Brand');
+});
+
+for (const [width, height] of [[1440, 900], [1280, 720]]) {
+  test(`a company canvas built from empty — company, two departments, four teams, eight objectives — never hides a card (${width}×${height})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await page.getByTestId('canvases').click();
+    await page.getByTestId('new-canvas').click();
+    await expect(page.getByTestId('okr-card')).toHaveCount(0);
+    const noneHidden = async (count) => {
+      await expect(page.getByTestId('okr-card')).toHaveCount(count);
+      const boxes = await cardBoxes(page);
+      for (let i = 0; i < boxes.length; i += 1) {
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          expect(overlaps(boxes[i], boxes[j]), `${boxes[i].id} covers ${boxes[j].id}`).toBe(false);
+        }
+      }
+    };
+    const form = page.getByTestId('team-form');
+    // The company and its first objective, in one flow.
+    await page.getByTestId('new-objective').click();
+    await form.getByTestId('team-form-name').fill('Acme');
+    await form.getByTestId('team-form-submit').click();
+    await expect(page.getByTestId('inspector-title')).toBeFocused();
+    await page.keyboard.type('Win the Nordic market');
+    await page.keyboard.press('Enter');
+    await noneHidden(1);
+    // Two departments under the company, then two teams under each.
+    const newTeam = async (name, level, parent) => {
+      await page.getByTestId('new-team').click();
+      await form.getByTestId('team-form-name').fill(name);
+      await form.getByTestId('team-form-level').selectOption(level);
+      await form.getByTestId('team-form-parent').selectOption({ label: parent });
+      await form.getByTestId('team-form-submit').click();
+      await expect(form).toHaveCount(0);
+    };
+    await newTeam('Sales', 'department', 'Acme (company)');
+    await newTeam('Product', 'department', 'Acme (company)');
+    await newTeam('Nordic AE', 'team', 'Sales (department)');
+    await newTeam('Brand', 'team', 'Sales (department)');
+    await newTeam('Platform', 'team', 'Product (department)');
+    await newTeam('Apps', 'team', 'Product (department)');
+    // Seven more objectives, each made beside the last and moved to its team.
+    const objectives = [
+      ['Build a Nordic pipeline', 'Sales (department)'],
+      ['Ship the product the market asks for', 'Product (department)'],
+      ['Close the first ten Nordic deals', 'Nordic AE (team)'],
+      ['Be known in the Nordics', 'Brand (team)'],
+      ['Keep the platform fast', 'Platform (team)'],
+      ['Launch the mobile app', 'Apps (team)'],
+      ['Grow the partner channel', 'Sales (department)'],
+    ];
+    let count = 1;
+    for (const [title, team] of objectives) {
+      await page.getByTestId('new-objective').click();
+      count += 1;
+      await noneHidden(count);
+      await page.getByTestId('inspector-title').fill(title);
+      await page.getByTestId('inspector-title').press('Enter');
+      await page.getByTestId('inspector-team').selectOption({ label: team });
+      await expect(page.locator('[data-testid="okr-card"][aria-selected="true"] [data-testid="okr-title"]')).toHaveText(title);
+      await noneHidden(count);
+      await expect(page.locator('[data-testid="okr-card"][aria-selected="true"]')).toBeInViewport();
+    }
+    // Every team's objectives stand in its level's row.
+    const rows = await page.getByTestId('okr-card').evaluateAll((cards) =>
+      cards.map((c) => ({ level: c.dataset.level, top: Math.round(c.getBoundingClientRect().top) })));
+    for (const level of ['company', 'department', 'team']) {
+      const tops = rows.filter((r) => r.level === level).map((r) => r.top);
+      const others = rows.filter((r) => r.level !== level).map((r) => r.top);
+      expect(tops.every((t) => !others.includes(t)), `${level} cards share a row with others`).toBe(true);
+    }
+  });
+}

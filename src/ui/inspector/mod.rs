@@ -93,39 +93,48 @@ fn SeveralCards(ids: Vec<String>) -> impl IntoView {
             {titles.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
         </ul>
         <div class="inspector__actions">
-            <button
-                class="inspector__button"
-                type="button"
-                data-testid="duplicate-selection"
-                title="Ctrl+D"
-                on:click=move |_| state.duplicate_selection()
-            >
-                "Duplicate"
-            </button>
-            <button
-                class="inspector__button"
-                type="button"
-                data-testid="copy-selection"
-                title="Ctrl+C"
-                on:click=move |_| {
-                    state.copy_selection();
-                }
-            >
-                "Copy"
-            </button>
-            <button
-                class="inspector__button inspector__button--danger"
-                type="button"
-                data-testid="delete-selection"
-                on:click=move |_| state.delete_selection()
-            >
-                "Delete"
-            </button>
+            <SelectionActions delete_label="Delete" delete_testid="delete-selection" />
         </div>
         <p class="inspector__hint">
             "Drag one of them to move them together. Shift+click adds or removes a card; \
              Shift+drag on the map's background selects every card in the box."
         </p>
+    }
+}
+
+/// Duplicate, Copy and Delete of the selected card or cards.
+#[component]
+fn SelectionActions(delete_label: &'static str, delete_testid: &'static str) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <button
+            class="inspector__button"
+            type="button"
+            data-testid="duplicate-card"
+            title="Add a copy beside the original, with its key results (Ctrl+D)"
+            on:click=move |_| state.duplicate_selection()
+        >
+            "Duplicate"
+        </button>
+        <button
+            class="inspector__button"
+            type="button"
+            data-testid="copy-selection"
+            title="Keep a copy to paste with Ctrl+V (Ctrl+C)"
+            on:click=move |_| {
+                state.copy_selection();
+            }
+        >
+            "Copy"
+        </button>
+        <button
+            class="inspector__button inspector__button--danger"
+            type="button"
+            data-testid=delete_testid
+            on:click=move |_| state.delete_selection()
+        >
+            {delete_label}
+        </button>
     }
 }
 

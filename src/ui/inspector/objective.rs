@@ -15,9 +15,9 @@ use crate::map::scene::objective_card_size;
 use crate::ui::edits::{find_objective, focus_when_shown, Edits};
 use crate::ui::state::AppState;
 
-use super::commit_focused_field;
 use super::key_result::KeyResultEditor;
 use super::links::LinkRow;
+use super::{commit_focused_field, SelectionActions};
 
 #[component]
 pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
@@ -471,23 +471,7 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
             </LinkSection>
 
             <section class="inspector__section inspector__section--danger">
-                <button
-                    class="inspector__button"
-                    type="button"
-                    data-testid="duplicate-card"
-                    title="Add a copy of this card, with its key results, beside it (Ctrl+D)"
-                    on:click=move |_| state.duplicate_selection()
-                >
-                    "Duplicate"
-                </button>
-                <button
-                    class="inspector__button inspector__button--danger"
-                    type="button"
-                    data-testid="delete-objective"
-                    on:click=move |_| state.delete_selection()
-                >
-                    "Delete objective"
-                </button>
+                <SelectionActions delete_label="Delete objective" delete_testid="delete-objective" />
             </section>
         </Show>
     }

@@ -13,6 +13,7 @@ pub enum Modal {
     Conflict,
     CanvasList,
     Scores,
+    Teams,
 }
 
 /// One dialog's view of the slot, read and set like a flag: `get` is whether

@@ -196,60 +196,8 @@ impl AppState {
     pub fn delete_selection(&self) {
         match self.selection.get_untracked() {
             Selection::Nothing => {}
-            Selection::Objective(id) => {
-                let title = self.title_of(&id);
-                if let Some(removal) = self.apply_or_notify("Delete objective", |g| {
-                    g.remove_objective(&id).map_err(RuleError::from)
-                }) {
-                    self.selection.set(Selection::Nothing);
-                    self.needs_realign
-                        .update(|flagged| flagged.extend(removal.unaligned.iter().cloned()));
-                    let unaligned: Vec<String> = removal
-                        .unaligned
-                        .iter()
-                        .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))
-                        .collect();
-                    let kind = if unaligned.is_empty() {
-                        NoticeKind::Status
-                    } else {
-                        NoticeKind::Error
-                    };
-                    self.notices
-                        .push(kind, format!("Deleted “{title}”."), unaligned, None);
-                }
-            }
-            Selection::Cards(ids) => {
-                let label = format!("Delete {} objectives", ids.len());
-                if let Some(unaligned) = self.apply_or_notify(&label, |g| {
-                    let mut unaligned = Vec::new();
-                    for id in &ids {
-                        unaligned
-                            .extend(g.remove_objective(id).map_err(RuleError::from)?.unaligned);
-                    }
-                    // Cards deleted together need no re-aligning among themselves.
-                    unaligned.retain(|id| !ids.contains(id));
-                    Ok(unaligned)
-                }) {
-                    self.selection.set(Selection::Nothing);
-                    self.needs_realign
-                        .update(|flagged| flagged.extend(unaligned.iter().cloned()));
-                    let details: Vec<String> = unaligned
-                        .iter()
-                        .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))
-                        .collect();
-                    let kind = if details.is_empty() {
-                        NoticeKind::Status
-                    } else {
-                        NoticeKind::Error
-                    };
-                    self.notices.push(
-                        kind,
-                        format!("Deleted {} objectives. Ctrl+Z brings them back.", ids.len()),
-                        details,
-                        None,
-                    );
-                }
-            }
+            Selection::Objective(id) => self.delete_objectives(&[id]),
+            Selection::Cards(ids) => self.delete_objectives(&ids),
             Selection::Link { from, to } => {
                 if self
                     .apply_or_notify("Remove link", |g| {
@@ -264,6 +212,45 @@ impl AppState {
                 }
             }
         }
+    }
+
+    /// Deletes the objectives `ids` in one undo step; the objectives left
+    /// without their hard parent are flagged to re-align and named.
+    fn delete_objectives(&self, ids: &[String]) {
+        let (label, done) = match ids {
+            [id] => (
+                "Delete objective".to_string(),
+                format!("Deleted “{}”.", self.title_of(id)),
+            ),
+            _ => (
+                format!("Delete {} objectives", ids.len()),
+                format!("Deleted {} objectives. Ctrl+Z brings them back.", ids.len()),
+            ),
+        };
+        let Some(unaligned) = self.apply_or_notify(&label, |g| {
+            let mut unaligned = Vec::new();
+            for id in ids {
+                unaligned.extend(g.remove_objective(id).map_err(RuleError::from)?.unaligned);
+            }
+            // Cards deleted together need no re-aligning among themselves.
+            unaligned.retain(|id| !ids.contains(id));
+            Ok(unaligned)
+        }) else {
+            return;
+        };
+        self.selection.set(Selection::Nothing);
+        self.needs_realign
+            .update(|flagged| flagged.extend(unaligned.iter().cloned()));
+        let details: Vec<String> = unaligned
+            .iter()
+            .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))
+            .collect();
+        let kind = if details.is_empty() {
+            NoticeKind::Status
+        } else {
+            NoticeKind::Error
+        };
+        self.notices.push(kind, done, details, None);
     }
 
     /// Re-lays the whole map with the automatic layout (one undo step).

@@ -124,6 +124,7 @@ pub struct AppState {
     pub canvas_list_open: DialogFlag,
     /// Whether the cycle's scores are listed (closing the cycle).
     pub score_view_open: DialogFlag,
+    pub teams_dialog_open: DialogFlag,
     /// What part of the map is on screen.
     pub viewport: Viewport,
     /// A card being pressed or dragged, and who takes part.
@@ -215,6 +216,7 @@ impl AppState {
             conflict_open: DialogFlag::new(modal, Modal::Conflict),
             canvas_list_open: DialogFlag::new(modal, Modal::CanvasList),
             score_view_open: DialogFlag::new(modal, Modal::Scores),
+            teams_dialog_open: DialogFlag::new(modal, Modal::Teams),
             viewport: Viewport::new(scene),
             dragging: Dragging::new(),
             notices: Notices::new(),

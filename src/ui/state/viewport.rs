@@ -76,13 +76,16 @@ impl Viewport {
         if width <= 0.0 || height <= 0.0 {
             return;
         }
-        if let Some(bounds) = self.scene.with_untracked(|s| s.bounds) {
-            self.view.set(fit_to_view(
+        match self.scene.with_untracked(|s| s.bounds) {
+            Some(bounds) => self.view.set(fit_to_view(
                 bounds,
                 width,
                 (height - LEGEND_ROOM).max(1.0),
                 FIT_MARGIN,
-            ));
+            )),
+            // An empty map starts at full size, where the first cards are read
+            // as they are made.
+            None => self.view.set(ViewTransform::IDENTITY),
         }
     }
 
