@@ -19,6 +19,7 @@ mod host {
     use okr_canvas::domain::hints::Hints;
     use okr_canvas::domain::import::import;
     use okr_canvas::domain::layout::{layout_document, LayoutMode, LayoutOptions};
+    use okr_canvas::domain::merge::{apply, plan};
     use okr_canvas::domain::model::{Cycle, Level};
     use okr_canvas::domain::model::{Document, Objective};
     use okr_canvas::domain::progress::compute_progress;
@@ -187,8 +188,38 @@ mod host {
         group.finish();
     }
 
+    /// A returned 2,000-objective file with a tenth of its objectives retitled,
+    /// merged three-way into a canvas that changed another tenth: planning
+    /// the changes, then applying all of them (with the core's validation).
+    fn merge_returned_file(c: &mut Criterion) {
+        let mut group = c.benchmark_group("merge");
+        let n = 2_000;
+        let ancestor = generate(n, SEED);
+        let mut canvas = ancestor.clone();
+        let mut file = ancestor.clone();
+        for (i, objective) in canvas.objectives.iter_mut().enumerate().step_by(10) {
+            objective.title = format!("Centre {i}");
+        }
+        for (i, objective) in file.objectives.iter_mut().enumerate().skip(5).step_by(10) {
+            objective.title = format!("Team {i}");
+        }
+        group.bench_with_input(BenchmarkId::new("plan", n), &n, |b, _| {
+            b.iter(|| {
+                plan(black_box(Some(&ancestor)), &canvas, &file)
+                    .changes
+                    .len()
+            })
+        });
+        let merge = plan(Some(&ancestor), &canvas, &file);
+        group.bench_with_input(BenchmarkId::new("apply", n), &n, |b, _| {
+            b.iter(|| apply(black_box(&canvas), &merge, &|_, _| true).map(|d| d.objectives.len()))
+        });
+        group.finish();
+    }
+
     criterion_group!(
         benches,
+        merge_returned_file,
         import_and_validate,
         export_file,
         full_progress,

@@ -16,6 +16,7 @@ pub mod hints;
 pub mod ids;
 pub mod import;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod numbers;
 pub mod placement;

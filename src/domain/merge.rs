@@ -1,0 +1,444 @@
+//! Merging a returned file into the open canvas, as `git merge` does with
+//! text: both sides are compared with the version they came from (the
+//! ancestor), entity by entity — teams, objectives, key results, links — and
+//! field by field. What only the file changed is offered, what only the
+//! canvas changed is kept, and what both changed differently is a conflict
+//! that needs a choice. Without a known ancestor every difference is a choice.
+//!
+//! [`plan`] lists the changes; nothing is changed until [`apply`] is given
+//! the person's choices, and its result passes every rule of the core or is
+//! refused whole. Positions: the canvas's win; the file's new cards come
+//! without one, to be placed beside the others without moving them. A
+//! key result's check-ins changed on both sides are joined, not a conflict.
+//!
+//! Entities are compared as their JSON objects in the file format, so a
+//! field added to the format later is merged without a change here.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::graph::{AlignmentGraph, RuleViolation};
+use super::model::{Document, KeyResult, Link, Objective, Team};
+
+/// What a change is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    Team(String),
+    Objective(String),
+    KeyResult { objective: String, id: String },
+    Link { from: String, to: String },
+}
+
+/// What taking the file's side does to the canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Added,
+    Removed,
+    Edited,
+}
+
+/// One field that differs: the canvas's value and the file's (`None` when
+/// the field is absent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    pub field: String,
+    pub canvas: Option<Value>,
+    pub file: Option<Value>,
+}
+
+/// One change the file brings, to accept or reject.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub key: Key,
+    /// The team it belongs to, for grouping: the team itself, or the team
+    /// owning the objective, the key result's objective or the link's source.
+    pub team: String,
+    /// Its name for a person: a title, a team name, "A → B".
+    pub name: String,
+    pub kind: Kind,
+    /// For an edit, the fields that differ.
+    pub fields: Vec<FieldChange>,
+    /// Why it needs a choice, when it does: both sides changed it, or no
+    /// common version is known.
+    pub conflict: Option<&'static str>,
+    /// The file's side, whole: what an added or edited entity becomes.
+    file: Option<Map<String, Value>>,
+}
+
+/// Every change a file brings to a canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Merge {
+    pub changes: Vec<Change>,
+    /// Whether the common ancestor was known.
+    pub three_way: bool,
+}
+
+impl Merge {
+    /// How many changes need a choice.
+    pub fn conflicts(&self) -> usize {
+        self.changes.iter().filter(|c| c.conflict.is_some()).count()
+    }
+}
+
+const BOTH_CHANGED: &str = "changed on both sides";
+const BOTH_ADDED: &str = "added on both sides, differently";
+const EDITED_REMOVED: &str = "edited here, removed in the file";
+const REMOVED_EDITED: &str = "removed here, edited in the file";
+const NO_ANCESTOR: &str = "no common version is known";
+/// The key result's field whose lists are joined rather than chosen between.
+const CHECK_INS: &str = "checkIns";
+
+/// An entity as its JSON object, with the team it is grouped under and its name.
+#[derive(Clone, Debug, PartialEq)]
+struct Entity {
+    team: String,
+    name: String,
+    value: Map<String, Value>,
+}
+
+/// Every entity of `doc`, by key, in the document's order within each kind.
+fn entities(doc: &Document) -> BTreeMap<Key, Entity> {
+    let mut all = BTreeMap::new();
+    let team_of: BTreeMap<&str, &str> = doc
+        .objectives
+        .iter()
+        .map(|o| (o.id.as_str(), o.team.as_str()))
+        .collect();
+    for team in &doc.teams {
+        all.insert(
+            Key::Team(team.id.clone()),
+            Entity {
+                team: team.id.clone(),
+                name: team.name.clone(),
+                value: object(team),
+            },
+        );
+    }
+    for objective in &doc.objectives {
+        let mut value = object(objective);
+        value.remove("keyResults");
+        all.insert(
+            Key::Objective(objective.id.clone()),
+            Entity {
+                team: objective.team.clone(),
+                name: objective.title.clone(),
+                value,
+            },
+        );
+        for key_result in &objective.key_results {
+            all.insert(
+                Key::KeyResult {
+                    objective: objective.id.clone(),
+                    id: key_result.id.clone(),
+                },
+                Entity {
+                    team: objective.team.clone(),
+                    name: key_result.title.clone(),
+                    value: object(key_result),
+                },
+            );
+        }
+    }
+    let title = |id: &str| {
+        doc.objectives
+            .iter()
+            .find_map(|o| {
+                (o.id == id).then(|| o.title.clone()).or_else(|| {
+                    o.key_results
+                        .iter()
+                        .find(|kr| kr.id == id)
+                        .map(|kr| kr.title.clone())
+                })
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
+    for link in &doc.links {
+        all.insert(
+            Key::Link {
+                from: link.from.clone(),
+                to: link.to.clone(),
+            },
+            Entity {
+                team: team_of
+                    .get(link.from.as_str())
+                    .copied()
+                    .unwrap_or("")
+                    .to_string(),
+                name: format!("{} → {}", title(&link.from), title(&link.to)),
+                value: object(link),
+            },
+        );
+    }
+    all
+}
+
+/// A value of the format as its JSON object (empty if it were not one).
+fn object(value: &impl serde::Serialize) -> Map<String, Value> {
+    match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    }
+}
+
+/// The changes `file` brings to `canvas`, compared with `ancestor` when it is
+/// known.
+pub fn plan(ancestor: Option<&Document>, canvas: &Document, file: &Document) -> Merge {
+    let base = ancestor.map(entities);
+    let ours = entities(canvas);
+    let theirs = entities(file);
+    let keys: BTreeSet<&Key> = ours.keys().chain(theirs.keys()).collect();
+    let mut changes = Vec::new();
+    for key in keys {
+        let (c, f) = (ours.get(key), theirs.get(key));
+        let a = base.as_ref().and_then(|base| base.get(key));
+        if let Some(change) = change_of(key, base.is_some(), a, c, f) {
+            changes.push(change);
+        }
+    }
+    // Grouped by team, teams first within it, in a stable order.
+    changes.sort_by(|x, y| (&x.team, &x.key).cmp(&(&y.team, &y.key)));
+    Merge {
+        changes,
+        three_way: base.is_some(),
+    }
+}
+
+fn change_of(
+    key: &Key,
+    three_way: bool,
+    a: Option<&Entity>,
+    c: Option<&Entity>,
+    f: Option<&Entity>,
+) -> Option<Change> {
+    let make = |kind, entity: &Entity, fields, conflict, file: Option<&Entity>| Change {
+        key: key.clone(),
+        team: entity.team.clone(),
+        name: entity.name.clone(),
+        kind,
+        fields,
+        conflict,
+        file: file.map(|f| f.value.clone()),
+    };
+    match (a, c, f) {
+        (_, Some(c), Some(f)) if c.value == f.value => None,
+        (_, None, None) => None,
+        // Without an ancestor, every difference is the person's to choose.
+        (None, Some(c), Some(f)) => {
+            let reason = if three_way { BOTH_ADDED } else { NO_ANCESTOR };
+            let fields = differences(None, &c.value, &f.value).0;
+            Some(make(Kind::Edited, f, fields, Some(reason), Some(f)))
+        }
+        (None, None, Some(f)) => {
+            let conflict = (!three_way).then_some(NO_ANCESTOR);
+            Some(make(Kind::Added, f, Vec::new(), conflict, Some(f)))
+        }
+        (None, Some(c), None) => {
+            // Three-way, the canvas added it: kept without a word.
+            (!three_way).then(|| make(Kind::Removed, c, Vec::new(), Some(NO_ANCESTOR), None))
+        }
+        (Some(a), Some(c), Some(f)) => {
+            let (fields, conflict, file) = differences(Some(&a.value), &c.value, &f.value);
+            if fields.is_empty() {
+                return None;
+            }
+            let reason = conflict.then_some(BOTH_CHANGED);
+            let mut change = make(Kind::Edited, f, fields, reason, None);
+            change.file = Some(file);
+            Some(change)
+        }
+        (Some(a), Some(c), None) => {
+            let reason = (c.value != a.value).then_some(EDITED_REMOVED);
+            Some(make(Kind::Removed, c, Vec::new(), reason, None))
+        }
+        (Some(a), None, Some(f)) => (f.value != a.value)
+            .then(|| make(Kind::Added, f, Vec::new(), Some(REMOVED_EDITED), Some(f))),
+    }
+}
+
+/// The fields where the file's side differs from the canvas's and is to be
+/// offered, whether any of them was changed on both sides, and the entity as
+/// taking the file's side makes it. Without an ancestor, every differing
+/// field is offered.
+fn differences(
+    ancestor: Option<&Map<String, Value>>,
+    canvas: &Map<String, Value>,
+    file: &Map<String, Value>,
+) -> (Vec<FieldChange>, bool, Map<String, Value>) {
+    let names: BTreeSet<&String> = canvas.keys().chain(file.keys()).collect();
+    let mut fields = Vec::new();
+    let mut conflict = false;
+    let mut taken = canvas.clone();
+    for name in names {
+        let (c, f) = (canvas.get(name), file.get(name));
+        if c == f {
+            continue;
+        }
+        let a = ancestor.map(|a| a.get(name));
+        let file_value = match a {
+            // Only the canvas changed it: kept, not offered.
+            Some(a) if f == a => continue,
+            // Only the file changed it.
+            Some(a) if c == a => f.cloned(),
+            // Both changed check-ins: both sides' are kept.
+            Some(_) if name == CHECK_INS => Some(joined_check_ins(c, f)),
+            _ => {
+                conflict = true;
+                f.cloned()
+            }
+        };
+        match &file_value {
+            Some(value) => taken.insert(name.clone(), value.clone()),
+            None => taken.remove(name),
+        };
+        fields.push(FieldChange {
+            field: name.clone(),
+            canvas: c.cloned(),
+            file: file_value,
+        });
+    }
+    (fields, conflict, taken)
+}
+
+/// Both lists of check-ins, each once, by date.
+fn joined_check_ins(canvas: Option<&Value>, file: Option<&Value>) -> Value {
+    let mut all: Vec<Value> = Vec::new();
+    for list in [canvas, file].into_iter().flatten() {
+        for entry in list.as_array().into_iter().flatten() {
+            if !all.contains(entry) {
+                all.push(entry.clone());
+            }
+        }
+    }
+    let date = |v: &Value| {
+        v.get("date")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    all.sort_by_key(date);
+    Value::Array(all)
+}
+
+/// Why a merge could not be applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refused {
+    /// The choices leave a document that breaks a rule of the core: the
+    /// rules broken, with where.
+    Rules(Vec<RuleViolation>),
+    /// A merged entity is not one of the format (it cannot happen with
+    /// documents that were read by the importer).
+    Malformed(String),
+}
+
+/// The canvas with the changes of `merge` for which `take_file` says yes.
+pub fn apply(
+    canvas: &Document,
+    merge: &Merge,
+    take_file: &dyn Fn(usize, &Change) -> bool,
+) -> Result<Document, Refused> {
+    let mut entities = entities(canvas);
+    // New entities go after the canvas's, in the order the merge lists them.
+    let mut added: Vec<Key> = Vec::new();
+    for (index, change) in merge.changes.iter().enumerate() {
+        if !take_file(index, change) {
+            continue;
+        }
+        match (&change.kind, &change.file) {
+            (Kind::Removed, _) => {
+                entities.remove(&change.key);
+            }
+            (_, Some(value)) => {
+                if !entities.contains_key(&change.key) {
+                    added.push(change.key.clone());
+                }
+                entities.insert(
+                    change.key.clone(),
+                    Entity {
+                        team: change.team.clone(),
+                        name: change.name.clone(),
+                        value: value.clone(),
+                    },
+                );
+            }
+            (_, None) => {}
+        }
+    }
+    let order = order_of(canvas, &added);
+    let document = rebuild(canvas, &entities, &order)?;
+    AlignmentGraph::from_owned_document(document)
+        .map(AlignmentGraph::into_document)
+        .map_err(Refused::Rules)
+}
+
+/// The keys in the canvas's order, then the added ones.
+fn order_of(canvas: &Document, added: &[Key]) -> Vec<Key> {
+    let mut order: Vec<Key> = canvas
+        .teams
+        .iter()
+        .map(|t| Key::Team(t.id.clone()))
+        .collect();
+    for objective in &canvas.objectives {
+        order.push(Key::Objective(objective.id.clone()));
+        order.extend(objective.key_results.iter().map(|kr| Key::KeyResult {
+            objective: objective.id.clone(),
+            id: kr.id.clone(),
+        }));
+    }
+    order.extend(canvas.links.iter().map(|l| Key::Link {
+        from: l.from.clone(),
+        to: l.to.clone(),
+    }));
+    order.extend(added.iter().cloned());
+    order
+}
+
+fn rebuild(
+    canvas: &Document,
+    entities: &BTreeMap<Key, Entity>,
+    order: &[Key],
+) -> Result<Document, Refused> {
+    fn read<T: serde::de::DeserializeOwned>(entity: &Entity) -> Result<T, Refused> {
+        serde_json::from_value(Value::Object(entity.value.clone()))
+            .map_err(|e| Refused::Malformed(format!("“{}”: {e}", entity.name)))
+    }
+    let mut document = Document {
+        teams: Vec::new(),
+        objectives: Vec::new(),
+        links: Vec::new(),
+        layout: BTreeMap::new(),
+        ..canvas.clone()
+    };
+    let mut key_results: BTreeMap<&str, Vec<KeyResult>> = BTreeMap::new();
+    for key in order {
+        let Some(entity) = entities.get(key) else {
+            continue;
+        };
+        match key {
+            Key::Team(_) => document.teams.push(read::<Team>(entity)?),
+            Key::Objective(_) => document.objectives.push(read::<Objective>(entity)?),
+            Key::KeyResult { objective, .. } => key_results
+                .entry(objective.as_str())
+                .or_default()
+                .push(read::<KeyResult>(entity)?),
+            Key::Link { .. } => document.links.push(read::<Link>(entity)?),
+        }
+    }
+    // A key result goes with its objective; one whose objective is gone goes too.
+    for objective in &mut document.objectives {
+        objective.key_results = key_results
+            .remove(objective.id.as_str())
+            .unwrap_or_default();
+    }
+    // The canvas's positions, for the cards still there.
+    document.layout = canvas
+        .layout
+        .iter()
+        .filter(|(id, _)| document.objectives.iter().any(|o| &o.id == *id))
+        .map(|(id, position)| (id.clone(), *position))
+        .collect();
+    Ok(document)
+}
+
+#[cfg(test)]
+mod tests;
