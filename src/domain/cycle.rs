@@ -304,6 +304,8 @@ where
         format: doc.format,
         version: doc.version,
         title,
+        // The next cycle's canvas is a canvas of its own.
+        identity: None,
         cycle: Some(next),
         teams: doc.teams.clone(),
         objectives,

@@ -25,8 +25,8 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use super::model::{
-    check_key_result, check_objective, check_team, Cycle, Document, FieldError, IdMap, JsonPath,
-    KeyResult, Level, Link, LinkKind, Objective, Position, Team, FORMAT_VERSION,
+    check_key_result, check_objective, check_team, Cycle, Document, FieldError, IdMap, Identity,
+    JsonPath, KeyResult, Level, Link, LinkKind, Objective, Position, Team, FORMAT_VERSION,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -216,6 +216,7 @@ pub struct Removal {
 #[derive(Clone, Debug)]
 pub struct AlignmentGraph {
     title: String,
+    identity: Option<Identity>,
     cycle: Option<Cycle>,
     teams: Vec<Team>,
     team_index: IdMap<String, usize>,
@@ -238,6 +239,7 @@ impl AlignmentGraph {
     pub fn new(title: impl Into<String>) -> Self {
         Self::from_document(&Document::new(title)).unwrap_or_else(|_| AlignmentGraph {
             title: String::new(),
+            identity: None,
             cycle: None,
             teams: Vec::new(),
             team_index: IdMap::default(),
@@ -268,6 +270,7 @@ impl AlignmentGraph {
         let root = JsonPath::Root;
         let mut graph = AlignmentGraph {
             title: doc.title.clone(),
+            identity: doc.identity.clone(),
             cycle: doc.cycle.clone(),
             teams: Vec::with_capacity(doc.teams.len()),
             team_index: IdMap::with_capacity_and_hasher(doc.teams.len(), Default::default()),
@@ -392,6 +395,7 @@ impl AlignmentGraph {
     pub fn to_document(&self) -> Document {
         let mut doc = Document::new(self.title.clone());
         doc.version = FORMAT_VERSION;
+        doc.identity = self.identity.clone();
         doc.cycle = self.cycle.clone();
         doc.teams = self.teams.clone();
         doc.objectives = self.objectives().cloned().collect();
@@ -413,6 +417,7 @@ impl AlignmentGraph {
         }
         objectives.sort_by_key(|n| n.order);
         let mut doc = Document::new(self.title);
+        doc.identity = self.identity;
         doc.cycle = self.cycle;
         doc.teams = self.teams;
         doc.objectives = objectives.into_iter().map(|n| n.objective).collect();

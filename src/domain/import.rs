@@ -33,10 +33,11 @@ use serde_json::{Map, Value};
 
 use super::graph::{AlignmentGraph, RuleError};
 use super::model::{
-    check_canvas_title, check_cycle, check_document_fields, check_key_result, check_link_fields,
-    check_objective_own_fields, check_position, check_team, CheckIn, Cycle, Document, FieldError,
-    FormatName, JsonPath, KeyResult, Level, Link, LinkKind, Objective, ObjectiveKind, Pace,
-    Position, Rollup, StatusByHand, Team, FORMAT_NAME, FORMAT_VERSION,
+    check_canvas_title, check_cycle, check_document_fields, check_id, check_key_result,
+    check_link_fields, check_objective_own_fields, check_position, check_team, CheckIn, Cycle,
+    Document, FieldError, FormatName, Identity, JsonPath, KeyResult, Level, Link, LinkKind,
+    Objective, ObjectiveKind, Pace, Position, Rollup, StatusByHand, Team, FORMAT_NAME,
+    FORMAT_VERSION,
 };
 
 /// The largest file accepted, in bytes (10 MiB).
@@ -930,6 +931,10 @@ impl Walker {
             None | Some(Value::Null) => Some(None),
             Some(value) => self.cycle(&root.field("cycle"), value).map(Some),
         };
+        let identity = match top.remove("identity") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.identity(&root.field("identity"), value).map(Some),
+        };
         let teams = self.list(
             &root,
             &mut top,
@@ -960,6 +965,7 @@ impl Walker {
             format: FormatName::OkrCanvas,
             version: FORMAT_VERSION,
             title: title?,
+            identity: identity?,
             cycle: cycle?,
             teams: teams?,
             objectives: objectives?,
@@ -988,6 +994,40 @@ impl Walker {
             }
         }
         complete.then_some(items)
+    }
+
+    fn identity(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Identity> {
+        let mut object = self.object(path, value)?;
+        let id = self.required_string(
+            path,
+            &mut object,
+            "id",
+            "the canvas's id, the same in every file exported from it",
+        );
+        let revision = self.required_number(
+            path,
+            &mut object,
+            "revision",
+            "the file's revision, a whole number from 1",
+        );
+        self.warn_unknown(path, object);
+        let id = id?;
+        check_id(&path.field("id"), &id, &mut self.field_errors());
+        let revision = revision?;
+        if !(revision.fract() == 0.0 && (0.0..=9.0e15).contains(&revision)) {
+            self.error(
+                &path.field("revision"),
+                ImportErrorKind::WrongType {
+                    expected: "a whole number from 0",
+                    found: "another number",
+                },
+            );
+            return None;
+        }
+        Some(Identity {
+            id,
+            revision: revision as u64,
+        })
     }
 
     fn cycle(&mut self, path: &JsonPath<'_>, value: Value) -> Option<Cycle> {

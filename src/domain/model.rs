@@ -63,6 +63,10 @@ pub struct Document {
     pub version: u64,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
     pub title: String,
+    /// Which canvas this file is a version of, and which version: what a
+    /// returned file is merged against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<Cycle>,
     pub teams: Vec<Team>,
@@ -84,6 +88,7 @@ impl Document {
             format: FormatName::OkrCanvas,
             version: FORMAT_VERSION,
             title: title.into(),
+            identity: None,
             cycle: None,
             teams: Vec::new(),
             objectives: Vec::new(),
@@ -342,6 +347,17 @@ pub fn owner_names(doc: &Document) -> Vec<String> {
     names.sort_by_key(|name| name.to_lowercase());
     names.dedup();
     names
+}
+
+/// A canvas's identity across its files: the same `id` in every file
+/// exported from it, and a `revision` counted up with each export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Identity {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = ID_PATTERN)))]
+    pub id: String,
+    /// 1 for the first file exported, counted up with each one after it.
+    pub revision: u64,
 }
 
 /// How an objective is doing in its owner's judgement, with why and when.
@@ -821,6 +837,9 @@ pub enum FieldError {
 pub fn check_document_fields(doc: &Document, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
     let root = JsonPath::Root;
     check_canvas_title(&root.field("title"), &doc.title, report);
+    if let Some(identity) = &doc.identity {
+        check_id(&root.field("identity").field("id"), &identity.id, report);
+    }
     if let Some(cycle) = &doc.cycle {
         check_cycle(&root.field("cycle"), cycle, report);
     }
@@ -1156,7 +1175,7 @@ fn check_text(
     }
 }
 
-fn check_id(path: &JsonPath<'_>, id: &str, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
+pub fn check_id(path: &JsonPath<'_>, id: &str, report: &mut dyn FnMut(&JsonPath<'_>, FieldError)) {
     if !is_valid_id(id) {
         report(path, FieldError::BadId { id: id.to_owned() });
     }

@@ -1082,3 +1082,24 @@ fn a_blank_owner_or_an_unknown_status_is_refused_at_its_place() {
     }));
     assert_eq!(path, "$.objectives[1].status.date");
 }
+
+#[test]
+fn a_files_identity_and_revision_load_and_export_again() {
+    let value = with(|v| v["identity"] = json!({ "id": "c-acme", "revision": 3 }));
+    let doc = import(&bytes(&value)).unwrap().document;
+    let identity = doc.identity.as_ref().unwrap();
+    assert_eq!((identity.id.as_str(), identity.revision), ("c-acme", 3));
+    let text = crate::domain::export::export(&doc);
+    assert!(text.contains("\"identity\""));
+    assert_eq!(import(text.as_bytes()).unwrap().document, doc);
+    // Older files have none.
+    assert_eq!(import(&bytes(&valid())).unwrap().document.identity, None);
+    let (path, _) = only_error(&with(|v| {
+        v["identity"] = json!({ "id": "c acme!", "revision": 1 })
+    }));
+    assert_eq!(path, "$.identity.id");
+    let (path, _) = only_error(&with(|v| {
+        v["identity"] = json!({ "id": "c-acme", "revision": 1.5 })
+    }));
+    assert_eq!(path, "$.identity.revision");
+}
