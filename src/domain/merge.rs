@@ -18,8 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use super::graph::{AlignmentGraph, RuleViolation};
-use super::model::{Document, KeyResult, Link, Objective, Team};
+use super::import::import;
+use super::model::Document;
 
 /// What a change is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -173,9 +173,12 @@ fn entities(doc: &Document) -> BTreeMap<Key, Entity> {
     all
 }
 
-/// A value of the format as its JSON object (empty if it were not one).
+/// A value of the format as its JSON object (empty if it were not one):
+/// written as the share link writes it and read back as a tree, the code
+/// both already use.
 fn object(value: &impl serde::Serialize) -> Map<String, Value> {
-    match serde_json::to_value(value) {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     }
@@ -320,16 +323,10 @@ fn joined_check_ins(canvas: Option<&Value>, file: Option<&Value>) -> Value {
     Value::Array(all)
 }
 
-/// Why a merge could not be applied.
+/// Why a merge could not be applied: the choices leave a canvas that breaks
+/// a rule of the format or of the core, each said with where.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Refused {
-    /// The choices leave a document that breaks a rule of the core: the
-    /// rules broken, with where.
-    Rules(Vec<RuleViolation>),
-    /// A merged entity is not one of the format (it cannot happen with
-    /// documents that were read by the importer).
-    Malformed(String),
-}
+pub struct Refused(pub Vec<String>);
 
 /// The canvas with the changes of `merge` for which `take_file` says yes.
 pub fn apply(
@@ -365,10 +362,19 @@ pub fn apply(
         }
     }
     let order = order_of(canvas, &added);
-    let document = rebuild(canvas, &entities, &order)?;
-    AlignmentGraph::from_owned_document(document)
-        .map(AlignmentGraph::into_document)
-        .map_err(Refused::Rules)
+    // The merged canvas is read as a file is: every rule of the format and of
+    // the core holds, or it is refused with what breaks them.
+    let text = rebuild(canvas, &entities, &order).to_string();
+    match import(text.as_bytes()) {
+        Ok(imported) => Ok(imported.document),
+        Err(failure) => Err(Refused(
+            failure
+                .errors()
+                .iter()
+                .map(|e| e.kind.to_string())
+                .collect(),
+        )),
+    }
 }
 
 /// The keys in the canvas's order, then the added ones.
@@ -393,51 +399,57 @@ fn order_of(canvas: &Document, added: &[Key]) -> Vec<Key> {
     order
 }
 
-fn rebuild(
-    canvas: &Document,
-    entities: &BTreeMap<Key, Entity>,
-    order: &[Key],
-) -> Result<Document, Refused> {
-    fn read<T: serde::de::DeserializeOwned>(entity: &Entity) -> Result<T, Refused> {
-        serde_json::from_value(Value::Object(entity.value.clone()))
-            .map_err(|e| Refused::Malformed(format!("“{}”: {e}", entity.name)))
-    }
-    let mut document = Document {
-        teams: Vec::new(),
-        objectives: Vec::new(),
-        links: Vec::new(),
-        layout: BTreeMap::new(),
-        ..canvas.clone()
-    };
-    let mut key_results: BTreeMap<&str, Vec<KeyResult>> = BTreeMap::new();
+/// The merged canvas as the file format's tree: the canvas's title, cycle
+/// and identity, the entities in `order`, each key result under its objective
+/// (one whose objective is gone goes too), and the canvas's positions of the
+/// cards still there.
+fn rebuild(canvas: &Document, entities: &BTreeMap<Key, Entity>, order: &[Key]) -> Value {
+    let mut top = object(canvas);
+    let mut teams = Vec::new();
+    let mut objectives: Vec<Map<String, Value>> = Vec::new();
+    let mut key_results: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    let mut links = Vec::new();
     for key in order {
         let Some(entity) = entities.get(key) else {
             continue;
         };
+        let value = Value::Object(entity.value.clone());
         match key {
-            Key::Team(_) => document.teams.push(read::<Team>(entity)?),
-            Key::Objective(_) => document.objectives.push(read::<Objective>(entity)?),
+            Key::Team(_) => teams.push(value),
+            Key::Objective(_) => objectives.push(entity.value.clone()),
             Key::KeyResult { objective, .. } => key_results
                 .entry(objective.as_str())
                 .or_default()
-                .push(read::<KeyResult>(entity)?),
-            Key::Link { .. } => document.links.push(read::<Link>(entity)?),
+                .push(value),
+            Key::Link { .. } => links.push(value),
         }
     }
-    // A key result goes with its objective; one whose objective is gone goes too.
-    for objective in &mut document.objectives {
-        objective.key_results = key_results
-            .remove(objective.id.as_str())
-            .unwrap_or_default();
-    }
-    // The canvas's positions, for the cards still there.
-    document.layout = canvas
+    let mut ids = BTreeSet::new();
+    let objectives: Vec<Value> = objectives
+        .into_iter()
+        .map(|mut objective| {
+            let id = objective
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let list = key_results.remove(id.as_str()).unwrap_or_default();
+            objective.insert("keyResults".to_string(), Value::Array(list));
+            ids.insert(id);
+            Value::Object(objective)
+        })
+        .collect();
+    let layout: Map<String, Value> = canvas
         .layout
         .iter()
-        .filter(|(id, _)| document.objectives.iter().any(|o| &o.id == *id))
-        .map(|(id, position)| (id.clone(), *position))
+        .filter(|(id, _)| ids.contains(*id))
+        .map(|(id, position)| (id.clone(), Value::Object(object(position))))
         .collect();
-    Ok(document)
+    top.insert("teams".to_string(), Value::Array(teams));
+    top.insert("objectives".to_string(), Value::Array(objectives));
+    top.insert("links".to_string(), Value::Array(links));
+    top.insert("layout".to_string(), Value::Object(layout));
+    Value::Object(top)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! `tests/architecture.rs`).
 
 pub mod markup;
+pub mod merge_markup;
 pub mod outline;
 pub mod picture;
 pub mod review_markup;

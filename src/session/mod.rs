@@ -5,4 +5,5 @@
 
 pub mod history;
 pub mod library;
+pub mod sent;
 pub mod store;

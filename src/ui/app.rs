@@ -12,6 +12,7 @@ use super::import_errors::ImportErrors;
 use super::inspector::{Inspector, TeamForm};
 use super::link_chooser::LinkChooser;
 use super::link_picker::LinkPicker;
+use super::merge_dialog::MergeDialog;
 use super::notices::Notices;
 use super::presentation::Presentation;
 use super::progress::ProgressPanel;
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
             <ImportErrors />
             <ScoreView />
             <TeamsDialog />
+            <MergeDialog />
             <FileDrop />
             <Presentation />
             <ProgressPanel />

@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::inspector::new_objective;
 use super::state::{use_app_state, AppState};
@@ -30,6 +31,7 @@ pub enum Command {
     NewObjective,
     NewTeam,
     Teams,
+    MergeFile,
     Fit,
     ZoomIn,
     ZoomOut,
@@ -121,13 +123,14 @@ pub struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::Canvases,
         Command::Undo,
         Command::Redo,
         Command::NewObjective,
         Command::NewTeam,
         Command::Teams,
+        Command::MergeFile,
         Command::Fit,
         Command::ZoomIn,
         Command::ZoomOut,
@@ -192,6 +195,14 @@ impl Command {
                 "Every team: rename, move under another, recolour or delete",
                 NONE,
                 false,
+                true,
+            ),
+            Command::MergeFile => (
+                "merge-file",
+                "Merge a file…",
+                "Bring a team's returned file into this canvas, change by change",
+                NONE,
+                true,
                 true,
             ),
             Command::Fit => (
@@ -407,6 +418,7 @@ impl Command {
             Command::NewObjective => new_objective_in_selected_team(state),
             Command::NewTeam => state.team_form_open.set(true),
             Command::Teams => state.teams_dialog_open.set(true),
+            Command::MergeFile => click_element("#merge-file-input"),
             Command::Fit => state.viewport.fit_view(),
             Command::ZoomIn => state.viewport.zoom_by(ZOOM_STEP),
             Command::ZoomOut => state.viewport.zoom_by(1.0 / ZOOM_STEP),
@@ -570,6 +582,35 @@ pub fn print_page(state: AppState) {
                 .error("The browser refused to print. Use its own Print menu instead.");
         }
     }
+}
+
+/// Presses the element `selector` finds (a hidden file input).
+fn click_element(selector: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.click();
+    }
+}
+
+/// Reads `file` and reviews its merge into the open canvas.
+pub fn merge_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        state.notices.error(format!(
+            "{name} was not merged: a canvas file may be at most {} MiB.",
+            MAX_FILE_BYTES / 1_048_576
+        ));
+        return;
+    }
+    spawn_local(async move {
+        match crate::browser::files::read_bytes(&file).await {
+            Ok(bytes) => state.review_merge(&name, &bytes),
+            Err(message) => state.notices.error(message),
+        }
+    });
 }
 
 /// Reads `file` and opens it, refusing files over the format's size limit

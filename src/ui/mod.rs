@@ -26,6 +26,7 @@ mod inspector;
 mod link_chooser;
 mod link_layer;
 mod link_picker;
+mod merge_dialog;
 mod minimap;
 mod next_cycle_dialog;
 mod notices;

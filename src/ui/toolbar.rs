@@ -5,7 +5,7 @@ use leptos::ev::Event;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::commands::{open_file, Command, CommandButton};
+use super::commands::{merge_file, open_file, Command, CommandButton};
 use super::filter_panel::FilterButton;
 use super::review::use_review;
 use super::state::use_app_state;
@@ -26,6 +26,20 @@ pub fn Toolbar() -> impl IntoView {
         input.set_value("");
         if let Some(file) = file {
             open_file(state, file);
+        }
+    };
+
+    let on_merge_chosen = move |event: Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let file = input.files().and_then(|files| files.get(0));
+        input.set_value("");
+        if let Some(file) = file {
+            merge_file(state, file);
         }
     };
 
@@ -68,6 +82,16 @@ pub fn Toolbar() -> impl IntoView {
                     node_ref=file_input
                     on:change=on_file_chosen
                 />
+                <input
+                    id="merge-file-input"
+                    class="toolbar__file"
+                    type="file"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    accept=".json,.okr.json,application/json"
+                    data-testid="merge-file-input"
+                    on:change=on_merge_chosen
+                />
                 <button
                     class="toolbar__button"
                     type="button"
@@ -90,6 +114,7 @@ pub fn Toolbar() -> impl IntoView {
                     <div class="toolbar__menu-items" role="group" aria-label="More exports">
                         <CommandButton command=Command::ExportSvg />
                         <CommandButton command=Command::ExportMarkdown />
+                        <CommandButton command=Command::MergeFile />
                         <CommandButton command=Command::Print />
                     </div>
                 </details>

@@ -2,7 +2,8 @@
 //! change.
 
 use super::*;
-use crate::domain::model::LinkKind;
+use crate::domain::graph::AlignmentGraph;
+use crate::domain::model::{Link, LinkKind, Objective};
 use crate::domain::sample_document as sample;
 
 /// Every change taken from the file.
@@ -196,8 +197,7 @@ fn a_choice_that_would_break_a_rule_is_refused_whole() {
     canvas.links.retain(|l| l.to != to && l.from != to);
     canvas.layout.remove(&to);
     let merge = plan(Some(&ancestor), &canvas, &file);
-    let Err(Refused::Rules(broken)) =
-        apply(&canvas, &merge, &|_, c| matches!(&c.key, Key::Link { .. }))
+    let Err(Refused(broken)) = apply(&canvas, &merge, &|_, c| matches!(&c.key, Key::Link { .. }))
     else {
         panic!("a link to a deleted objective must be refused");
     };

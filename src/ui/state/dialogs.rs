@@ -14,6 +14,7 @@ pub enum Modal {
     CanvasList,
     Scores,
     Teams,
+    Merge,
 }
 
 /// One dialog's view of the slot, read and set like a flag: `get` is whether

@@ -24,6 +24,7 @@ mod editing;
 mod filtering;
 mod focus;
 mod lighting;
+mod merging;
 mod notices;
 mod opening;
 mod saving;
@@ -37,6 +38,7 @@ pub use dragging::{Drag, DragRoles, Dragging};
 pub use filtering::MapFilter;
 pub use focus::Focus;
 pub use lighting::{Lighting, Shade};
+pub use merging::MergeReview;
 pub use notices::{ImportReport, Notice, NoticeAction, NoticeKind, Notices};
 pub use opening::Progress;
 pub use selection::Selection;
@@ -125,6 +127,9 @@ pub struct AppState {
     /// Whether the cycle's scores are listed (closing the cycle).
     pub score_view_open: DialogFlag,
     pub teams_dialog_open: DialogFlag,
+    pub merge_dialog_open: DialogFlag,
+    /// A returned file under review, before its merge.
+    pub merging: RwSignal<Option<MergeReview>>,
     /// What part of the map is on screen.
     pub viewport: Viewport,
     /// A card being pressed or dragged, and who takes part.
@@ -217,6 +222,8 @@ impl AppState {
             canvas_list_open: DialogFlag::new(modal, Modal::CanvasList),
             score_view_open: DialogFlag::new(modal, Modal::Scores),
             teams_dialog_open: DialogFlag::new(modal, Modal::Teams),
+            merge_dialog_open: DialogFlag::new(modal, Modal::Merge),
+            merging: RwSignal::new(None),
             viewport: Viewport::new(scene),
             dragging: Dragging::new(),
             notices: Notices::new(),
@@ -308,10 +315,28 @@ impl AppState {
     /// Downloads the canvas as `<title>.okr.json`, saying how it went.
     pub fn export_canvas(&self) {
         let state = *self;
-
-        let (title, text, form) = state.exported();
+        // A canvas of one's own is exported as its next revision, kept here
+        // for the merge of what comes back; a shared one goes as it is.
+        let identity = state
+            .canvases
+            .shared_view
+            .with_untracked(Option::is_none)
+            .then(|| state.next_identity());
+        let (title, text, form) = match &identity {
+            Some((identity, _)) => state.document.with_untracked(|d| {
+                let mut stamped = d.clone();
+                stamped.identity = Some(identity.clone());
+                let (text, form) = export_within(&stamped, MAX_FILE_BYTES);
+                (d.title.clone(), text, form)
+            }),
+            None => state.exported(),
+        };
         let file_name = canvas_file_name(&title);
-        match download_text(&file_name, "application/json", &text) {
+        let sent = download_text(&file_name, "application/json", &text);
+        if let (Ok(()), Some((identity, true))) = (&sent, identity) {
+            state.sent_as(identity, &title, &text);
+        }
+        match sent {
             Ok(()) => match form {
                 FileForm::Pretty => state.notices.status(format!("Exported {file_name}.")),
                 FileForm::Compact => state.notices.status(format!(
