@@ -12,6 +12,7 @@ pub mod embedding;
 pub mod files;
 pub mod fullscreen;
 pub mod location;
+pub mod mark;
 pub mod panic;
 pub mod storage;
 pub mod window;

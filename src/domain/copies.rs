@@ -47,10 +47,16 @@ impl Clip {
         Some(Clip { objectives, links })
     }
 
-    /// The copied cards under ids `doc` does not use (objectives `o-<n>`,
-    /// key results `kr-<n>`), with the links among them renamed to match,
-    /// and for each copy the id of the card it copies.
-    pub fn fresh_for(&self, doc: &Document) -> (Vec<(String, Objective)>, Vec<Link>) {
+    /// The copied cards under ids `doc` does not use (objectives
+    /// `<objective_prefix>-<n>`, key results `<key_result_prefix>-<n>`; the
+    /// caller marks the prefixes as its own), with the links among them
+    /// renamed to match, and for each copy the id of the card it copies.
+    pub fn fresh_for(
+        &self,
+        doc: &Document,
+        objective_prefix: &str,
+        key_result_prefix: &str,
+    ) -> (Vec<(String, Objective)>, Vec<Link>) {
         let mut ids = CardIds::of(doc);
         let mut renamed: HashMap<String, String> = HashMap::new();
         let copies = self
@@ -58,10 +64,10 @@ impl Clip {
             .iter()
             .map(|original| {
                 let mut copy = original.clone();
-                copy.id = ids.fresh("o");
+                copy.id = ids.fresh(objective_prefix);
                 renamed.insert(original.id.clone(), copy.id.clone());
                 for kr in &mut copy.key_results {
-                    let id = ids.fresh("kr");
+                    let id = ids.fresh(key_result_prefix);
                     renamed.insert(std::mem::replace(&mut kr.id, id.clone()), id);
                 }
                 (original.id.clone(), copy)
@@ -119,7 +125,7 @@ mod tests {
             .map(|o| o.id.clone())
             .collect();
         let clip = Clip::of(&doc, &ids).unwrap();
-        let (copies, links) = clip.fresh_for(&doc);
+        let (copies, links) = clip.fresh_for(&doc, "o", "kr");
         assert_eq!(copies.len(), clip.objectives.len());
         assert_eq!(links.len(), clip.links.len());
         let mut all_ids: HashSet<String> = HashSet::new();

@@ -101,3 +101,31 @@ test('a file with no known version to compare with makes every difference a choi
   await dialog.getByTestId('merge-apply').click();
   await expect(card(page, 'o-brand').getByTestId('okr-title')).toHaveText('Someone else\'s title');
 });
+
+test('objectives made at the same time in two browsers get their own ids, so the merge adds the other one beside ours', async ({ browser }) => {
+  const centre = await (await browser.newContext()).newPage();
+  const lead = await (await browser.newContext()).newPage();
+  await openSmall(centre);
+  const sent = await exported(centre);
+  await openApp(lead);
+  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
+  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  // Both add an objective to the same team.
+  for (const [page, title] of [[lead, 'The lead\'s new objective'], [centre, 'The centre\'s new objective']]) {
+    await card(page, 'o-brand').click();
+    await page.getByTestId('new-objective').click();
+    await expect(page.getByTestId('okr-card')).toHaveCount(5);
+    await page.getByTestId('inspector-title').fill(title);
+    await page.getByTestId('inspector-title').press('Enter');
+  }
+  const returned = await exported(lead);
+  await merge(centre, returned);
+  const dialog = centre.getByTestId('merge-dialog');
+  await expect(dialog.getByTestId('merge-change')).toHaveCount(1);
+  await expect(dialog.getByTestId('merge-change')).toHaveAttribute('data-kind', 'added');
+  await expect(dialog.locator('[data-testid="merge-change"][data-conflict="true"]')).toHaveCount(0);
+  await dialog.getByTestId('merge-apply').click();
+  await expect(centre.getByTestId('okr-card')).toHaveCount(6);
+  await expect(centre.getByTestId('okr-title').filter({ hasText: 'The lead\'s new objective' })).toHaveCount(1);
+  await expect(centre.getByTestId('okr-title').filter({ hasText: 'The centre\'s new objective' })).toHaveCount(1);
+});

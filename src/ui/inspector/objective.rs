@@ -5,6 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::browser::mark::marked;
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_card_id;
 use crate::domain::model::{
@@ -215,7 +216,7 @@ pub(super) fn ObjectiveEditor(edits: Edits, id: String) -> impl IntoView {
     let open_key_result = RwSignal::new(key_result_ids.with_untracked(|ids| ids.first().cloned()));
     let on_add_key_result = move |_| {
         let objective_id = id.get_value();
-        let new_id = state.with_document_untracked(|doc| unique_card_id(doc, "kr"));
+        let new_id = state.with_document_untracked(|doc| unique_card_id(doc, &marked("kr")));
         let key_result = KeyResult::new(new_id.clone(), "New key result", 0.0, 100.0);
         if edits.commit("Add key result", |g| {
             g.add_key_result(&objective_id, key_result)
@@ -535,7 +536,7 @@ pub(super) fn OwnerNames() -> impl IntoView {
 /// Adds an objective titled "New objective" to `team_id`, in the middle of the
 /// view, selects it and puts the cursor in its title, ready to be renamed.
 pub fn new_objective(state: AppState, team_id: &str) {
-    let id = state.with_document_untracked(|doc| unique_card_id(doc, "o"));
+    let id = state.with_document_untracked(|doc| unique_card_id(doc, &marked("o")));
     let mut objective = Objective::new(id.clone(), team_id, "New objective");
     // Progress rolls up from hard children as the legend says, and from key
     // results once it has some.

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::{AppState, Selection};
+use crate::browser::mark::marked;
 use crate::domain::copies::Clip;
 use crate::domain::model::Position;
 use crate::domain::placement::spot_for_new_card;
@@ -64,7 +65,7 @@ impl AppState {
 
     fn add_copies(&self, clip: &Clip, label: &str, done: &str) {
         let mut working = self.document.get_untracked();
-        let (copies, links) = clip.fresh_for(&working);
+        let (copies, links) = clip.fresh_for(&working, &marked("o"), &marked("kr"));
         let selected = self.selected_objective_untracked();
         let (center_x, center_y) = self.viewport.view_center();
         // Each copy beside its original (or the selection), past the copies
