@@ -65,6 +65,8 @@ impl Clip {
             .map(|original| {
                 let mut copy = original.clone();
                 copy.id = ids.fresh(objective_prefix);
+                // A copy starts without the original's place in the alignment.
+                copy.realign = false;
                 renamed.insert(original.id.clone(), copy.id.clone());
                 for kr in &mut copy.key_results {
                     let id = ids.fresh(key_result_prefix);

@@ -1154,6 +1154,20 @@ impl Walker {
                 None
             }
         };
+        let realign = match object.remove("realign") {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(flag)) => Some(flag),
+            Some(other) => {
+                self.error(
+                    &path.field("realign"),
+                    ImportErrorKind::WrongType {
+                        expected: "true or false",
+                        found: kind_of(&other),
+                    },
+                );
+                None
+            }
+        };
         let status = match object.remove("status") {
             None | Some(Value::Null) => Some(None),
             Some(value) => self.status_by_hand(&path.field("status"), value).map(Some),
@@ -1170,6 +1184,7 @@ impl Walker {
                 kind: kind?,
                 rollup: rollup?,
                 standalone: standalone?,
+                realign: realign?,
                 status: status?,
                 key_results: Vec::new(),
             })

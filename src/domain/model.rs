@@ -281,6 +281,10 @@ pub struct Objective {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 2000)))]
     pub standalone: Option<String>,
+    /// Its hard parent was deleted (or stayed in the last cycle): its team
+    /// should align it again. Settled once it has a hard parent or stands alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub realign: bool,
     /// A status set by a person, which wins over the one computed from progress
     /// and the cycle's dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -415,6 +419,7 @@ impl Objective {
             kind: ObjectiveKind::default(),
             rollup: Rollup::default(),
             standalone: None,
+            realign: false,
             status: None,
             key_results: Vec::new(),
         }
@@ -1441,6 +1446,7 @@ mod tests {
             kind: ObjectiveKind::Committed,
             rollup: Rollup::Both,
             standalone: None,
+            realign: false,
             status: None,
             key_results: vec![KeyResult::new("kr", "  ", 0.0, 1.0)],
         });
@@ -1495,6 +1501,7 @@ mod tests {
             kind: ObjectiveKind::Committed,
             rollup: Rollup::Both,
             standalone: None,
+            realign: false,
             status: Some(StatusByHand {
                 value: Pace::AtRisk,
                 note: Some("x".repeat(2001)),

@@ -108,7 +108,11 @@ pub fn NextCycleDialog(
                 (document, unaligned, closed)
             })
         });
-        let (document, unaligned, closed) = made;
+        let (mut document, unaligned, closed) = made;
+        // Flagged in the document, so the flags travel with it.
+        for objective in &mut document.objectives {
+            objective.realign = unaligned.contains(&objective.id);
+        }
         // Made from a valid canvas, so always valid; checked all the same,
         // since a broken canvas must never be stored.
         if let Err(violations) = AlignmentGraph::from_document(&document) {
@@ -124,7 +128,6 @@ pub fn NextCycleDialog(
         let carried_count = document.objectives.len();
         state.open_as_new_canvas(document);
         let flagged = unaligned.len();
-        state.needs_realign.update(|flags| flags.extend(unaligned));
         step.set(None);
         let mut message = format!(
             "Started {} with {} carried over. {closed} is kept in your canvases, with its scores.",

@@ -242,6 +242,13 @@ test('deleting a company objective leaves its children unaligned and flagged unt
   await expect(card(page, 'o-sales').getByTestId('realign-flag')).toBeVisible();
   // o-brand keeps its own parent, o-sales, and is not flagged.
   await expect(card(page, 'o-brand').getByTestId('realign-flag')).toHaveCount(0);
+  // The flag is the canvas's: it survives a reload and goes into the file.
+  await page.reload();
+  await expect(card(page, 'o-sales').getByTestId('realign-flag')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const file = JSON.parse(require('fs').readFileSync(await (await download).path(), 'utf8'));
+  expect(file.objectives.find((o) => o.id === 'o-sales').realign).toBe(true);
   // Declaring it a standalone mission OKR settles the flag.
   await card(page, 'o-sales').click();
   await page.getByTestId('inspector-standalone').check();

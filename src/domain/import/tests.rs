@@ -1103,3 +1103,15 @@ fn a_files_identity_and_revision_load_and_export_again() {
     }));
     assert_eq!(path, "$.identity.revision");
 }
+
+#[test]
+fn a_flag_to_re_align_loads_and_exports_again() {
+    let value = with(|v| v["objectives"][1]["realign"] = json!(true));
+    let doc = import(&bytes(&value)).unwrap().document;
+    assert!(doc.objectives[1].realign && !doc.objectives[0].realign);
+    let text = crate::domain::export::export(&doc);
+    assert_eq!(text.matches("\"realign\"").count(), 1);
+    assert_eq!(import(text.as_bytes()).unwrap().document, doc);
+    let (path, _) = only_error(&with(|v| v["objectives"][1]["realign"] = json!("yes")));
+    assert_eq!(path, "$.objectives[1].realign");
+}

@@ -36,12 +36,16 @@ impl AppState {
         // A flagged objective is settled once it has a hard parent again, is
         // declared standalone, or is gone.
         if self.needs_realign.with_untracked(|f| !f.is_empty()) {
-            self.needs_realign.update(|flagged| {
-                flagged.retain(|id| {
-                    graph.hard_parent_of(id).is_none()
-                        && graph.objective(id).is_some_and(|o| o.standalone.is_none())
+            let settled: Vec<String> = graph
+                .objectives()
+                .filter(|o| {
+                    o.realign && (o.standalone.is_some() || graph.hard_parent_of(&o.id).is_some())
                 })
-            });
+                .map(|o| o.id.clone())
+                .collect();
+            for id in settled {
+                let _ = graph.update_objective(&id, |o| o.realign = false);
+            }
         }
         self.document.set(graph.into_document());
         self.keep_focus_valid();
@@ -234,13 +238,14 @@ impl AppState {
             }
             // Cards deleted together need no re-aligning among themselves.
             unaligned.retain(|id| !ids.contains(id));
+            for id in &unaligned {
+                g.update_objective(id, |o| o.realign = true)?;
+            }
             Ok(unaligned)
         }) else {
             return;
         };
         self.selection.set(Selection::Nothing);
-        self.needs_realign
-            .update(|flagged| flagged.extend(unaligned.iter().cloned()));
         let details: Vec<String> = unaligned
             .iter()
             .map(|id| format!("“{}” is now unaligned; re-align it.", self.title_of(id)))

@@ -93,7 +93,7 @@ pub struct AppState {
     pub pending_link: RwSignal<Option<PendingLink>>,
     /// Objectives that lost their hard parent when it was deleted, flagged on
     /// the map until they are hard-linked again.
-    pub needs_realign: RwSignal<std::collections::BTreeSet<String>>,
+    pub needs_realign: Memo<std::collections::BTreeSet<String>>,
     /// The objective (a company one, mostly) whose supporters stay lit while
     /// everything else on the map is dimmed (focus mode), if one is focused.
     /// Set through [`AppState::toggle_focus`] and [`AppState::clear_focus`].
@@ -206,7 +206,16 @@ impl AppState {
             selection: RwSignal::new(Selection::Nothing),
             inspector_open: RwSignal::new(false),
             pending_link: RwSignal::new(None),
-            needs_realign: RwSignal::new(Default::default()),
+            // The flags are the document's, so undo, storage and files keep them.
+            needs_realign: Memo::new(move |_| {
+                document.with(|d| {
+                    d.objectives
+                        .iter()
+                        .filter(|o| o.realign)
+                        .map(|o| o.id.clone())
+                        .collect()
+                })
+            }),
             focus,
             focused,
             today,
@@ -382,7 +391,6 @@ impl AppState {
     fn replace_document(&self, document: Document) {
         self.canvases.replaced.set_value(true);
         self.history.update_value(|h| h.clear());
-        self.needs_realign.set(Default::default());
         self.history_revision.update(|r| *r += 1);
         self.selection.set(Selection::Nothing);
         self.pending_link.set(None);
