@@ -15,30 +15,12 @@ pub fn Toolbar() -> impl IntoView {
     let state = use_app_state();
 
     let on_file_chosen = move |event: Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let file = input.files().and_then(|files| files.get(0));
-        // Clearing the input lets the same file be chosen again after a fix.
-        input.set_value("");
-        if let Some(file) = file {
+        if let Some(file) = chosen_file(&event) {
             open_file(state, file);
         }
     };
-
     let on_merge_chosen = move |event: Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let file = input.files().and_then(|files| files.get(0));
-        input.set_value("");
-        if let Some(file) = file {
+        if let Some(file) = chosen_file(&event) {
             merge_file(state, file);
         }
     };
@@ -154,4 +136,15 @@ fn ReviewButton(review: super::review::Review) -> impl IntoView {
             }}
         </button>
     }
+}
+
+/// The file chosen in the input `event` comes from. The input is cleared, so
+/// the same file can be chosen again after a fix.
+fn chosen_file(event: &Event) -> Option<web_sys::File> {
+    let input = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
 }
