@@ -75,6 +75,23 @@ fn Review(review: MergeReview) -> impl IntoView {
             review.file_name
         ),
     };
+    // Opened rather than chosen to merge: it is a version of this canvas,
+    // to merge into it or to open on its own.
+    let canvas_title = state.with_document_untracked(|d| d.title.clone());
+    let opened = review.open_instead.is_some();
+    let summary = if opened {
+        format!(
+            "{} is a version of “{canvas_title}”: merge it in, or open it as a new canvas. {summary}",
+            review.file_name
+        )
+    } else {
+        summary
+    };
+    let apply_label = if opened {
+        format!("Merge into “{canvas_title}”")
+    } else {
+        "Apply".to_string()
+    };
     let all: Vec<usize> = (0..count).collect();
     let all_again = all.clone();
     let close = Callback::new(move |()| {
@@ -186,6 +203,18 @@ fn Review(review: MergeReview) -> impl IntoView {
                 <button type="button" data-testid="merge-cancel" on:click=move |_| close.run(())>
                     "Cancel"
                 </button>
+                {opened
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                data-testid="merge-open-new"
+                                on:click=move |_| state.open_reviewed_file_instead()
+                            >
+                                "Open as a new canvas"
+                            </button>
+                        }
+                    })}
                 <button
                     type="button"
                     class="cycle-dialog__primary"
@@ -193,7 +222,7 @@ fn Review(review: MergeReview) -> impl IntoView {
                     prop:disabled=move || { undecided() != 0 }
                     on:click=on_apply
                 >
-                    "Apply"
+                    {apply_label}
                 </button>
             </div>
         </Dialog>

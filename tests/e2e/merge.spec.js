@@ -129,3 +129,35 @@ test('objectives made at the same time in two browsers get their own ids, so the
   await expect(centre.getByTestId('okr-title').filter({ hasText: 'The lead\'s new objective' })).toHaveCount(1);
   await expect(centre.getByTestId('okr-title').filter({ hasText: 'The centre\'s new objective' })).toHaveCount(1);
 });
+
+test('opening a returned file of the open canvas offers to merge it into the canvas or open it on its own', async ({ browser }) => {
+  const centre = await (await browser.newContext()).newPage();
+  const lead = await (await browser.newContext()).newPage();
+  await openSmall(centre);
+  const sent = await exported(centre);
+  const centreCanvas = JSON.parse(sent.toString()).identity.id;
+  await openApp(lead);
+  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
+  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  await retitle(lead, 'o-brand', 'Be the name the Nordics know');
+  const returned = await exported(lead);
+
+  // Open… with the returned file: it is a version of this canvas.
+  const open = () => centre.getByTestId('import-file').setInputFiles({ name: 'returned.okr.json', mimeType: 'application/json', buffer: returned });
+  await open();
+  const dialog = centre.getByTestId('merge-dialog');
+  await expect(dialog.getByTestId('merge-summary')).toContainText('is a version of “Small test canvas”');
+  await expect(dialog.getByTestId('merge-apply')).toHaveText('Merge into “Small test canvas”');
+  // Opened on its own, it is a new canvas and this one stays as it was.
+  await dialog.getByTestId('merge-open-new').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(centre.getByRole('status')).toContainText('as a new canvas');
+  await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be the name the Nordics know');
+  // Back on the centre's canvas, the same file merges into it.
+  await centre.getByTestId('canvases').click();
+  await centre.locator(`[data-testid="canvas-entry"][data-canvas-id="${centreCanvas}"] [data-testid="canvas-open"]`).click();
+  await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be known in the Nordics');
+  await open();
+  await dialog.getByTestId('merge-apply').click();
+  await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be the name the Nordics know');
+});

@@ -10,19 +10,22 @@ use leptos::prelude::*;
 use super::AppState;
 use crate::browser::storage::Local;
 use crate::domain::graph::AlignmentGraph;
-use crate::domain::import::import;
+use crate::domain::import::{import, Imported};
 use crate::domain::merge::{apply, plan, Change, Merge, Refused};
 use crate::domain::model::{Document, Identity};
 use crate::session::sent;
 
 /// A file waiting for the person's review.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct MergeReview {
     pub file_name: String,
     pub file: Document,
     pub merge: Merge,
     /// Why the merge is two-way, when it is.
     pub two_way_because: Option<String>,
+    /// The file as it was opened, when it was opened (not chosen to merge):
+    /// it may still be opened as a new canvas instead.
+    pub open_instead: Option<Imported>,
 }
 
 impl AppState {
@@ -58,13 +61,41 @@ impl AppState {
 
     /// Reads a returned file and opens its review.
     pub fn review_merge(&self, file_name: &str, bytes: &[u8]) {
-        let file = match import(bytes) {
-            Ok(imported) => imported.document,
-            Err(failure) => {
-                self.notices.refused_file(file_name, &failure);
-                return;
+        match import(bytes) {
+            Ok(imported) => {
+                if !self.review_document(file_name, imported, false) {
+                    self.notices.status(format!(
+                        "{file_name} brings nothing new: everything in it is on the canvas already."
+                    ));
+                }
             }
+            Err(failure) => self.notices.refused_file(file_name, &failure),
+        }
+    }
+
+    /// Whether `file` is a version of the open canvas: exported from it, or
+    /// from the canvas it was itself opened from.
+    pub(super) fn is_version_of_open_canvas(&self, file: &Document) -> bool {
+        let Some(theirs) = &file.identity else {
+            return false;
         };
+        self.canvases.shared_view.with_untracked(Option::is_none)
+            && (theirs.id == self.canvases.canvas_id.get_untracked()
+                || self
+                    .document
+                    .with_untracked(|d| d.identity.as_ref().is_some_and(|own| own.id == theirs.id)))
+    }
+
+    /// Opens the review of `imported` against the open canvas; `opened` when
+    /// the person opened the file rather than chose to merge it, so opening it
+    /// as a new canvas stays offered. False when the file brings nothing new.
+    pub(super) fn review_document(
+        &self,
+        file_name: &str,
+        imported: Imported,
+        opened: bool,
+    ) -> bool {
+        let file = imported.document.clone();
         let own = self.document.with_untracked(|d| d.identity.clone());
         let canvas_id = self.canvases.canvas_id.get_untracked();
         let (ancestor, two_way_because) = match &file.identity {
@@ -99,18 +130,29 @@ impl AppState {
             .document
             .with_untracked(|canvas| plan(ancestor.as_ref(), canvas, &file));
         if merge.changes.is_empty() {
-            self.notices.status(format!(
-                "{file_name} brings nothing new: everything in it is on the canvas already."
-            ));
-            return;
+            return false;
         }
         self.merging.set(Some(MergeReview {
             file_name: file_name.to_string(),
             file,
             merge,
             two_way_because,
+            open_instead: opened.then_some(imported),
         }));
         self.merge_dialog_open.set(true);
+        true
+    }
+
+    /// The file under review opened as a new canvas after all.
+    pub fn open_reviewed_file_instead(&self) {
+        let Some(review) = self.merging.get_untracked() else {
+            return;
+        };
+        self.merging.set(None);
+        self.merge_dialog_open.set(false);
+        if let Some(imported) = review.open_instead {
+            self.open_as_new_file(&review.file_name, imported);
+        }
     }
 
     /// Applies the reviewed merge with the file's side where `take` says so,

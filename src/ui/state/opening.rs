@@ -61,9 +61,20 @@ impl AppState {
         });
     }
 
+    /// A checked file: a version of the open canvas is offered for merging
+    /// into it (or opening on its own); any other opens as a new canvas.
+    fn open_imported_file(&self, file_name: &str, imported: Imported) {
+        if self.is_version_of_open_canvas(&imported.document)
+            && self.review_document(file_name, imported.clone(), true)
+        {
+            return;
+        }
+        self.open_as_new_file(file_name, imported);
+    }
+
     /// A checked file, opened as a new canvas; the notice offers to replace
     /// the canvas that was open.
-    fn open_imported_file(&self, file_name: &str, imported: Imported) {
+    pub(super) fn open_as_new_file(&self, file_name: &str, imported: Imported) {
         let title = imported.document.title.clone();
         let previous = self
             .canvases
