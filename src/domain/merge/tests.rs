@@ -218,3 +218,27 @@ fn without_an_ancestor_every_difference_is_a_choice() {
         .all(|c| c.conflict == Some(NO_ANCESTOR)));
     assert!(merge.changes.iter().any(|c| c.kind == Kind::Removed));
 }
+
+#[test]
+fn ten_returned_files_merge_one_after_another_without_losing_anyone_s_work() {
+    let ancestor = crate::domain::generate::generate(40, 7);
+    let mut canvas = ancestor.clone();
+    canvas.objectives[0].title = "The centre's own change".into();
+    for team in 1..=10 {
+        let mut file = ancestor.clone();
+        file.objectives[team].title = format!("Team {team}'s change");
+        let merge = plan(Some(&ancestor), &canvas, &file);
+        assert_eq!(merge.changes.len(), 1, "file {team}: {:?}", merge.changes);
+        assert_eq!(merge.conflicts(), 0);
+        canvas = take_all(&canvas, &merge);
+        // The same file again brings nothing.
+        assert!(plan(Some(&ancestor), &canvas, &file).changes.is_empty());
+    }
+    assert_eq!(canvas.objectives[0].title, "The centre's own change");
+    for team in 1..=10 {
+        assert_eq!(
+            canvas.objectives[team].title,
+            format!("Team {team}'s change")
+        );
+    }
+}
