@@ -86,6 +86,9 @@ const BOTH_ADDED: &str = "added on both sides, differently";
 const EDITED_REMOVED: &str = "edited here, removed in the file";
 const REMOVED_EDITED: &str = "removed here, edited in the file";
 const NO_ANCESTOR: &str = "no common version is known";
+const DANGLING: &str = "it links to an objective or key result the canvas no longer has";
+const SECOND_PARENT: &str =
+    "the canvas already gave this objective another hard parent; an objective has one";
 /// The key result's field whose lists are joined rather than chosen between.
 const CHECK_INS: &str = "checkIns";
 
@@ -199,11 +202,70 @@ pub fn plan(ancestor: Option<&Document>, canvas: &Document, file: &Document) -> 
             changes.push(change);
         }
     }
+    flag_broken_links(&mut changes, &ours);
     // Grouped by team, teams first within it, in a stable order.
     changes.sort_by(|x, y| (&x.team, &x.key).cmp(&(&y.team, &y.key)));
     Merge {
         changes,
         three_way: base.is_some(),
+    }
+}
+
+/// Links the file adds or changes that would break a rule of the canvas
+/// become choices with the reason: one whose end the canvas no longer has,
+/// and a hard link from an objective the canvas already gave another hard
+/// parent (the file keeping that one).
+fn flag_broken_links(changes: &mut [Change], ours: &BTreeMap<Key, Entity>) {
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    let mut hard_parent: BTreeMap<&str, &str> = BTreeMap::new();
+    for (key, entity) in ours {
+        match key {
+            Key::Objective(id) | Key::KeyResult { id, .. } => {
+                ids.insert(id);
+            }
+            Key::Link { from, to } if entity.value.get("kind") == Some(&Value::from("hard")) => {
+                hard_parent.insert(from, to);
+            }
+            _ => {}
+        }
+    }
+    let added: BTreeSet<String> = changes
+        .iter()
+        .filter(|c| c.kind == Kind::Added)
+        .filter_map(|c| match &c.key {
+            Key::Objective(id) | Key::KeyResult { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    let removed_links: BTreeSet<Key> = changes
+        .iter()
+        .filter(|c| c.kind == Kind::Removed)
+        .map(|c| c.key.clone())
+        .collect();
+    for change in changes.iter_mut() {
+        let Key::Link { from, to } = &change.key else {
+            continue;
+        };
+        if change.kind == Kind::Removed || change.conflict.is_some() {
+            continue;
+        }
+        let exists = |id: &String| ids.contains(id.as_str()) || added.contains(id);
+        let hard = change
+            .file
+            .as_ref()
+            .is_some_and(|f| f.get("kind") == Some(&Value::from("hard")));
+        let other_parent = hard_parent.get(from.as_str()).filter(|parent| {
+            **parent != to.as_str()
+                && !removed_links.contains(&Key::Link {
+                    from: from.clone(),
+                    to: parent.to_string(),
+                })
+        });
+        if !exists(from) || !exists(to) {
+            change.conflict = Some(DANGLING);
+        } else if hard && other_parent.is_some() {
+            change.conflict = Some(SECOND_PARENT);
+        }
     }
 }
 

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::commands::Command;
-use super::edits::focus_when_shown;
 use super::review::{use_review, Review};
 use super::state::{AppState, Selection};
 
@@ -130,11 +129,22 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
                             .flatten()
                             .is_some()
                     });
+                // At once, not a frame later: a focus arriving after the next
+                // key (Escape, say) would select the card again.
                 if let Some(id) = state.selected_objective_untracked().filter(|_| on_card) {
-                    focus_when_shown(
-                        format!("[data-testid=okr-card][data-okr-id=\"{id}\"]"),
-                        false,
-                    );
+                    let card = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| {
+                            d.query_selector(&format!(
+                                "[data-testid=okr-card][data-okr-id=\"{id}\"]"
+                            ))
+                            .ok()
+                            .flatten()
+                        })
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(card) = card {
+                        let _ = card.focus();
+                    }
                 }
             }
         }

@@ -197,6 +197,13 @@ fn a_choice_that_would_break_a_rule_is_refused_whole() {
     canvas.links.retain(|l| l.to != to && l.from != to);
     canvas.layout.remove(&to);
     let merge = plan(Some(&ancestor), &canvas, &file);
+    // Shown as a choice with the reason before anything is applied.
+    let link = merge
+        .changes
+        .iter()
+        .find(|c| matches!(&c.key, Key::Link { .. }))
+        .unwrap();
+    assert_eq!(link.conflict, Some(DANGLING));
     let Err(Refused(broken)) = apply(&canvas, &merge, &|_, c| matches!(&c.key, Key::Link { .. }))
     else {
         panic!("a link to a deleted objective must be refused");
@@ -241,4 +248,33 @@ fn ten_returned_files_merge_one_after_another_without_losing_anyone_s_work() {
             format!("Team {team}'s change")
         );
     }
+}
+
+#[test]
+fn two_sides_giving_one_objective_different_hard_parents_is_a_choice_with_the_reason() {
+    let ancestor = sample();
+    let (from, to) = unaligned_and_top(&ancestor);
+    let graph = AlignmentGraph::from_document(&ancestor).unwrap();
+    let other = graph
+        .valid_targets(&from)
+        .into_iter()
+        .find(|t| t.hard.is_ok() && t.id != to && objective_id(&ancestor, &t.id))
+        .expect("a second possible parent")
+        .id;
+    let hard = |to: &str| Link {
+        from: from.clone(),
+        to: to.to_string(),
+        kind: LinkKind::Hard,
+        note: None,
+    };
+    let mut canvas = ancestor.clone();
+    canvas.links.push(hard(&to));
+    let mut file = ancestor.clone();
+    file.links.push(hard(&other));
+    let merge = plan(Some(&ancestor), &canvas, &file);
+    assert_eq!(merge.changes.len(), 1);
+    assert_eq!(merge.changes[0].conflict, Some(SECOND_PARENT));
+    // Taken anyway, it is refused whole; kept, the canvas stays as it is.
+    assert!(apply(&canvas, &merge, &|_, _| true).is_err());
+    assert_eq!(apply(&canvas, &merge, &|_, _| false).unwrap(), canvas);
 }
