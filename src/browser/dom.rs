@@ -5,6 +5,15 @@ use wasm_bindgen::JsValue;
 
 use crate::output::markup::{Element, Node};
 
+/// The first element of the page `selector` finds, when it is an HTML one.
+pub fn find(selector: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// The elements for `tree`, not yet attached to the page.
 pub fn build(tree: &Element) -> Result<web_sys::Element, JsValue> {
     let document = web_sys::window()

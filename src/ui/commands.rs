@@ -8,7 +8,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::inspector::new_objective;
 use super::state::{use_app_state, AppState};
@@ -418,7 +417,11 @@ impl Command {
             Command::NewObjective => new_objective_in_selected_team(state),
             Command::NewTeam => state.team_form_open.set(true),
             Command::Teams => state.teams_dialog_open.set(true),
-            Command::MergeFile => click_element("#merge-file-input"),
+            Command::MergeFile => {
+                if let Some(input) = crate::browser::dom::find("#merge-file-input") {
+                    input.click();
+                }
+            }
             Command::Fit => state.viewport.fit_view(),
             Command::ZoomIn => state.viewport.zoom_by(ZOOM_STEP),
             Command::ZoomOut => state.viewport.zoom_by(1.0 / ZOOM_STEP),
@@ -581,17 +584,6 @@ pub fn print_page(state: AppState) {
                 .notices
                 .error("The browser refused to print. Use its own Print menu instead.");
         }
-    }
-}
-
-/// Presses the element `selector` finds (a hidden file input).
-fn click_element(selector: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        element.click();
     }
 }
 

@@ -124,22 +124,16 @@ pub(super) fn focus_when_shown(selector: String, select_text: bool) {
 }
 
 fn focus_within_frames(selector: String, select_text: bool, frames_left: u8) {
-    request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match element {
-            Some(element) => {
-                let _ = element.focus();
-                if select_text {
-                    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-                        input.select();
-                    }
+    request_animation_frame(move || match crate::browser::dom::find(&selector) {
+        Some(element) => {
+            let _ = element.focus();
+            if select_text {
+                if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.select();
                 }
             }
-            None if frames_left > 0 => focus_within_frames(selector, select_text, frames_left - 1),
-            None => {}
         }
+        None if frames_left > 0 => focus_within_frames(selector, select_text, frames_left - 1),
+        None => {}
     });
 }

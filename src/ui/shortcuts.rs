@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use super::commands::Command;
 use super::review::{use_review, Review};
 use super::state::{AppState, Selection};
+use crate::browser::dom::find;
 
 /// Screen pixels moved per arrow key when panning.
 const PAN_STEP: f64 = 80.0;
@@ -131,20 +132,12 @@ fn on_key(state: AppState, review: Option<Review>, event: &KeyboardEvent) {
                     });
                 // At once, not a frame later: a focus arriving after the next
                 // key (Escape, say) would select the card again.
-                if let Some(id) = state.selected_objective_untracked().filter(|_| on_card) {
-                    let card = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| {
-                            d.query_selector(&format!(
-                                "[data-testid=okr-card][data-okr-id=\"{id}\"]"
-                            ))
-                            .ok()
-                            .flatten()
-                        })
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                    if let Some(card) = card {
-                        let _ = card.focus();
-                    }
+                if let Some(card) = state
+                    .selected_objective_untracked()
+                    .filter(|_| on_card)
+                    .and_then(|id| find(&format!("[data-testid=okr-card][data-okr-id=\"{id}\"]")))
+                {
+                    let _ = card.focus();
                 }
             }
         }
@@ -174,10 +167,7 @@ fn typing_in_a_field(event: &KeyboardEvent) -> bool {
 
 /// Presses the enabled button matching `selector`, if there is one.
 fn click(selector: &str) {
-    let button = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlButtonElement>().ok());
+    let button = find(selector).and_then(|el| el.dyn_into::<web_sys::HtmlButtonElement>().ok());
     if let Some(button) = button.filter(|b| !b.disabled()) {
         button.click();
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::commands::{Command, CommandButton};
 use super::dialog::Dialog;
-use super::state::{use_app_state, Refusal};
+use super::state::use_app_state;
 use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{team_order, Level};
 use crate::map::scene::team_colors;
@@ -109,7 +109,7 @@ fn TeamRow(row: Row, refused: RwSignal<Option<(String, String)>>) -> impl IntoVi
             let team = id.get_value();
             match state.apply(label, |g| operation(g, &team)) {
                 Ok(()) => refused.set(None),
-                Err(refusal) => refused.set(Some((team, refusal_text(&refusal)))),
+                Err(refusal) => refused.set(Some((team, refusal.to_string()))),
             }
         };
     let on_name = move |event: leptos::ev::Event| {
@@ -213,9 +213,4 @@ fn TeamRow(row: Row, refused: RwSignal<Option<(String, String)>>) -> impl IntoVi
             }}
         </li>
     }
-}
-
-/// A refusal in words, for the row it concerns.
-fn refusal_text(refusal: &Refusal) -> String {
-    refusal.to_string()
 }

@@ -19,17 +19,8 @@ impl AppState {
         let before = self.document.get_untracked();
         // The open document was validated when it was opened, so this only
         // fails on a defect; the rule it breaks is reported, not panicked on.
-        let mut graph = AlignmentGraph::from_document(&before).map_err(|violations| {
-            Refusal::Rule(
-                violations
-                    .into_iter()
-                    .next()
-                    .map(|violation| violation.error)
-                    .unwrap_or(RuleError::Link(LinkError::UnknownSource {
-                        id: String::new(),
-                    })),
-            )
-        })?;
+        let mut graph = AlignmentGraph::from_document(&before)
+            .map_err(|violations| Refusal::Rule(first_rule(violations)))?;
         let result = operation(&mut graph).map_err(Refusal::Rule)?;
         self.history.update_value(|h| h.record(before, label));
         self.history_revision.update(|r| *r += 1);
@@ -287,4 +278,16 @@ impl AppState {
             self.notices.status("Tidied up the map.");
         }
     }
+}
+
+/// The first rule a document breaks, for a refusal (an empty list, which the
+/// core never gives, reads as an unknown link).
+pub(super) fn first_rule(violations: Vec<crate::domain::graph::RuleViolation>) -> RuleError {
+    violations
+        .into_iter()
+        .next()
+        .map(|violation| violation.error)
+        .unwrap_or(RuleError::Link(LinkError::UnknownSource {
+            id: String::new(),
+        }))
 }

@@ -63,7 +63,7 @@ impl AppState {
     pub fn review_merge(&self, file_name: &str, bytes: &[u8]) {
         match import(bytes) {
             Ok(imported) => {
-                if !self.review_document(file_name, imported, false) {
+                if self.review_document(file_name, imported, false).is_some() {
                     self.notices.status(format!(
                         "{file_name} brings nothing new: everything in it is on the canvas already."
                     ));
@@ -76,36 +76,37 @@ impl AppState {
     /// Whether `file` is a version of the open canvas: exported from it, or
     /// from the canvas it was itself opened from.
     pub(super) fn is_version_of_open_canvas(&self, file: &Document) -> bool {
-        let Some(theirs) = &file.identity else {
-            return false;
-        };
         self.canvases.shared_view.with_untracked(Option::is_none)
-            && (theirs.id == self.canvases.canvas_id.get_untracked()
-                || self
-                    .document
-                    .with_untracked(|d| d.identity.as_ref().is_some_and(|own| own.id == theirs.id)))
+            && file
+                .identity
+                .as_ref()
+                .is_some_and(|theirs| self.is_open_canvas(theirs))
+    }
+
+    /// Whether `identity` names the open canvas.
+    fn is_open_canvas(&self, identity: &Identity) -> bool {
+        identity.id == self.canvases.canvas_id.get_untracked()
+            || self
+                .document
+                .with_untracked(|d| d.identity.as_ref().is_some_and(|own| own.id == identity.id))
     }
 
     /// Opens the review of `imported` against the open canvas; `opened` when
     /// the person opened the file rather than chose to merge it, so opening it
-    /// as a new canvas stays offered. False when the file brings nothing new.
+    /// as a new canvas stays offered. When the file brings nothing new, no
+    /// review opens and the file comes back.
     pub(super) fn review_document(
         &self,
         file_name: &str,
         imported: Imported,
         opened: bool,
-    ) -> bool {
-        let file = imported.document.clone();
-        let own = self.document.with_untracked(|d| d.identity.clone());
-        let canvas_id = self.canvases.canvas_id.get_untracked();
-        let (ancestor, two_way_because) = match &file.identity {
+    ) -> Option<Imported> {
+        let (ancestor, two_way_because) = match &imported.document.identity {
             None => (
                 None,
                 Some("The file does not say which version of a canvas it came from.".to_string()),
             ),
-            Some(theirs)
-                if theirs.id == canvas_id || own.is_some_and(|own| own.id == theirs.id) =>
-            {
+            Some(theirs) if self.is_open_canvas(theirs) => {
                 match sent::version(&Local, &theirs.id, theirs.revision)
                     .and_then(|text| import(text.as_bytes()).ok())
                 {
@@ -128,19 +129,25 @@ impl AppState {
         };
         let merge = self
             .document
-            .with_untracked(|canvas| plan(ancestor.as_ref(), canvas, &file));
+            .with_untracked(|canvas| plan(ancestor.as_ref(), canvas, &imported.document));
         if merge.changes.is_empty() {
-            return false;
+            return Some(imported);
         }
+        // The file once, and the whole of it only while it may still open.
+        let (file, open_instead) = if opened {
+            (imported.document.clone(), Some(imported))
+        } else {
+            (imported.document, None)
+        };
         self.merging.set(Some(MergeReview {
             file_name: file_name.to_string(),
             file,
             merge,
             two_way_because,
-            open_instead: opened.then_some(imported),
+            open_instead,
         }));
         self.merge_dialog_open.set(true);
-        true
+        None
     }
 
     /// The file under review opened as a new canvas after all.
@@ -175,13 +182,7 @@ impl AppState {
             .count();
         let label = format!("Merge {}", review.file_name);
         self.apply(&label, |g| {
-            *g = AlignmentGraph::from_owned_document(merged).map_err(|broken| {
-                broken.into_iter().next().map(|v| v.error).unwrap_or(
-                    crate::domain::graph::RuleError::Link(
-                        crate::domain::graph::LinkError::UnknownSource { id: String::new() },
-                    ),
-                )
-            })?;
+            *g = AlignmentGraph::from_owned_document(merged).map_err(super::editing::first_rule)?;
             Ok(())
         })
         .map_err(|refusal| refusal.to_string())?;

@@ -64,11 +64,14 @@ impl AppState {
     /// A checked file: a version of the open canvas is offered for merging
     /// into it (or opening on its own); any other opens as a new canvas.
     fn open_imported_file(&self, file_name: &str, imported: Imported) {
-        if self.is_version_of_open_canvas(&imported.document)
-            && self.review_document(file_name, imported.clone(), true)
-        {
-            return;
-        }
+        let imported = if self.is_version_of_open_canvas(&imported.document) {
+            match self.review_document(file_name, imported, true) {
+                Some(nothing_new) => nothing_new,
+                None => return,
+            }
+        } else {
+            imported
+        };
         self.open_as_new_file(file_name, imported);
     }
 
