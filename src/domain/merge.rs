@@ -64,6 +64,9 @@ pub struct Change {
     pub conflict: Option<&'static str>,
     /// The file's side, whole: what an added or edited entity becomes.
     file: Option<Map<String, Value>>,
+    /// What comes or goes with it, taken or kept with it: the key results
+    /// of an objective added or removed, and the links of one removed.
+    pub carried: Vec<Change>,
 }
 
 /// Every change a file brings to a canvas.
@@ -79,6 +82,51 @@ impl Merge {
     pub fn conflicts(&self) -> usize {
         self.changes.iter().filter(|c| c.conflict.is_some()).count()
     }
+}
+
+/// What the changes `taken` bring, in words: "1 objective added, 2 key
+/// results changed, 1 link removed" (empty when none is taken).
+pub fn summary<'a>(taken: impl IntoIterator<Item = &'a Change>) -> String {
+    // (what, one, many) in the order they are told, each by kind.
+    const WHAT: [(&str, &str); 4] = [
+        ("team", "teams"),
+        ("objective", "objectives"),
+        ("key result", "key results"),
+        ("link", "links"),
+    ];
+    const KINDS: [(Kind, &str); 3] = [
+        (Kind::Added, "added"),
+        (Kind::Edited, "changed"),
+        (Kind::Removed, "removed"),
+    ];
+    let mut counts = [[0usize; 3]; 4];
+    for change in taken
+        .into_iter()
+        .flat_map(|c| std::iter::once(c).chain(&c.carried))
+    {
+        let what = match change.key {
+            Key::Team(_) => 0,
+            Key::Objective(_) => 1,
+            Key::KeyResult { .. } => 2,
+            Key::Link { .. } => 3,
+        };
+        let kind = KINDS
+            .iter()
+            .position(|(k, _)| *k == change.kind)
+            .unwrap_or(0);
+        counts[what][kind] += 1;
+    }
+    let mut parts = Vec::new();
+    for (what, (one, many)) in WHAT.iter().enumerate() {
+        for (kind, (_, done)) in KINDS.iter().enumerate() {
+            match counts[what][kind] {
+                0 => {}
+                1 => parts.push(format!("1 {one} {done}")),
+                n => parts.push(format!("{n} {many} {done}")),
+            }
+        }
+    }
+    parts.join(", ")
 }
 
 const BOTH_CHANGED: &str = "changed on both sides";
@@ -202,6 +250,7 @@ pub fn plan(ancestor: Option<&Document>, canvas: &Document, file: &Document) -> 
             changes.push(change);
         }
     }
+    let mut changes = carry(changes);
     flag_broken_links(&mut changes, &ours);
     // Grouped by team, teams first within it, in a stable order.
     changes.sort_by(|x, y| (&x.team, &x.key).cmp(&(&y.team, &y.key)));
@@ -209,6 +258,63 @@ pub fn plan(ancestor: Option<&Document>, canvas: &Document, file: &Document) -> 
         changes,
         three_way: base.is_some(),
     }
+}
+
+/// The changes with those that only follow another folded into it: the key
+/// results added or removed with their objective, and the links removed with
+/// an objective at either end. A change that needs a choice of its own stays
+/// on its own.
+fn carry(changes: Vec<Change>) -> Vec<Change> {
+    let whole: BTreeMap<String, Kind> = changes
+        .iter()
+        .filter(|c| c.conflict.is_none() && c.kind != Kind::Edited)
+        .filter_map(|c| match &c.key {
+            Key::Objective(id) => Some((id.clone(), c.kind)),
+            _ => None,
+        })
+        .collect();
+    // The key results that go with a removed objective, by id.
+    let removed_with: BTreeMap<String, String> = changes
+        .iter()
+        .filter(|c| c.conflict.is_none() && c.kind == Kind::Removed)
+        .filter_map(|c| match &c.key {
+            Key::KeyResult { objective, id } if whole.get(objective) == Some(&Kind::Removed) => {
+                Some((id.clone(), objective.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let carrier = |change: &Change| -> Option<String> {
+        if change.conflict.is_some() {
+            return None;
+        }
+        let follows = |id: &String| whole.get(id) == Some(&change.kind);
+        match &change.key {
+            Key::KeyResult { objective, .. } => follows(objective).then(|| objective.clone()),
+            Key::Link { from, to } if change.kind == Kind::Removed => {
+                [from, to].into_iter().find_map(|id| {
+                    follows(id)
+                        .then(|| id.clone())
+                        .or_else(|| removed_with.get(id).cloned())
+                })
+            }
+            _ => None,
+        }
+    };
+    let mut carried: BTreeMap<String, Vec<Change>> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for change in changes {
+        match carrier(&change) {
+            Some(objective) => carried.entry(objective).or_default().push(change),
+            None => kept.push(change),
+        }
+    }
+    for change in &mut kept {
+        if let Key::Objective(id) = &change.key {
+            change.carried = carried.remove(id).unwrap_or_default();
+        }
+    }
+    kept
 }
 
 /// Links the file adds or changes that would break a rule of the canvas
@@ -229,16 +335,19 @@ fn flag_broken_links(changes: &mut [Change], ours: &BTreeMap<Key, Entity>) {
             _ => {}
         }
     }
-    let added: BTreeSet<String> = changes
-        .iter()
+    let every = || {
+        changes
+            .iter()
+            .flat_map(|c| std::iter::once(c).chain(&c.carried))
+    };
+    let added: BTreeSet<String> = every()
         .filter(|c| c.kind == Kind::Added)
         .filter_map(|c| match &c.key {
             Key::Objective(id) | Key::KeyResult { id, .. } => Some(id.clone()),
             _ => None,
         })
         .collect();
-    let removed_links: BTreeSet<Key> = changes
-        .iter()
+    let removed_links: BTreeSet<Key> = every()
         .filter(|c| c.kind == Kind::Removed)
         .map(|c| c.key.clone())
         .collect();
@@ -284,6 +393,7 @@ fn change_of(
         fields,
         conflict,
         file: file.map(|f| f.value.clone()),
+        carried: Vec::new(),
     };
     match (a, c, f) {
         (_, Some(c), Some(f)) if c.value == f.value => None,
@@ -399,10 +509,13 @@ pub fn apply(
     let mut entities = entities(canvas);
     // New entities go after the canvas's, in the order the merge lists them.
     let mut added: Vec<Key> = Vec::new();
-    for (index, change) in merge.changes.iter().enumerate() {
-        if !take_file(index, change) {
-            continue;
-        }
+    let taken = merge
+        .changes
+        .iter()
+        .enumerate()
+        .filter(|(index, change)| take_file(*index, change))
+        .flat_map(|(_, change)| std::iter::once(change).chain(&change.carried));
+    for change in taken {
         match (&change.kind, &change.file) {
             (Kind::Removed, _) => {
                 entities.remove(&change.key);

@@ -8,6 +8,27 @@ use serde_json::Value;
 use crate::domain::merge::{Change, Key, Kind};
 use crate::output::markup::{el, Element};
 
+/// What the two sides of a merge are called.
+#[derive(Clone, Copy, Debug)]
+pub struct Sides {
+    /// The version coming in: "the file".
+    pub theirs: &'static str,
+    /// The version open here: "the canvas".
+    pub ours: &'static str,
+}
+
+/// A returned file merged into the open canvas.
+pub const FILE: Sides = Sides {
+    theirs: "the file",
+    ours: "the canvas",
+};
+
+/// Another tab's version merged into this tab's.
+pub const OTHER_TAB: Sides = Sides {
+    theirs: "the other tab",
+    ours: "this tab",
+};
+
 /// The changes by team: each team's id and name, and its changes' places in
 /// `changes`, in the order given. `choices` starts the radios (`None`: a
 /// conflict not decided yet).
@@ -15,6 +36,7 @@ pub fn merge_list(
     changes: &[Change],
     groups: &[(String, String, Vec<usize>)],
     choices: &[Option<bool>],
+    sides: Sides,
 ) -> Element {
     el("div", "merge-dialog__groups").children(groups.iter().map(|(team, name, indices)| {
         let places = indices
@@ -41,15 +63,15 @@ pub fn merge_list(
             )
             .child(
                 el("ul", "merge-dialog__changes").children(indices.iter().filter_map(|&i| {
-                    changes
-                        .get(i)
-                        .map(|change| change_row(i, change, choices.get(i).copied().flatten()))
+                    changes.get(i).map(|change| {
+                        change_row(i, change, choices.get(i).copied().flatten(), sides)
+                    })
                 })),
             )
     }))
 }
 
-fn change_row(index: usize, change: &Change, chosen: Option<bool>) -> Element {
+fn change_row(index: usize, change: &Change, chosen: Option<bool>, sides: Sides) -> Element {
     let what = match &change.key {
         Key::Team(_) => "Team",
         Key::Objective(_) => "Objective",
@@ -57,15 +79,15 @@ fn change_row(index: usize, change: &Change, chosen: Option<bool>) -> Element {
         Key::Link { .. } => "Link",
     };
     let (done, kind) = match change.kind {
-        Kind::Added => ("new in the file", "added"),
-        Kind::Removed => ("removed in the file", "removed"),
-        Kind::Edited => ("changed", "edited"),
+        Kind::Added => (format!("new in {}", sides.theirs), "added"),
+        Kind::Removed => (format!("removed in {}", sides.theirs), "removed"),
+        Kind::Edited => ("changed".to_string(), "edited"),
     };
     let key = match &change.key {
         Key::Team(id) | Key::Objective(id) | Key::KeyResult { id, .. } => id.clone(),
         Key::Link { from, to } => format!("{from}>{to}"),
     };
-    let radio = |testid: &'static str, take: bool, text: &'static str| {
+    let radio = |testid: &'static str, take: bool, text: String| {
         let input = el("input", "")
             .attr("type", "radio")
             .attr("name", format!("merge-change-{index}"))
@@ -111,8 +133,40 @@ fn change_row(index: usize, change: &Change, chosen: Option<bool>) -> Element {
                 ))
         })),
     )
-    .child(radio("merge-take", true, "Take the file's"))
-    .child(radio("merge-keep", false, "Keep the canvas's"))
+    .maybe(carried_line(change))
+    .child(radio(
+        "merge-take",
+        true,
+        format!("Take {}'s", sides.theirs),
+    ))
+    .child(radio("merge-keep", false, format!("Keep {}'s", sides.ours)))
+}
+
+/// What comes or goes with a change, named: "Goes with its key result
+/// “Deals closed”, link “Brand → Sales”."
+fn carried_line(change: &Change) -> Option<Element> {
+    if change.carried.is_empty() {
+        return None;
+    }
+    let names = change
+        .carried
+        .iter()
+        .map(|c| match c.key {
+            Key::Link { .. } => format!("link “{}”", c.name),
+            _ => format!("key result “{}”", c.name),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let verb = if change.kind == Kind::Added {
+        "Comes with"
+    } else {
+        "Goes with"
+    };
+    Some(
+        el("p", "merge-dialog__carried")
+            .attr("data-testid", "merge-carried")
+            .text(format!("{verb} its {names}.")),
+    )
 }
 
 /// A field's value in a few words.
@@ -159,7 +213,7 @@ mod tests {
             .iter()
             .map(|c| c.conflict.is_none().then_some(true))
             .collect();
-        let tree = merge_list(&merge.changes, &groups, &choices);
+        let tree = merge_list(&merge.changes, &groups, &choices, FILE);
         let rows: Vec<&Element> = tree
             .descendants()
             .into_iter()

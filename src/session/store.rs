@@ -463,6 +463,12 @@ impl Keeper {
         SaveOutcome::Written(revision)
     }
 
+    /// The canvas as this tab last read or wrote it, when it still knows
+    /// it: the version both sides started from when another tab wrote too.
+    pub fn last_read(&self) -> Option<&str> {
+        (self.base.is_some() && !self.last_text.is_empty()).then_some(self.last_text.as_str())
+    }
+
     fn refuse(&mut self, state: SaveState) -> SaveOutcome {
         self.state = state.clone();
         SaveOutcome::Refused(state)
@@ -666,6 +672,9 @@ mod tests {
             SaveOutcome::Refused(SaveState::Conflict)
         );
         assert!(matches!(read(&backend, "c1").unwrap(), Stored::Found(r) if r.text == "a"));
+        // B still knows the version both started from, for a merge.
+        assert_eq!(b.last_read(), Some(record.text.as_str()));
+        assert_eq!(Keeper::created("c2").last_read(), None);
         // Further edits in B stay waiting for the person.
         b.changed();
         assert_eq!(b.save(&mut backend, "B", "b2", 2.0), SaveOutcome::Nothing);

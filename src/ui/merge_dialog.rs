@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
-use super::state::{use_app_state, MergeReview};
-use crate::output::merge_markup::merge_list;
+use super::state::{use_app_state, MergeReview, Source};
+use crate::output::merge_markup::{merge_list, FILE, OTHER_TAB};
 
 #[component]
 pub fn MergeDialog() -> impl IntoView {
@@ -63,29 +63,54 @@ fn Review(review: MergeReview) -> impl IntoView {
             _ => groups.push((change.team.clone(), team_name(&change.team), vec![index])),
         }
     }
-    let summary = match &review.two_way_because {
-        None => format!(
-            "{count} change{} from {}, compared with the version sent out: {conflicts} changed on both sides.",
+    let from_tab = review.from_other_tab();
+    let both = match conflicts {
+        0 => "none was changed on both sides".to_string(),
+        1 => "1 was changed on both sides and needs a choice".to_string(),
+        n => format!("{n} were changed on both sides and need a choice"),
+    };
+    let summary = match (&review.two_way_because, from_tab) {
+        (None, false) => format!(
+            "{count} change{} from {}, compared with the version sent out: {both}.",
             if count == 1 { "" } else { "s" },
             review.file_name
         ),
-        Some(why) => format!(
-            "{count} difference{} between the canvas and {}. {why} Every difference is yours to choose.",
+        (None, true) => format!(
+            "{count} change{} in the other tab's version, compared with the version both tabs \
+             started from: {both}. Apply keeps the merged canvas in place of both.",
             if count == 1 { "" } else { "s" },
+        ),
+        (Some(why), _) => format!(
+            "{count} difference{} between {} and {}. {why} Every difference is yours to choose.",
+            if count == 1 { "" } else { "s" },
+            if from_tab { "this tab" } else { "the canvas" },
             review.file_name
         ),
     };
     // Opened rather than chosen to merge: it is a version of this canvas,
     // to merge into it or to open on its own.
     let canvas_title = state.with_document_untracked(|d| d.title.clone());
-    let opened = review.open_instead.is_some();
-    let summary = if opened {
-        format!(
-            "{} is a version of “{canvas_title}”: merge it in, or open it as a new canvas. {summary}",
-            review.file_name
-        )
-    } else {
-        summary
+    let opened = review.opened();
+    let summary = match &review.source {
+        Source::Opened { back_to, .. } => {
+            let behind = back_to
+                .as_ref()
+                .and_then(|id| {
+                    state
+                        .canvases
+                        .library
+                        .with_untracked(|l| l.entry(id).map(|e| e.title.clone()))
+                })
+                .map(|previous| {
+                    format!(" It is kept in this browser and now open behind this review; Cancel goes back to “{previous}”.")
+                })
+                .unwrap_or_default();
+            format!(
+                "{} is a version of “{canvas_title}”: merge it in, or open it as a new canvas.{behind} {summary}",
+                review.file_name
+            )
+        }
+        _ => summary,
     };
     let apply_label = if opened {
         format!("Merge into “{canvas_title}”")
@@ -94,10 +119,7 @@ fn Review(review: MergeReview) -> impl IntoView {
     };
     let all: Vec<usize> = (0..count).collect();
     let all_again = all.clone();
-    let close = Callback::new(move |()| {
-        state.merge_dialog_open.set(false);
-        state.merging.set(None);
-    });
+    let close = Callback::new(move |()| state.cancel_merge());
     let on_apply = move |_: leptos::ev::MouseEvent| {
         let chosen = choices.get_untracked();
         let result = state.apply_merge(&|i, _| chosen.get(i).copied().flatten() == Some(true));
@@ -107,7 +129,8 @@ fn Review(review: MergeReview) -> impl IntoView {
     // The changes are markup built once; the radios keep their own state and
     // one listener reads them into `choices`.
     let list = NodeRef::<leptos::html::Div>::new();
-    let tree = merge_list(&changes, &groups, &choices.get_untracked());
+    let sides = if from_tab { OTHER_TAB } else { FILE };
+    let tree = merge_list(&changes, &groups, &choices.get_untracked(), sides);
     Effect::new(move |_| {
         if let Some(host) = list.get() {
             if let Ok(built) = crate::browser::dom::build(&tree) {
@@ -177,7 +200,7 @@ fn Review(review: MergeReview) -> impl IntoView {
                     "Take every change"
                 </button>
                 <button type="button" data-testid="merge-keep-all" on:click=move |_| set(&all_again, false)>
-                    "Keep the canvas as it is"
+                    {if from_tab { "Keep this tab's version as it is" } else { "Keep the canvas as it is" }}
                 </button>
             </div>
             <div class="merge-dialog__list" node_ref=list on:change=on_change on:click=on_click></div>

@@ -31,7 +31,9 @@ pub fn SaveConflict() -> impl IntoView {
     move || {
         open.get().then(|| {
             let mine = state.with_document_untracked(Clone::clone);
-            let (theirs_side, lines) = match state.stored_version() {
+            let stored = state.stored_version();
+            let readable = matches!(stored, Some((_, Ok(_))));
+            let (theirs_side, lines) = match stored {
                 Some((record, Ok(theirs))) => (
                     format!("{} · {}", counts(&theirs), saved_label(record.saved_at)),
                     differences(&mine, &theirs),
@@ -59,8 +61,8 @@ pub fn SaveConflict() -> impl IntoView {
                 >
                     <p class="dialog__lead">
                         "Both tabs changed this canvas, so nothing has been written over. "
-                        "Choose which version this browser keeps; the other one is dropped. "
-                        "To keep both, export this one first."
+                        "Merge the two, seeing each change first, or choose which version this "
+                        "browser keeps; the other one is dropped."
                     </p>
                     <div class="save-conflict__sides">
                         <div class="save-conflict__side" data-testid="conflict-mine">
@@ -74,6 +76,19 @@ pub fn SaveConflict() -> impl IntoView {
                     </div>
                     {differences}
                     <div class="dialog__actions">
+                        {readable
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="cycle-dialog__primary"
+                                        data-testid="merge-theirs"
+                                        on:click=move |_| state.merge_stored_version()
+                                    >
+                                        "Merge the two…"
+                                    </button>
+                                }
+                            })}
                         <button
                             type="button"
                             data-testid="keep-mine"

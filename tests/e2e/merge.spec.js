@@ -161,3 +161,86 @@ test('opening a returned file of the open canvas offers to merge it into the can
   await dialog.getByTestId('merge-apply').click();
   await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be the name the Nordics know');
 });
+
+test('a returned file of a canvas kept here, not the open one, opens that canvas behind its review; Cancel goes back', async ({ browser }) => {
+  const centre = await (await browser.newContext()).newPage();
+  const lead = await (await browser.newContext()).newPage();
+  await openSmall(centre);
+  const sent = await exported(centre);
+  await openApp(lead);
+  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
+  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  await retitle(lead, 'o-brand', 'Be the name the Nordics know');
+  const returned = await exported(lead);
+
+  // The centre has moved on to another canvas when the file comes back.
+  await centre.getByTestId('canvases').click();
+  await centre.getByTestId('new-canvas').click();
+  await expect(centre.getByTestId('canvas-title')).toHaveText('Untitled canvas');
+  const open = () => centre.getByTestId('import-file').setInputFiles({ name: 'returned.okr.json', mimeType: 'application/json', buffer: returned });
+  await open();
+  const dialog = centre.getByTestId('merge-dialog');
+  await expect(dialog.getByTestId('merge-summary')).toContainText('is a version of “Small test canvas”');
+  await expect(dialog.getByTestId('merge-summary')).toContainText('Cancel goes back to “Untitled canvas”');
+  await expect(dialog.getByTestId('merge-summary')).toHaveAttribute('data-three-way', 'true');
+  // The canvas it merges into is open behind the review, unchanged so far.
+  await expect(centre.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be known in the Nordics');
+  await dialog.getByTestId('merge-cancel').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(centre.getByTestId('canvas-title')).toHaveText('Untitled canvas');
+  await expect(centre.getByTestId('okr-card')).toHaveCount(0);
+
+  await open();
+  await dialog.getByTestId('merge-apply').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(centre.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be the name the Nordics know');
+  await centre.reload();
+  await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be the name the Nordics know');
+});
+
+test('ten returned files merge one after another into the company canvas: everyone\'s work kept, a file merged twice brings nothing', async ({ page }) => {
+  await openSmall(page);
+  const sent = JSON.parse((await exported(page)).toString());
+  const owners = sent.objectives.map((o) => o.id);
+  // Ten team leads: each adds a key result to one objective and a new
+  // objective to that objective's team, from the same sent version.
+  const files = Array.from({ length: 10 }, (_, i) => {
+    const file = JSON.parse(JSON.stringify(sent));
+    const parent = file.objectives.find((o) => o.id === owners[i % owners.length]);
+    parent.keyResults.push({ id: `kr-lead-${i}`, title: `Result from lead ${i}`, start: 0, target: 10, current: i });
+    file.objectives.push({ id: `o-lead-${i}`, team: parent.team, title: `Objective from lead ${i}`, keyResults: [] });
+    return Buffer.from(JSON.stringify(file));
+  });
+  // Meanwhile the centre retitles the company objective.
+  await retitle(page, 'o-co', 'Win the Nordic market by autumn');
+  const dialog = page.getByTestId('merge-dialog');
+  for (const [i, file] of files.entries()) {
+    await merge(page, file);
+    await expect(dialog.getByTestId('merge-summary')).toHaveAttribute('data-three-way', 'true');
+    // Only this lead's two changes: the earlier leads' work is the canvas's own.
+    await expect(dialog.getByTestId('merge-change')).toHaveCount(2);
+    await expect(dialog.locator('[data-testid="merge-change"][data-conflict="true"]')).toHaveCount(0);
+    await dialog.getByTestId('merge-apply').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('status')).toContainText('2 changes taken (1 objective added, 1 key result added)');
+    await expect(page.getByTestId('okr-card')).toHaveCount(5 + i);
+  }
+  await expect(card(page, 'o-co').getByTestId('okr-title')).toHaveText('Win the Nordic market by autumn');
+  for (let i = 0; i < 10; i += 1) {
+    await expect(card(page, `o-lead-${i}`).getByTestId('okr-title')).toHaveText(`Objective from lead ${i}`);
+  }
+  // The third file once more: nothing new, no review.
+  await page.locator('.toolbar__menu summary').click();
+  await page.getByTestId('merge-file-input').setInputFiles({ name: 'returned.okr.json', mimeType: 'application/json', buffer: files[2] });
+  await expect(page.getByRole('status')).toContainText('brings nothing new');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('okr-card')).toHaveCount(14);
+  // After a reload, the canvas's file holds every lead's key result.
+  await page.reload();
+  await expect(page.getByTestId('okr-card')).toHaveCount(14);
+  const merged = JSON.parse((await exported(page)).toString());
+  const results = merged.objectives.flatMap((o) => o.keyResults.map((kr) => kr.id));
+  for (let i = 0; i < 10; i += 1) expect(results).toContain(`kr-lead-${i}`);
+});

@@ -216,4 +216,55 @@ test.describe('two tabs at once', () => {
     await expect(chooser.tab.getByTestId('okr-card')).toHaveCount(3);
     await expect(card(chooser.tab, chooser.deleted)).toHaveCount(0);
   });
+
+  test('7b. two tabs editing at once: merged, each change seen first, both edits kept', async ({ page, context }) => {
+    await openSmall(page);
+    const second = await secondTab(context);
+    await selectCard(page, 'o-nordic');
+    await selectCard(second, 'o-brand');
+    await page.keyboard.press('Delete');
+    await second.keyboard.press('Delete');
+    const tabs = [
+      { tab: page, deleted: 'o-nordic' },
+      { tab: second, deleted: 'o-brand' },
+    ];
+    let asked = -1;
+    await expect
+      .poll(async () => {
+        for (const [i, { tab }] of tabs.entries()) {
+          if (await tab.getByTestId('save-conflict').isVisible()) asked = i;
+        }
+        return asked;
+      })
+      .not.toBe(-1);
+    const chooser = tabs[asked];
+    const follower = tabs[1 - asked];
+    await chooser.tab.getByTestId('save-conflict').getByTestId('merge-theirs').click();
+    // Compared with the version both tabs started from: the other tab's
+    // deletion is a change to take, not a conflict.
+    const dialog = chooser.tab.getByTestId('merge-dialog');
+    await expect(dialog.getByTestId('merge-summary')).toHaveAttribute('data-three-way', 'true');
+    // One change: its key result (and links) go with the objective.
+    await expect(dialog.getByTestId('merge-change')).toHaveCount(1);
+    const removal = dialog.locator(`[data-testid="merge-change"][data-key="${follower.deleted}"]`);
+    await expect(removal).toContainText('removed in the other tab');
+    await expect(removal.getByTestId('merge-carried')).toContainText('Goes with its key result');
+    await expect(removal.getByTestId('merge-take')).toBeChecked();
+    await expect(dialog.locator('[data-testid="merge-change"][data-conflict="true"]')).toHaveCount(0);
+    // Nothing changes before Apply.
+    await expect(card(chooser.tab, follower.deleted)).toHaveCount(1);
+    await dialog.getByTestId('merge-apply').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(chooser.tab.getByRole('status')).toContainText('Merged the other tab\'s version');
+    await expect(chooser.tab.getByTestId('okr-card')).toHaveCount(2);
+    await expect(chooser.tab.getByTestId('save-state')).toHaveCount(0);
+    // The other tab had nothing unsaved, so it follows with both edits.
+    await expect(follower.tab.getByTestId('okr-card')).toHaveCount(2);
+    await expect(card(follower.tab, chooser.deleted)).toHaveCount(0);
+
+    await chooser.tab.reload();
+    await expect(chooser.tab.getByTestId('okr-card')).toHaveCount(2);
+    await expect(card(chooser.tab, 'o-nordic')).toHaveCount(0);
+    await expect(card(chooser.tab, 'o-brand')).toHaveCount(0);
+  });
 });

@@ -81,6 +81,12 @@ fn what_only_the_file_changed_is_taken_and_what_only_the_canvas_changed_is_kept(
     assert_eq!(edit.kind, Kind::Edited);
     assert_eq!(edit.fields.len(), 1);
     assert_eq!(edit.fields[0].field, "target");
+    // What comes in, in words.
+    assert_eq!(
+        summary(&merge.changes),
+        "1 key result changed, 1 link added"
+    );
+    assert_eq!(summary(&[]), "");
     let merged = take_all(&canvas, &merge);
     assert_eq!(merged.objectives[2].title, "Renamed at the centre");
     assert_eq!(
@@ -276,5 +282,62 @@ fn two_sides_giving_one_objective_different_hard_parents_is_a_choice_with_the_re
     assert_eq!(merge.changes[0].conflict, Some(SECOND_PARENT));
     // Taken anyway, it is refused whole; kept, the canvas stays as it is.
     assert!(apply(&canvas, &merge, &|_, _| true).is_err());
+    assert_eq!(apply(&canvas, &merge, &|_, _| false).unwrap(), canvas);
+}
+
+#[test]
+fn key_results_and_links_go_with_their_objective_as_one_change() {
+    let ancestor = sample();
+    // The file removes an objective with key results and a link, and adds
+    // one with two key results.
+    let removed = ancestor
+        .objectives
+        .iter()
+        .find(|o| {
+            !o.key_results.is_empty()
+                && ancestor
+                    .links
+                    .iter()
+                    .any(|l| l.from == o.id || l.to == o.id)
+        })
+        .expect("an objective with key results and a link")
+        .clone();
+    // Its links, to it or to its key results.
+    let ends: Vec<&String> = std::iter::once(&removed.id)
+        .chain(removed.key_results.iter().map(|kr| &kr.id))
+        .collect();
+    let linked = |l: &Link| ends.contains(&&l.from) || ends.contains(&&l.to);
+    let links = ancestor.links.iter().filter(|l| linked(l)).count();
+    let mut file = ancestor.clone();
+    file.objectives.retain(|o| o.id != removed.id);
+    file.links.retain(|l| !linked(l));
+    let mut new = removed.clone();
+    new.id = "o-new".into();
+    new.title = "New".into();
+    new.key_results.truncate(1);
+    new.key_results[0].id = "kr-new-1".into();
+    let mut second = new.key_results[0].clone();
+    second.id = "kr-new-2".into();
+    new.key_results.push(second);
+    file.objectives.push(new);
+    let canvas = ancestor.clone();
+    let merge = plan(Some(&ancestor), &canvas, &file);
+    assert_eq!(merge.changes.len(), 2, "{:#?}", merge.changes);
+    let carried = |id: &str| {
+        merge
+            .changes
+            .iter()
+            .find(|c| c.key == Key::Objective(id.into()))
+            .map(|c| c.carried.len())
+    };
+    assert_eq!(
+        carried(&removed.id),
+        Some(removed.key_results.len() + links)
+    );
+    assert_eq!(carried("o-new"), Some(2));
+    assert!(summary(&merge.changes)
+        .starts_with("1 objective added, 1 objective removed, 2 key results added"));
+    // Taken, the file's objectives; kept, the canvas as it was.
+    assert_eq!(take_all(&canvas, &merge).objectives, file.objectives);
     assert_eq!(apply(&canvas, &merge, &|_, _| false).unwrap(), canvas);
 }

@@ -7,11 +7,12 @@
 
 use leptos::prelude::*;
 
+use super::canvases::{read_canvas, read_stored};
 use super::AppState;
 use crate::browser::storage::Local;
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::import::{import, Imported};
-use crate::domain::merge::{apply, plan, Change, Merge, Refused};
+use crate::domain::merge::{apply, plan, summary, Change, Merge, Refused};
 use crate::domain::model::{Document, Identity};
 use crate::session::sent;
 
@@ -23,9 +24,36 @@ pub struct MergeReview {
     pub merge: Merge,
     /// Why the merge is two-way, when it is.
     pub two_way_because: Option<String>,
-    /// The file as it was opened, when it was opened (not chosen to merge):
-    /// it may still be opened as a new canvas instead.
-    pub open_instead: Option<Imported>,
+    pub source: Source,
+}
+
+/// Where the version under review comes from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// A file given to "Merge a file…".
+    Chosen,
+    /// A file opened: it may still open as a new canvas instead. `back_to`
+    /// is the canvas that was open before the one it is a version of was
+    /// opened for the merge, to return to on Cancel.
+    Opened {
+        file: Box<Imported>,
+        back_to: Option<String>,
+    },
+    /// The version another tab stored as `revision` while this tab changed
+    /// the canvas too.
+    OtherTab { revision: u64 },
+}
+
+impl MergeReview {
+    /// Whether the version under review is another tab's.
+    pub fn from_other_tab(&self) -> bool {
+        matches!(self.source, Source::OtherTab { .. })
+    }
+
+    /// Whether it was opened rather than chosen to merge.
+    pub fn opened(&self) -> bool {
+        matches!(self.source, Source::Opened { .. })
+    }
 }
 
 impl AppState {
@@ -101,53 +129,126 @@ impl AppState {
         imported: Imported,
         opened: bool,
     ) -> Option<Imported> {
-        let (ancestor, two_way_because) = match &imported.document.identity {
-            None => (
-                None,
-                Some("The file does not say which version of a canvas it came from.".to_string()),
-            ),
-            Some(theirs) if self.is_open_canvas(theirs) => {
-                match sent::version(&Local, &theirs.id, theirs.revision)
-                    .and_then(|text| import(text.as_bytes()).ok())
-                {
-                    Some(ancestor) => (Some(ancestor.document), None),
-                    None => (
-                        None,
-                        Some(format!(
-                            "Version {} of this canvas, which the file was made from, is no \
-                             longer kept in this browser (the {} newest are).",
-                            theirs.revision,
-                            sent::KEPT
-                        )),
-                    ),
-                }
-            }
-            Some(_) => (
-                None,
-                Some("The file comes from another canvas.".to_string()),
-            ),
-        };
-        let merge = self
+        let same_canvas = imported
             .document
-            .with_untracked(|canvas| plan(ancestor.as_ref(), canvas, &imported.document));
+            .identity
+            .as_ref()
+            .is_some_and(|theirs| self.is_open_canvas(theirs));
+        let (merge, two_way_because) = self
+            .document
+            .with_untracked(|canvas| compare(canvas, same_canvas, &imported.document));
         if merge.changes.is_empty() {
             return Some(imported);
         }
-        // The file once, and the whole of it only while it may still open.
-        let (file, open_instead) = if opened {
-            (imported.document.clone(), Some(imported))
-        } else {
-            (imported.document, None)
-        };
-        self.merging.set(Some(MergeReview {
-            file_name: file_name.to_string(),
-            file,
+        self.show_review(review_of(
+            file_name,
+            imported,
             merge,
             two_way_because,
-            open_instead,
-        }));
-        self.merge_dialog_open.set(true);
+            opened.then_some(None),
+        ));
         None
+    }
+
+    /// A kept canvas other than the open one that `file` is a version of.
+    pub(super) fn kept_canvas_of(&self, file: &Document) -> Option<String> {
+        let theirs = file.identity.as_ref()?;
+        (theirs.id != self.canvases.canvas_id.get_untracked()
+            && self.canvases.shared_view.with_untracked(Option::is_none))
+        .then_some(())?;
+        self.canvases
+            .library
+            .with_untracked(|l| l.entry(&theirs.id).map(|e| e.id.clone()))
+    }
+
+    /// Opens the review of a file that is a version of the kept canvas `id`
+    /// (not the open one): that canvas is opened behind the review, and
+    /// Cancel returns to the one that was open. Gives the file back when it
+    /// brings nothing new or that canvas cannot be opened.
+    pub(super) fn review_for_kept_canvas(
+        &self,
+        id: &str,
+        file_name: &str,
+        imported: Imported,
+    ) -> Option<Imported> {
+        let Ok(Some((_, kept))) = read_canvas(id) else {
+            return Some(imported);
+        };
+        let (merge, two_way_because) = compare(&kept, true, &imported.document);
+        if merge.changes.is_empty() || !self.may_leave_open_canvas() {
+            return Some(imported);
+        }
+        let back_to = self.canvases.canvas_id.get_untracked();
+        if !self.open_stored(id) {
+            return Some(imported);
+        }
+        self.show_review(review_of(
+            file_name,
+            imported,
+            merge,
+            two_way_because,
+            Some(Some(back_to)),
+        ));
+        None
+    }
+
+    fn show_review(&self, review: MergeReview) {
+        self.merging.set(Some(review));
+        self.merge_dialog_open.set(true);
+    }
+
+    /// The two tabs' conflict settled by merging: the other tab's version is
+    /// reviewed against this tab's, three-way when this tab still knows the
+    /// version both started from. Apply keeps the merged canvas over the
+    /// other tab's version.
+    pub fn merge_stored_version(&self) {
+        let Some((record, Ok(theirs))) = self.stored_version() else {
+            self.notices.error(
+                "The other tab's version cannot be read here, so it cannot be merged. Keep one \
+                 of the two, or export this tab's version first.",
+            );
+            return;
+        };
+        let ancestor = self
+            .canvases
+            .keeper
+            .with_value(|k| k.last_read().and_then(|text| read_stored(text).ok()));
+        let two_way_because = ancestor
+            .is_none()
+            .then(|| "This tab no longer knows the version both tabs started from.".to_string());
+        let merge = self
+            .document
+            .with_untracked(|canvas| plan(ancestor.as_ref(), canvas, &theirs));
+        if merge.changes.is_empty() {
+            self.keep_this_version();
+            return;
+        }
+        self.show_review(MergeReview {
+            file_name: "the other tab's version".to_string(),
+            file: theirs,
+            merge,
+            two_way_because,
+            source: Source::OtherTab {
+                revision: record.revision,
+            },
+        });
+    }
+
+    /// Closes the review without a change; a canvas opened for it gives way
+    /// to the one that was open before.
+    pub fn cancel_merge(&self) {
+        let review = self.merging.get_untracked();
+        self.merging.set(None);
+        self.merge_dialog_open.set(false);
+        if let Some(MergeReview {
+            source: Source::Opened {
+                back_to: Some(id), ..
+            },
+            ..
+        }) = review
+        {
+            self.open_stored(&id);
+        }
     }
 
     /// The file under review opened as a new canvas after all.
@@ -157,8 +258,8 @@ impl AppState {
         };
         self.merging.set(None);
         self.merge_dialog_open.set(false);
-        if let Some(imported) = review.open_instead {
-            self.open_as_new_file(&review.file_name, imported);
+        if let Source::Opened { file, .. } = review.source {
+            self.open_as_new_file(&review.file_name, *file);
         }
     }
 
@@ -168,33 +269,123 @@ impl AppState {
         let Some(review) = self.merging.get_untracked() else {
             return Ok(());
         };
+        if let Source::OtherTab { revision } = review.source {
+            if self.stored_version().map(|(record, _)| record.revision) != Some(revision) {
+                return Err(
+                    "The other tab saved the canvas again meanwhile. Cancel, and merge \
+                            its newest version."
+                        .to_string(),
+                );
+            }
+        }
         let merged = self
             .document
             .with_untracked(|canvas| apply(canvas, &review.merge, take))
             .map_err(|Refused(broken)| broken.join(" "))?;
         let merged = super::with_every_card_placed(merged);
-        let taken = review
+        let taken: Vec<&Change> = review
             .merge
             .changes
             .iter()
             .enumerate()
             .filter(|(i, c)| take(*i, c))
-            .count();
+            .map(|(_, c)| c)
+            .collect();
         let label = format!("Merge {}", review.file_name);
         self.apply(&label, |g| {
             *g = AlignmentGraph::from_owned_document(merged).map_err(super::editing::first_rule)?;
             Ok(())
         })
         .map_err(|refusal| refusal.to_string())?;
-        let kept = review.merge.changes.len() - taken;
+        if review.from_other_tab() {
+            // The merged canvas is written over the other tab's version.
+            self.canvases.keeper.update_value(|k| k.keep_mine(&Local));
+            self.save_now();
+        }
+        let kept = review.merge.changes.len() - taken.len();
+        let what = summary(taken.iter().copied());
         self.notices.status(format!(
-            "Merged {}: {taken} change{} taken, {kept} left as the canvas had {}. Ctrl+Z undoes the merge.",
+            "Merged {}: {} change{} taken{}, {kept} left as {} had {}. Ctrl+Z undoes the merge.",
             review.file_name,
-            if taken == 1 { "" } else { "s" },
+            taken.len(),
+            if taken.len() == 1 { "" } else { "s" },
+            if what.is_empty() {
+                String::new()
+            } else {
+                format!(" ({what})")
+            },
+            if review.from_other_tab() {
+                "this tab"
+            } else {
+                "the canvas"
+            },
             if kept == 1 { "it" } else { "them" },
         ));
         self.merging.set(None);
         self.merge_dialog_open.set(false);
         Ok(())
+    }
+}
+
+/// The merge of `file` into `canvas`: three-way when `same_canvas` (the file
+/// is a version of `canvas`) and the version it was made from is kept here,
+/// else two-way, with why.
+fn compare(canvas: &Document, same_canvas: bool, file: &Document) -> (Merge, Option<String>) {
+    let (ancestor, two_way_because) = match &file.identity {
+        None => (
+            None,
+            Some("The file does not say which version of a canvas it came from.".to_string()),
+        ),
+        Some(theirs) if same_canvas => {
+            match sent::version(&Local, &theirs.id, theirs.revision)
+                .and_then(|text| import(text.as_bytes()).ok())
+            {
+                Some(ancestor) => (Some(ancestor.document), None),
+                None => (
+                    None,
+                    Some(format!(
+                        "Version {} of this canvas, which the file was made from, is no \
+                         longer kept in this browser (the {} newest are).",
+                        theirs.revision,
+                        sent::KEPT
+                    )),
+                ),
+            }
+        }
+        Some(_) => (
+            None,
+            Some("The file comes from another canvas.".to_string()),
+        ),
+    };
+    (plan(ancestor.as_ref(), canvas, file), two_way_because)
+}
+
+/// The review of `imported`; `opened` (with the canvas to return to on
+/// Cancel, if one was left for it) when the file was opened rather than
+/// chosen to merge.
+fn review_of(
+    file_name: &str,
+    imported: Imported,
+    merge: Merge,
+    two_way_because: Option<String>,
+    opened: Option<Option<String>>,
+) -> MergeReview {
+    // The file once, and the whole of it only while it may still open.
+    let (file, source) = match opened {
+        Some(back_to) => (
+            imported.document.clone(),
+            Source::Opened {
+                file: Box::new(imported),
+                back_to,
+            },
+        ),
+        None => (imported.document, Source::Chosen),
+    };
+    MergeReview {
+        file_name: file_name.to_string(),
+        file,
+        merge,
+        two_way_because,
+        source,
     }
 }

@@ -38,7 +38,7 @@ pub use dragging::{Drag, DragRoles, Dragging};
 pub use filtering::MapFilter;
 pub use focus::Focus;
 pub use lighting::{Lighting, Shade};
-pub use merging::MergeReview;
+pub use merging::{MergeReview, Source};
 pub use notices::{ImportReport, Notice, NoticeAction, NoticeKind, Notices};
 pub use opening::Progress;
 pub use selection::Selection;

@@ -61,18 +61,20 @@ impl AppState {
         });
     }
 
-    /// A checked file: a version of the open canvas is offered for merging
-    /// into it (or opening on its own); any other opens as a new canvas.
+    /// A checked file: a version of a canvas kept here (the open one or
+    /// another) is offered for merging into it, or opening on its own; any
+    /// other opens as a new canvas.
     fn open_imported_file(&self, file_name: &str, imported: Imported) {
-        let imported = if self.is_version_of_open_canvas(&imported.document) {
-            match self.review_document(file_name, imported, true) {
-                Some(nothing_new) => nothing_new,
-                None => return,
-            }
+        let left = if self.is_version_of_open_canvas(&imported.document) {
+            self.review_document(file_name, imported, true)
+        } else if let Some(id) = self.kept_canvas_of(&imported.document) {
+            self.review_for_kept_canvas(&id, file_name, imported)
         } else {
-            imported
+            Some(imported)
         };
-        self.open_as_new_file(file_name, imported);
+        if let Some(imported) = left {
+            self.open_as_new_file(file_name, imported);
+        }
     }
 
     /// A checked file, opened as a new canvas; the notice offers to replace
