@@ -606,9 +606,10 @@ fn broken_escape_before(text: &str, line: usize, column: usize) -> Option<(usize
         }
         u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
     };
-    // `\u` and at most four characters after it, up to the end of the string.
+    // `\u` and at most four characters after it, up to the end of the string,
+    // read from the whole line: the reader's column may fall inside a character.
     let written = |at: usize| -> String {
-        let after = String::from_utf8_lossy(upto.get(at + 2..).unwrap_or_default())
+        let after = String::from_utf8_lossy(line_text.get(at + 2..).unwrap_or_default())
             .chars()
             .take_while(|c| !matches!(c, '"' | '\\'))
             .take(4)

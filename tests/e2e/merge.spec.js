@@ -11,6 +11,21 @@ async function exported(page) {
   return fs.readFileSync(await (await download).path());
 }
 
+/**
+ * The centre (in one browser) exports the small canvas; a team lead (in
+ * another) opens the file. Returns both pages and the file sent.
+ */
+async function centreAndLead(browser) {
+  const centre = await (await browser.newContext()).newPage();
+  const lead = await (await browser.newContext()).newPage();
+  await openSmall(centre);
+  const sent = await exported(centre);
+  await openApp(lead);
+  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
+  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  return { centre, lead, sent };
+}
+
 async function retitle(page, id, title) {
   await card(page, id).click();
   await page.getByTestId('inspector-title').fill(title);
@@ -29,17 +44,11 @@ async function merge(page, buffer) {
 }
 
 test('a team lead\'s returned file merges three-way: both sides kept, reviewed first, one undo step; a conflict is chosen both ways', async ({ browser }) => {
-  const centre = await (await browser.newContext()).newPage();
-  const lead = await (await browser.newContext()).newPage();
-  await openSmall(centre);
-  const sent = await exported(centre);
+  const { centre, lead, sent } = await centreAndLead(browser);
   expect(JSON.parse(sent.toString()).identity.revision).toBe(1);
 
-  // The team lead opens the file in their own browser, retitles Brand's
-  // objective and raises a key result's target, and sends it back.
-  await openApp(lead);
-  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
-  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  // The team lead, who opened the file in their own browser, retitles
+  // Brand's objective and raises a key result's target, and sends it back.
   await retitle(lead, 'o-brand', 'Be the name the Nordics know');
   await card(lead, 'o-nordic').click();
   await openKeyResult(lead, 'kr-nordic-deals');
@@ -103,13 +112,7 @@ test('a file with no known version to compare with makes every difference a choi
 });
 
 test('objectives made at the same time in two browsers get their own ids, so the merge adds the other one beside ours', async ({ browser }) => {
-  const centre = await (await browser.newContext()).newPage();
-  const lead = await (await browser.newContext()).newPage();
-  await openSmall(centre);
-  const sent = await exported(centre);
-  await openApp(lead);
-  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
-  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  const { centre, lead } = await centreAndLead(browser);
   // Both add an objective to the same team.
   for (const [page, title] of [[lead, 'The lead\'s new objective'], [centre, 'The centre\'s new objective']]) {
     await card(page, 'o-brand').click();
@@ -131,14 +134,8 @@ test('objectives made at the same time in two browsers get their own ids, so the
 });
 
 test('opening a returned file of the open canvas offers to merge it into the canvas or open it on its own', async ({ browser }) => {
-  const centre = await (await browser.newContext()).newPage();
-  const lead = await (await browser.newContext()).newPage();
-  await openSmall(centre);
-  const sent = await exported(centre);
+  const { centre, lead, sent } = await centreAndLead(browser);
   const centreCanvas = JSON.parse(sent.toString()).identity.id;
-  await openApp(lead);
-  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
-  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
   await retitle(lead, 'o-brand', 'Be the name the Nordics know');
   const returned = await exported(lead);
 
@@ -163,13 +160,7 @@ test('opening a returned file of the open canvas offers to merge it into the can
 });
 
 test('a returned file of a canvas kept here, not the open one, opens that canvas behind its review; Cancel goes back', async ({ browser }) => {
-  const centre = await (await browser.newContext()).newPage();
-  const lead = await (await browser.newContext()).newPage();
-  await openSmall(centre);
-  const sent = await exported(centre);
-  await openApp(lead);
-  await lead.getByTestId('import-file').setInputFiles({ name: 'small.okr.json', mimeType: 'application/json', buffer: sent });
-  await expect(lead.getByTestId('okr-card')).toHaveCount(4);
+  const { centre, lead } = await centreAndLead(browser);
   await retitle(lead, 'o-brand', 'Be the name the Nordics know');
   const returned = await exported(lead);
 

@@ -176,13 +176,17 @@ test('6. a canvas deleted in another tab is offered back, not written into a voi
 test.describe('two tabs at once', () => {
   test.describe.configure({ retries: 2 });
 
-  test('7. two tabs editing at once: nothing is written over, the person chooses', async ({ page, context }) => {
+  /**
+   * Two tabs on the small canvas each delete an objective at once. Both
+   * within the moment before a change is saved: whichever tab saves second
+   * finds the other's write and asks its person (the chooser); the other
+   * follows. Each is { tab, deleted }.
+   */
+  async function deleteInBothAtOnce(page, context) {
     await openSmall(page);
     const second = await secondTab(context);
     await selectCard(page, 'o-nordic');
     await selectCard(second, 'o-brand');
-    // Both within the moment before a change is saved: whichever tab saves
-    // second finds the other's write and asks its person; the other follows.
     await page.keyboard.press('Delete');
     await second.keyboard.press('Delete');
     const tabs = [
@@ -198,8 +202,11 @@ test.describe('two tabs at once', () => {
         return asked;
       })
       .not.toBe(-1);
-    const chooser = tabs[asked];
-    const follower = tabs[1 - asked];
+    return { chooser: tabs[asked], follower: tabs[1 - asked] };
+  }
+
+  test('7. two tabs editing at once: nothing is written over, the person chooses', async ({ page, context }) => {
+    const { chooser, follower } = await deleteInBothAtOnce(page, context);
     const conflict = chooser.tab.getByTestId('save-conflict');
     await expect(conflict.getByTestId('conflict-theirs')).toContainText('3 objectives');
     await expect(conflict.getByTestId('conflict-differences')).toContainText('only here');
@@ -218,27 +225,7 @@ test.describe('two tabs at once', () => {
   });
 
   test('7b. two tabs editing at once: merged, each change seen first, both edits kept', async ({ page, context }) => {
-    await openSmall(page);
-    const second = await secondTab(context);
-    await selectCard(page, 'o-nordic');
-    await selectCard(second, 'o-brand');
-    await page.keyboard.press('Delete');
-    await second.keyboard.press('Delete');
-    const tabs = [
-      { tab: page, deleted: 'o-nordic' },
-      { tab: second, deleted: 'o-brand' },
-    ];
-    let asked = -1;
-    await expect
-      .poll(async () => {
-        for (const [i, { tab }] of tabs.entries()) {
-          if (await tab.getByTestId('save-conflict').isVisible()) asked = i;
-        }
-        return asked;
-      })
-      .not.toBe(-1);
-    const chooser = tabs[asked];
-    const follower = tabs[1 - asked];
+    const { chooser, follower } = await deleteInBothAtOnce(page, context);
     await chooser.tab.getByTestId('save-conflict').getByTestId('merge-theirs').click();
     // Compared with the version both tabs started from: the other tab's
     // deletion is a change to take, not a conflict.

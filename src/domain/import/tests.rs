@@ -339,6 +339,9 @@ fn a_broken_character_escape_is_refused_in_words() {
         // Escapes before it that are fine are passed over.
         (r#"{"a": "\\u\"\u00e9\ud83d\ude00 é \ud834"}"#, r"\ud834"),
         (r#"{"é": "ü", "a": "\udbff"}"#, r"\udbff"),
+        // Regression: the reader's column fell inside "é", and the escape was
+        // quoted with half a character.
+        (r#"{"a": "\uéaaé\uDa0a"}"#, r"\uéaaé"),
     ] {
         assert_eq!(broken_escape(text).2, shown, "{text}");
     }
