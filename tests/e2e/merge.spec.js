@@ -90,6 +90,7 @@ test('a team lead\'s returned file merges three-way: both sides kept, reviewed f
   await conflict.getByTestId('merge-keep').check();
   await dialog.getByTestId('merge-apply').click();
   await expect(card(centre, 'o-brand').getByTestId('okr-title')).toHaveText('Be famous in the Nordics');
+  await expect(centre.getByRole('status')).toContainText('1 change taken (1 key result changed), 1 left as the canvas had it.');
   await centre.keyboard.press('Control+z');
   await merge(centre, returned);
   await dialog.locator('[data-key="o-brand"]').getByTestId('merge-take').check();

@@ -302,24 +302,27 @@ impl AppState {
             self.canvases.keeper.update_value(|k| k.keep_mine(&Local));
             self.save_now();
         }
-        let kept = review.merge.changes.len() - taken.len();
         let what = summary(taken.iter().copied());
+        let what = if what.is_empty() {
+            String::new()
+        } else {
+            format!(" ({what})")
+        };
+        let ours = if review.from_other_tab() {
+            "this tab"
+        } else {
+            "the canvas"
+        };
+        let left = match review.merge.changes.len() - taken.len() {
+            0 => String::new(),
+            1 => format!(", 1 left as {ours} had it"),
+            n => format!(", {n} left as {ours} had them"),
+        };
         self.notices.status(format!(
-            "Merged {}: {} change{} taken{}, {kept} left as {} had {}. Ctrl+Z undoes the merge.",
+            "Merged {}: {} change{} taken{what}{left}. Ctrl+Z undoes the merge.",
             review.file_name,
             taken.len(),
             if taken.len() == 1 { "" } else { "s" },
-            if what.is_empty() {
-                String::new()
-            } else {
-                format!(" ({what})")
-            },
-            if review.from_other_tab() {
-                "this tab"
-            } else {
-                "the canvas"
-            },
-            if kept == 1 { "it" } else { "them" },
         ));
         self.merging.set(None);
         self.merge_dialog_open.set(false);
