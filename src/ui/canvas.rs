@@ -29,19 +29,12 @@ use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, AppState, Selection, Shade};
-use crate::domain::model::Level;
 use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, TITLE_SIZE};
-use crate::map::scene::Region;
+use crate::map::labels::place_region_labels;
 
 /// Up to this many cards in view, the cards are their markup; beyond, they are
 /// drawn simplified (colour, title, one bar) on the drawn map.
 const MAX_MARKUP_CARDS: usize = 150;
-/// Region labels: at most this many, and their type sizes on screen.
-const MAX_REGION_LABELS: usize = 150;
-const DEPARTMENT_LABEL_PIXELS: f64 = 20.0;
-const TEAM_LABEL_PIXELS: f64 = 15.0;
-/// Free space kept around a region label, in pixels.
-const LABEL_ROOM: f64 = 14.0;
 /// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
 /// How long after the last wheel or pinch step a zoom counts as resting.
@@ -572,54 +565,6 @@ pub fn Canvas() -> impl IntoView {
             <Minimap />
         </main>
     }
-}
-
-/// A region's name where it stands on the map at the labels' zoom (its
-/// centre, in pixels from the world's origin).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct RegionLabel {
-    name: String,
-    class: &'static str,
-    x: i64,
-    y: i64,
-}
-
-/// Names the regions at `scale`, departments and larger regions first, each
-/// over the middle of its region, leaving out a name that would cover one
-/// already placed.
-fn place_region_labels(regions: &[Region], scale: f64) -> Vec<RegionLabel> {
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut labels = Vec::new();
-    for region in regions {
-        if labels.len() >= MAX_REGION_LABELS {
-            break;
-        }
-        let (pixels, class) = match region.level {
-            Level::Department => (DEPARTMENT_LABEL_PIXELS, "region region--department"),
-            _ => (TEAM_LABEL_PIXELS, "region region--team"),
-        };
-        let (cx, cy) = region.rect.center();
-        let (cx, cy) = (cx * scale, cy * scale);
-        let text_width = region.name.chars().count() as f64 * pixels * 0.6 + 12.0;
-        // With room around it, so names stay apart enough to read as names.
-        let label = Rect {
-            x: cx - text_width / 2.0 - LABEL_ROOM,
-            y: cy - pixels * 0.75 - LABEL_ROOM,
-            width: text_width + 2.0 * LABEL_ROOM,
-            height: pixels * 1.5 + 2.0 * LABEL_ROOM,
-        };
-        if placed.iter().any(|p| p.intersects(&label)) {
-            continue;
-        }
-        placed.push(label);
-        labels.push(RegionLabel {
-            name: region.name.clone(),
-            class,
-            x: cx.round() as i64,
-            y: cy.round() as i64,
-        });
-    }
-    labels
 }
 
 fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {

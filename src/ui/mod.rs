@@ -9,6 +9,7 @@ mod app;
 mod canvas;
 mod canvas_list;
 mod card;
+mod card_marks;
 mod commands;
 mod cycle_button;
 mod cycle_dialog;

@@ -3,6 +3,7 @@
 //! link, delete, tidy up).
 
 use super::*;
+use crate::session::edit;
 
 impl AppState {
     /// Runs `operation` on the alignment graph of the open canvas; on success
@@ -13,35 +14,31 @@ impl AppState {
         label: &str,
         operation: impl FnOnce(&mut AlignmentGraph) -> Result<T, RuleError>,
     ) -> Result<T, Refusal> {
+        let before = self.editable()?;
+        let (document, result) = self
+            .history
+            .try_update_value(|history| edit::change(history, before, label, operation))
+            // Only once the app is gone: nothing can be changed then.
+            .ok_or(Refusal::ReadOnly)?
+            .map_err(Refusal::Rule)?;
+        self.changed(document);
+        Ok(result)
+    }
+
+    /// The open document, when it may be changed (a shared canvas is read-only).
+    fn editable(&self) -> Result<Document, Refusal> {
         if self.canvases.shared_view.with_untracked(Option::is_some) {
             return Err(Refusal::ReadOnly);
         }
-        let before = self.document.get_untracked();
-        // The open document was validated when it was opened, so this only
-        // fails on a defect; the rule it breaks is reported, not panicked on.
-        let mut graph = AlignmentGraph::from_document(&before)
-            .map_err(|violations| Refusal::Rule(first_rule(violations)))?;
-        let result = operation(&mut graph).map_err(Refusal::Rule)?;
-        self.history.update_value(|h| h.record(before, label));
+        Ok(self.document.get_untracked())
+    }
+
+    /// Shows `document`, changed by a step already recorded.
+    fn changed(&self, document: Document) {
         self.history_revision.update(|r| *r += 1);
-        // A flagged objective is settled once it has a hard parent again, is
-        // declared standalone, or is gone.
-        if self.needs_realign.with_untracked(|f| !f.is_empty()) {
-            let settled: Vec<String> = graph
-                .objectives()
-                .filter(|o| {
-                    o.realign && (o.standalone.is_some() || graph.hard_parent_of(&o.id).is_some())
-                })
-                .map(|o| o.id.clone())
-                .collect();
-            for id in settled {
-                let _ = graph.update_objective(&id, |o| o.realign = false);
-            }
-        }
-        self.document.set(graph.into_document());
+        self.document.set(document);
         self.keep_focus_valid();
         self.notices.acted();
-        Ok(result)
     }
 
     /// Like [`apply`](Self::apply), telling the person about a refusal.
@@ -278,16 +275,4 @@ impl AppState {
             self.notices.status("Tidied up the map.");
         }
     }
-}
-
-/// The first rule a document breaks, for a refusal (an empty list, which the
-/// core never gives, reads as an unknown link).
-pub(super) fn first_rule(violations: Vec<crate::domain::graph::RuleViolation>) -> RuleError {
-    violations
-        .into_iter()
-        .next()
-        .map(|violation| violation.error)
-        .unwrap_or(RuleError::Link(LinkError::UnknownSource {
-            id: String::new(),
-        }))
 }

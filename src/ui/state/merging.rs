@@ -293,7 +293,8 @@ impl AppState {
             .collect();
         let label = format!("Merge {}", review.file_name);
         self.apply(&label, |g| {
-            *g = AlignmentGraph::from_owned_document(merged).map_err(super::editing::first_rule)?;
+            *g = AlignmentGraph::from_owned_document(merged)
+                .map_err(crate::session::edit::first_rule)?;
             Ok(())
         })
         .map_err(|refusal| refusal.to_string())?;
