@@ -1,10 +1,11 @@
 //! OKR Canvas: a page on which an organisation maps how its OKRs align.
 //!
 //! The crate is split along one line: a pure core that knows nothing of the
-//! browser, tested on the host, in four layers —
+//! browser, tested on the host, in five layers —
 //! `domain` (the OKR model and its rules, the file format), `map` (what the map
-//! shows, as numbers), `output` (slides, picture, outline, markup) and `session`
-//! (undo, the canvases kept, their storage) — and a thin shell that does:
+//! shows, as numbers), `output` (slides, picture, outline, markup), `session`
+//! (undo, the canvases kept, their storage) and `sheets` (OKRs kept elsewhere,
+//! read by the importer worker) — and a thin shell that does:
 //! `browser` for web APIs, `ui` for Leptos components. `tests/architecture.rs`
 //! fails when a core file reaches for the shell. `main.rs` only calls [`start`].
 
@@ -13,6 +14,7 @@ pub mod domain;
 pub mod map;
 pub mod output;
 pub mod session;
+pub mod sheets;
 pub mod ui;
 
 /// Mounts the app on the page, replacing the loading message; framed by another

@@ -22,6 +22,7 @@ use super::save_conflict::SaveConflict;
 use super::score_view::ScoreView;
 use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
+use super::sheet_dialog::SheetDialog;
 use super::shortcuts::install_shortcuts;
 use super::state::provide_app_state;
 use super::teams_dialog::TeamsDialog;
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
             <ScoreView />
             <TeamsDialog />
             <MergeDialog />
+            <SheetDialog />
             <FileDrop />
             <Presentation />
             <ProgressPanel />

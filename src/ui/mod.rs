@@ -39,6 +39,7 @@ mod save_conflict;
 mod score_view;
 mod share_dialog;
 mod shared_banner;
+mod sheet_dialog;
 mod shortcuts;
 pub mod state;
 mod teams_dialog;

@@ -15,6 +15,7 @@ pub enum Modal {
     Scores,
     Teams,
     Merge,
+    Sheet,
 }
 
 /// One dialog's view of the slot, read and set like a flag: `get` is whether

@@ -30,6 +30,7 @@ mod opening;
 mod saving;
 mod selection;
 mod shared;
+mod sheets;
 mod viewport;
 
 pub use canvases::Canvases;
@@ -42,6 +43,7 @@ pub use merging::{MergeReview, Source};
 pub use notices::{ImportReport, Notice, NoticeAction, NoticeKind, Notices};
 pub use opening::Progress;
 pub use selection::Selection;
+pub use sheets::SheetReview;
 pub use viewport::Viewport;
 
 use crate::browser::download::{canvas_file_name, download_text};
@@ -130,6 +132,9 @@ pub struct AppState {
     pub merge_dialog_open: DialogFlag,
     /// A returned file under review, before its merge.
     pub merging: RwSignal<Option<MergeReview>>,
+    pub sheet_dialog_open: DialogFlag,
+    /// A spreadsheet or an export read, before it opens as a canvas.
+    pub sheet: RwSignal<Option<SheetReview>>,
     /// What part of the map is on screen.
     pub viewport: Viewport,
     /// A card being pressed or dragged, and who takes part.
@@ -233,6 +238,8 @@ impl AppState {
             teams_dialog_open: DialogFlag::new(modal, Modal::Teams),
             merge_dialog_open: DialogFlag::new(modal, Modal::Merge),
             merging: RwSignal::new(None),
+            sheet_dialog_open: DialogFlag::new(modal, Modal::Sheet),
+            sheet: RwSignal::new(None),
             viewport: Viewport::new(scene),
             dragging: Dragging::new(),
             notices: Notices::new(),

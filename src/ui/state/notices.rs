@@ -131,6 +131,11 @@ impl Notices {
         self.push(NoticeKind::Status, title.into(), Vec::new(), None);
     }
 
+    /// Says what is under way ("Reading …"); its id, to dismiss it when done.
+    pub fn under_way(&self, title: impl Into<String>) -> u64 {
+        self.add(NoticeKind::Status, title.into(), Vec::new(), None)
+    }
+
     /// The person changed the canvas: an error about an earlier attempt is
     /// out of date (its cause fixed, or something else done instead), so the
     /// errors without an action go. Those with one stay until used or
@@ -154,6 +159,16 @@ impl Notices {
         details: Vec<String>,
         action: Option<NoticeAction>,
     ) {
+        self.add(kind, title, details, action);
+    }
+
+    fn add(
+        &self,
+        kind: NoticeKind,
+        title: String,
+        details: Vec<String>,
+        action: Option<NoticeAction>,
+    ) -> u64 {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         let fades = kind == NoticeKind::Status && action.is_none();
@@ -176,6 +191,7 @@ impl Notices {
             let notices = *self;
             set_timeout(move || notices.dismiss(id), STATUS_NOTICE_LIFETIME);
         }
+        id
     }
 }
 

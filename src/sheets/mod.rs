@@ -1,0 +1,108 @@
+//! The OKRs people keep elsewhere — an OKR suite's export, a spreadsheet —
+//! read into a document of the file format, with a preview of what comes in
+//! and of everything that does not, named. Pure: no browser, no UI (checked
+//! by `tests/architecture.rs`).
+//!
+//! It runs in the importer worker (`src/bin/importer.rs`), not in the page:
+//! the page sends the file's bytes and the person's [`Choices`] and gets back
+//! an [`Outcome`] as JSON, so the readers (and the `csv` crate) cost the
+//! page's first load nothing. The document comes back as the format's JSON
+//! text, and the page reads it through the same importer as any file.
+
+use serde::{Deserialize, Serialize};
+
+pub mod table;
+pub mod viva;
+
+/// What the person chose in the preview.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choices {
+    /// The period the canvas holds; `None` for the reader's default.
+    #[serde(default)]
+    pub period: Option<String>,
+}
+
+/// A period found in the file, with its dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    /// How many objectives the file has in it.
+    pub objectives: usize,
+}
+
+/// A team of the canvas, with its level and the team above it, for the
+/// preview to show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamLine {
+    pub name: String,
+    pub level: String,
+    pub parent: Option<String>,
+    pub objectives: usize,
+}
+
+/// A row of the file that is not on the canvas, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Skipped {
+    /// The row's number as a spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    pub title: String,
+    pub reason: String,
+}
+
+/// What opening the file would give, before anything is created.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    /// What the file was read as: "a Viva Goals export".
+    pub kind: String,
+    pub periods: Vec<Period>,
+    /// The period the canvas holds.
+    pub period: Option<String>,
+    /// The canvas, as the file format's JSON text.
+    pub document: String,
+    pub title: String,
+    pub objectives: usize,
+    pub key_results: usize,
+    pub check_ins: usize,
+    pub teams: Vec<TeamLine>,
+    pub hard_links: usize,
+    /// Alignments the format's rules would refuse as hard links, kept as
+    /// soft links, each with the rule in words.
+    pub soft_links: Vec<String>,
+    pub skipped: Vec<Skipped>,
+    /// Anything else the person should know (a card with two teams, say).
+    pub notes: Vec<String>,
+}
+
+/// The worker's answer: a preview, or why the file cannot be read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    Preview(Box<Preview>),
+    Refused(Vec<String>),
+}
+
+/// Reads `bytes` (named `file_name`) as one of the kinds of file this reads.
+pub fn read(file_name: &str, bytes: &[u8], choices: &Choices) -> Outcome {
+    let outcome = table::read_table(bytes).and_then(|table| {
+        if viva::is_explorer_export(&table.header) {
+            viva::preview(file_name, &table, choices)
+        } else {
+            Err(vec![format!(
+                "{file_name} is not a file OKR Canvas can open: its first row does not name \
+                 the columns of a Viva Goals export (Id, Title, Team, … Object Type). Other \
+                 spreadsheets are not read yet; an OKR Canvas file (.okr.json) opens as it is."
+            )])
+        }
+    });
+    match outcome {
+        Ok(preview) => Outcome::Preview(Box::new(preview)),
+        Err(problems) => Outcome::Refused(problems),
+    }
+}

@@ -1,0 +1,155 @@
+//! A spreadsheet's cells as text: a CSV or tab-separated file (a table
+//! pasted from a spreadsheet is tab-separated), read with the `csv` crate.
+//! The header is the first row; rows keep the number a spreadsheet shows
+//! (the header is row 1; blank lines are passed over), for messages that
+//! name where a problem is.
+
+/// The most rows read; a bigger file is refused rather than read slowly.
+pub const MAX_ROWS: usize = 20_000;
+
+/// A table's header and rows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One row's cells, and its number in the sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell in `column`, trimmed; empty when the row is shorter.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map_or("", |c| c.trim())
+    }
+}
+
+/// Reads `bytes` as a table, or says in words why it cannot.
+pub fn read_table(bytes: &[u8]) -> Result<Table, Vec<String>> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(vec![
+            "This is a ZIP or an Excel workbook (.xlsx), which cannot be read yet. Save the \
+             sheet as CSV (UTF-8) and open that."
+                .to_string(),
+        ]);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(vec![
+            "The file is not text in UTF-8. Save the sheet as CSV UTF-8 and open that.".to_string(),
+        ]);
+    };
+    let first_line = text.lines().next().unwrap_or("");
+    let tabs = first_line.matches('\t').count();
+    let delimiter = if tabs > 0 && tabs >= first_line.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        if index > MAX_ROWS {
+            return Err(vec![format!(
+                "The sheet has more than {MAX_ROWS} rows; open at most {MAX_ROWS} at a time."
+            )]);
+        }
+        match record {
+            Ok(record) => records.push(record.iter().map(str::to_string).collect::<Vec<_>>()),
+            Err(error) => {
+                return Err(vec![format!(
+                    "Row {} cannot be read: {error}. Check its quotes, and save the sheet as CSV \
+                     again.",
+                    index + 1
+                )])
+            }
+        }
+    }
+    if unclosed_quote(text) {
+        return Err(vec![
+            "The file ends inside a quoted cell: a closing quote (\") is missing, so the file \
+             may be cut off. Export it again."
+                .to_string(),
+        ]);
+    }
+    let mut records = records.into_iter();
+    let header = records
+        .next()
+        .map(|cells| cells.iter().map(|c| c.trim().to_string()).collect())
+        .unwrap_or_default();
+    let rows = records
+        .enumerate()
+        .map(|(index, cells)| Row {
+            number: index + 2,
+            cells,
+        })
+        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    Ok(Table { header, rows })
+}
+
+/// Whether the text ends inside a quoted cell (which the reader would take
+/// as a cell running to the end of the file).
+fn unclosed_quote(text: &str) -> bool {
+    let mut quoted = false;
+    let mut at_cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (false, '"') if at_cell_start => quoted = true,
+            (true, '"') => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            _ => {}
+        }
+        at_cell_start = !quoted && matches!(c, ',' | '\t' | '\n' | '\r');
+    }
+    quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_with_commas_quotes_and_line_breaks_are_read_whole() {
+        let table =
+            read_table(b"\xEF\xBB\xBFId,Note\n1,\"a, \"\"quoted\"\"\nsecond line\"\n\n2,plain\n")
+                .unwrap();
+        assert_eq!(table.header, ["Id", "Note"]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].cell(1), "a, \"quoted\"\nsecond line");
+        // Rows are numbered as the sheet shows them; a blank line is passed over.
+        assert_eq!(table.rows[1].number, 3);
+        assert_eq!(table.rows[1].cell(5), "");
+    }
+
+    #[test]
+    fn a_table_pasted_from_a_spreadsheet_is_read_by_its_tabs() {
+        let table = read_table(b"Title\tTarget, in EUR\nMore revenue\t1,500\n").unwrap();
+        assert_eq!(table.header, ["Title", "Target, in EUR"]);
+        assert_eq!(table.rows[0].cell(1), "1,500");
+    }
+
+    #[test]
+    fn a_cut_off_quoted_cell_a_workbook_and_other_text_are_refused_in_words() {
+        let cut = read_table(b"Id,Note\n1,\"never closed\n").unwrap_err();
+        assert!(cut[0].contains("closing quote"), "{cut:?}");
+        let workbook = read_table(b"PK\x03\x04rest").unwrap_err();
+        assert!(workbook[0].contains("CSV"), "{workbook:?}");
+        let latin = read_table(b"Title\nCaf\xe9\n").unwrap_err();
+        assert!(latin[0].contains("UTF-8"), "{latin:?}");
+    }
+}

@@ -1,0 +1,700 @@
+//! A Viva Goals Explorer export (CSV) as a canvas. One row per objective,
+//! key result, deliverable, initiative or project; `Aligned To` names the
+//! parent as `Title(weight: 14.29%, Id: 2295776)`; the newest check-in is in
+//! `Checkins` and each older one in the unnamed column after it.
+//!
+//! The canvas holds one period (the latest quarter unless the person picks
+//! another): its objectives with their key results, and the objectives of
+//! longer periods containing it that they align to, directly or through a key
+//! result, so the tree keeps its roots. Alignments become hard links where
+//! the format's rules allow, else soft links with the rule in words. Teams
+//! get their levels from the alignment: the roots' team is the company, a
+//! team whose objectives align under another team's sits below it. Rows that
+//! are not OKRs, or not in the period, are named with why.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::table::{Row, Table};
+use super::{Choices, Period, Preview, Skipped, TeamLine};
+use crate::domain::dates::day_number;
+use crate::domain::graph::AlignmentGraph;
+use crate::domain::ids::unique_team_id;
+use crate::domain::model::{
+    CheckIn, Cycle, Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Rollup, Team,
+};
+use crate::domain::numbers::parse_number;
+
+/// The columns read, by their names in the header.
+const ID: &str = "Id";
+const TITLE: &str = "Title";
+const TEAM: &str = "Team";
+const OWNER: &str = "Owner";
+const PERIOD: &str = "Period";
+const START_DATE: &str = "Start Date";
+const END_DATE: &str = "End Date";
+const DESCRIPTION: &str = "Description";
+const ALIGNED_TO: &str = "Aligned To (weight, Objective ID)";
+const UNIT: &str = "Unit";
+const TARGET: &str = "Target";
+const OBJECT_TYPE: &str = "Object Type";
+const GOAL_TYPE: &str = "Goal Type";
+const START: &str = "Start";
+const ACTUAL: &str = "Actual Progress";
+const CHECKINS: &str = "Checkins";
+
+/// A quarter is at most this many days long; the default period is the
+/// latest one this short.
+const QUARTER_DAYS: i64 = 100;
+
+/// Whether `header` is an Explorer export's.
+pub fn is_explorer_export(header: &[String]) -> bool {
+    [ID, TITLE, OBJECT_TYPE, ALIGNED_TO]
+        .iter()
+        .all(|name| header.iter().any(|h| h == name))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Type {
+    Objective,
+    KeyResult,
+}
+
+/// One OKR row, as read.
+#[derive(Clone, Debug)]
+struct Item {
+    row: usize,
+    id: String,
+    title: String,
+    kind: Type,
+    teams: Vec<String>,
+    owner: Option<String>,
+    period: String,
+    description: Option<String>,
+    /// The parent's id and this row's weight towards it (0 to 1).
+    parent: Option<(String, f64)>,
+    committed: bool,
+    unit: Option<String>,
+    start: String,
+    target: String,
+    actual: String,
+    check_ins: Vec<String>,
+}
+
+/// The columns' places in the header.
+struct Columns(BTreeMap<&'static str, usize>);
+
+impl Columns {
+    fn of(header: &[String]) -> Columns {
+        let names = [
+            ID,
+            TITLE,
+            TEAM,
+            OWNER,
+            PERIOD,
+            START_DATE,
+            END_DATE,
+            DESCRIPTION,
+            ALIGNED_TO,
+            UNIT,
+            TARGET,
+            OBJECT_TYPE,
+            GOAL_TYPE,
+            START,
+            ACTUAL,
+            CHECKINS,
+        ];
+        Columns(
+            names
+                .into_iter()
+                .filter_map(|name| header.iter().position(|h| h == name).map(|i| (name, i)))
+                .collect(),
+        )
+    }
+
+    fn get<'a>(&self, row: &'a Row, name: &str) -> &'a str {
+        self.0.get(name).map_or("", |&i| row.cell(i))
+    }
+}
+
+/// The preview of `table`, an Explorer export, for the period `choices` names.
+pub fn preview(file_name: &str, table: &Table, choices: &Choices) -> Result<Preview, Vec<String>> {
+    let columns = Columns::of(&table.header);
+    let mut skipped = Vec::new();
+    let mut items = Vec::new();
+    let mut periods: BTreeMap<String, Period> = BTreeMap::new();
+    for row in &table.rows {
+        let title = columns.get(row, TITLE).to_string();
+        let kind = match columns.get(row, OBJECT_TYPE).to_ascii_lowercase().as_str() {
+            "objective" => Type::Objective,
+            "key result" | "keyresult" | "kpi" => Type::KeyResult,
+            "" => {
+                skipped.push(skip(row, &title, "it has no Object Type"));
+                continue;
+            }
+            other => {
+                let reason = match other {
+                    "deliverable" | "project" => format!(
+                        "a {}, not an objective or key result",
+                        columns.get(row, OBJECT_TYPE)
+                    ),
+                    "initiative" => format!(
+                        "an {}, not an objective or key result",
+                        columns.get(row, OBJECT_TYPE)
+                    ),
+                    _ => format!(
+                        "its Object Type “{}” is none of Objective, Key result, Deliverable, \
+                         Initiative or Project",
+                        columns.get(row, OBJECT_TYPE)
+                    ),
+                };
+                skipped.push(skip(row, &title, &reason));
+                continue;
+            }
+        };
+        let id = columns.get(row, ID).to_string();
+        if id.is_empty() || title.is_empty() {
+            skipped.push(skip(row, &title, "it has no Id or no Title"));
+            continue;
+        }
+        let period = columns.get(row, PERIOD).to_string();
+        let (start, end) = (columns.get(row, START_DATE), columns.get(row, END_DATE));
+        if !period.is_empty() && day_number(start).is_some() && day_number(end).is_some() {
+            let entry = periods.entry(period.clone()).or_insert_with(|| Period {
+                name: period.clone(),
+                start: start.to_string(),
+                end: end.to_string(),
+                objectives: 0,
+            });
+            if kind == Type::Objective {
+                entry.objectives += 1;
+            }
+        }
+        let check_ins = columns
+            .0
+            .get(CHECKINS)
+            .map(|&from| {
+                row.cells
+                    .iter()
+                    .skip(from)
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        items.push(Item {
+            row: row.number,
+            id,
+            title,
+            kind,
+            teams: columns
+                .get(row, TEAM)
+                .split(';')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+            owner: non_empty(columns.get(row, OWNER)),
+            period,
+            description: non_empty(columns.get(row, DESCRIPTION)),
+            parent: aligned_to(columns.get(row, ALIGNED_TO)),
+            committed: columns
+                .get(row, GOAL_TYPE)
+                .to_ascii_lowercase()
+                .starts_with("committed"),
+            unit: non_empty(columns.get(row, UNIT)),
+            start: columns.get(row, START).to_string(),
+            target: columns.get(row, TARGET).to_string(),
+            actual: columns.get(row, ACTUAL).to_string(),
+            check_ins,
+        });
+    }
+    let periods: Vec<Period> = {
+        let mut list: Vec<Period> = periods.into_values().collect();
+        list.sort_by(|a, b| (&a.start, &b.end).cmp(&(&b.start, &a.end)));
+        list
+    };
+    let chosen = choices
+        .period
+        .as_ref()
+        .and_then(|name| periods.iter().find(|p| &p.name == name))
+        .or_else(|| default_period(&periods))
+        .cloned();
+    let Some(chosen) = chosen else {
+        return Err(vec![format!(
+            "{file_name} has no objective with a Period and its Start and End Date, so there is \
+             nothing to put on a canvas."
+        )]);
+    };
+    Ok(build(file_name, items, periods, chosen, skipped))
+}
+
+/// The latest quarter-long period, else the latest period.
+fn default_period(periods: &[Period]) -> Option<&Period> {
+    let length = |p: &Period| day_number(&p.end).unwrap_or(0) - day_number(&p.start).unwrap_or(0);
+    let with_objectives = periods.iter().filter(|p| p.objectives > 0);
+    with_objectives
+        .clone()
+        .filter(|p| length(p) <= QUARTER_DAYS)
+        .max_by(|a, b| a.start.cmp(&b.start))
+        .or_else(|| with_objectives.max_by(|a, b| a.start.cmp(&b.start)))
+}
+
+fn skip(row: &Row, title: &str, reason: &str) -> Skipped {
+    Skipped {
+        row: row.number,
+        title: title.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// `Title(weight: 14.29%, Id: 2295776)` as the parent's id and the weight
+/// (0 to 1); the title may hold parentheses of its own.
+fn aligned_to(cell: &str) -> Option<(String, f64)> {
+    let at = cell.rfind("(weight:")?;
+    let rest = &cell[at + "(weight:".len()..];
+    let (weight, rest) = rest.split_once(',')?;
+    let weight = parse_number(weight.trim(), true)
+        .ok()
+        .flatten()
+        .unwrap_or(1.0);
+    let id = rest
+        .trim()
+        .strip_prefix("Id:")?
+        .trim()
+        .trim_end_matches(')')
+        .trim();
+    (!id.is_empty()).then(|| (id.to_string(), weight))
+}
+
+/// `Checkin Date: 2025-05-02; User: Name; Note: text; Metric Name: Progress;
+/// Status: On Track; Current Value: 80%; Activity Date: …;` as a check-in.
+/// The note may hold semicolons and line breaks: it runs to the next key.
+/// A value written with "%" reads as the percentage it shows, as the key
+/// result's own numbers do.
+fn check_in(cell: &str) -> Option<CheckIn> {
+    let after = |key: &str| cell.find(key).map(|at| &cell[at + key.len()..]);
+    let date = after("Checkin Date:")?.trim_start().get(..10)?.to_string();
+    day_number(&date)?;
+    let value = after("Current Value:")?;
+    let value = metric(value.split(';').next()?.trim())?;
+    let note = after("; Note:").map(|note| {
+        let end = note.find("; Metric Name:").unwrap_or(note.len());
+        note[..end].trim().to_string()
+    });
+    Some(CheckIn {
+        date,
+        value,
+        confidence: None,
+        note: note.filter(|n| !n.is_empty()),
+    })
+}
+
+/// A metric cell as a number; "80%" reads as 80, the percentage it shows,
+/// as a key result with the unit "%" keeps its numbers.
+fn metric(text: &str) -> Option<f64> {
+    parse_number(text.trim_end_matches('%'), false)
+        .ok()
+        .flatten()
+}
+
+fn build(
+    file_name: &str,
+    items: Vec<Item>,
+    periods: Vec<Period>,
+    chosen: Period,
+    mut skipped: Vec<Skipped>,
+) -> Preview {
+    let mut notes = Vec::new();
+    let by_id: BTreeMap<&str, &Item> = items.iter().map(|i| (i.id.as_str(), i)).collect();
+    // The objective an item belongs to: itself, or a key result's parent.
+    let objective_of = |id: &str| -> Option<&Item> {
+        let item = by_id.get(id)?;
+        match item.kind {
+            Type::Objective => Some(item),
+            Type::KeyResult => item
+                .parent
+                .as_ref()
+                .and_then(|(p, _)| by_id.get(p.as_str()))
+                .filter(|p| p.kind == Type::Objective)
+                .copied(),
+        }
+    };
+    let period_of = |name: &str| periods.iter().find(|p| p.name == name);
+    let contains = |outer: &Period| outer.start <= chosen.start && outer.end >= chosen.end;
+    // The period's objectives, then those of longer periods they align to.
+    let mut included: BTreeSet<&str> = items
+        .iter()
+        .filter(|i| i.kind == Type::Objective && i.period == chosen.name)
+        .map(|i| i.id.as_str())
+        .collect();
+    let mut frontier: Vec<&str> = included.iter().copied().collect();
+    while let Some(id) = frontier.pop() {
+        let Some((parent, _)) = by_id.get(id).and_then(|i| i.parent.as_ref()) else {
+            continue;
+        };
+        let Some(above) = objective_of(parent) else {
+            continue;
+        };
+        if included.contains(above.id.as_str()) {
+            continue;
+        }
+        if period_of(&above.period).is_some_and(contains) {
+            included.insert(above.id.as_str());
+            frontier.push(above.id.as_str());
+        }
+    }
+    // Teams, first seen first, with the first team of each objective.
+    let mut document = Document::new(String::new());
+    let mut team_ids: BTreeMap<String, String> = BTreeMap::new();
+    let ordered: Vec<&Item> = items
+        .iter()
+        .filter(|i| included.contains(i.id.as_str()))
+        .collect();
+    for item in &ordered {
+        let name = item
+            .teams
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "No team".to_string());
+        if item.teams.len() > 1 {
+            notes.push(format!(
+                "“{}” names {} teams ({}): it is placed in {name}.",
+                item.title,
+                item.teams.len(),
+                item.teams.join("; ")
+            ));
+        }
+        if let std::collections::btree_map::Entry::Vacant(entry) = team_ids.entry(name) {
+            let id = unique_team_id(&document.teams, entry.key());
+            document.teams.push(Team::new(
+                id.clone(),
+                entry.key().clone(),
+                Level::Team,
+                None,
+            ));
+            entry.insert(id);
+        }
+    }
+    let team_of = |item: &Item| {
+        let name = item.teams.first().map_or("No team", String::as_str);
+        team_ids.get(name).cloned().unwrap_or_default()
+    };
+    let objective_id = |id: &str| format!("o-viva-{}", crate::domain::ids::slug(id));
+    let key_result_id = |id: &str| format!("kr-viva-{}", crate::domain::ids::slug(id));
+    // Objectives and their key results.
+    let mut check_in_count = 0;
+    for item in &ordered {
+        let mut objective = Objective::new(objective_id(&item.id), team_of(item), &item.title);
+        objective.owner = item.owner.clone();
+        objective.description = item.description.clone();
+        objective.kind = if item.committed {
+            ObjectiveKind::Committed
+        } else {
+            ObjectiveKind::Aspirational
+        };
+        document.objectives.push(objective);
+    }
+    for item in items.iter().filter(|i| i.kind == Type::KeyResult) {
+        let owner = item
+            .parent
+            .as_ref()
+            .and_then(|(p, _)| by_id.get(p.as_str()))
+            .filter(|p| p.kind == Type::Objective);
+        let Some(owner) = owner.filter(|o| included.contains(o.id.as_str())) else {
+            let reason = match owner {
+                Some(o) => format!(
+                    "its objective “{}” is in {}, not on this canvas",
+                    o.title, o.period
+                ),
+                None => "it is aligned to no objective in the file".to_string(),
+            };
+            skipped.push(Skipped {
+                row: item.row,
+                title: item.title.clone(),
+                reason,
+            });
+            continue;
+        };
+        let Some(target) = metric(&item.target) else {
+            skipped.push(Skipped {
+                row: item.row,
+                title: item.title.clone(),
+                reason: format!(
+                    "its Target “{}” is not a number; give it one and open the file again",
+                    item.target
+                ),
+            });
+            continue;
+        };
+        let start = metric(&item.start).unwrap_or(0.0);
+        let mut key_result = KeyResult::new(key_result_id(&item.id), &item.title, start, target);
+        key_result.owner = item.owner.clone();
+        key_result.unit = item.unit.clone();
+        key_result.current = metric(&item.actual);
+        let mut check_ins: Vec<CheckIn> =
+            item.check_ins.iter().filter_map(|c| check_in(c)).collect();
+        check_ins.sort_by(|a, b| a.date.cmp(&b.date));
+        check_ins.dedup_by(|a, b| a.date == b.date);
+        if check_ins.len() < item.check_ins.len() {
+            notes.push(format!(
+                "“{}”: {} of its {} check-ins could not be read and were left out.",
+                item.title,
+                item.check_ins.len() - check_ins.len(),
+                item.check_ins.len()
+            ));
+        }
+        check_in_count += check_ins.len();
+        key_result.check_ins = check_ins;
+        let objective_id = objective_id(&owner.id);
+        if let Some(objective) = document
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == objective_id)
+        {
+            objective.key_results.push(key_result);
+        }
+    }
+    for item in items
+        .iter()
+        .filter(|i| i.kind == Type::Objective && !included.contains(i.id.as_str()))
+    {
+        skipped.push(Skipped {
+            row: item.row,
+            title: item.title.clone(),
+            reason: format!("it is in {}, not in {}", item.period, chosen.name),
+        });
+    }
+    // Team levels from the alignment: a team below the team its objectives
+    // align under.
+    let mut team_parent: BTreeMap<String, String> = BTreeMap::new();
+    let mut children: BTreeMap<&str, Vec<(&Item, f64)>> = BTreeMap::new();
+    for item in &ordered {
+        let Some((parent, weight)) = &item.parent else {
+            continue;
+        };
+        let Some(above) = objective_of(parent).filter(|a| included.contains(a.id.as_str())) else {
+            if let Some(above) = objective_of(parent) {
+                notes.push(format!(
+                    "“{}” aligns to “{}” of {}, which is not on this canvas.",
+                    item.title, above.title, above.period
+                ));
+            }
+            continue;
+        };
+        children
+            .entry(above.id.as_str())
+            .or_default()
+            .push((item, *weight));
+        let (mine, theirs) = (team_of(item), team_of(above));
+        if mine != theirs
+            && !team_parent.contains_key(&mine)
+            && !is_above(&team_parent, &mine, &theirs)
+        {
+            team_parent.insert(mine, theirs);
+        }
+    }
+    let roots: Vec<String> = document
+        .teams
+        .iter()
+        .filter(|t| !team_parent.contains_key(&t.id))
+        .map(|t| t.id.clone())
+        .collect();
+    // The company: the root team with the most objectives; other roots sit
+    // under it.
+    let company = roots
+        .iter()
+        .max_by_key(|id| {
+            (
+                document
+                    .objectives
+                    .iter()
+                    .filter(|o| &&o.team == id)
+                    .count(),
+                std::cmp::Reverse(roots.iter().position(|r| r == *id)),
+            )
+        })
+        .cloned();
+    if let Some(company) = &company {
+        for root in roots.iter().filter(|r| *r != company) {
+            team_parent.insert(root.clone(), company.clone());
+        }
+    }
+    for team in &mut document.teams {
+        let depth = depth(&team_parent, &team.id);
+        team.level = match depth {
+            0 => Level::Company,
+            1 => Level::Department,
+            _ => Level::Team,
+        };
+        team.parent = team_parent.get(&team.id).cloned();
+    }
+    // Progress from key results alone where every child counts for nothing.
+    for item in &ordered {
+        let counted = children
+            .get(item.id.as_str())
+            .is_some_and(|under| under.iter().any(|(_, weight)| *weight > 0.0));
+        let id = objective_id(&item.id);
+        if let Some(objective) = document.objectives.iter_mut().find(|o| o.id == id) {
+            objective.rollup = if counted {
+                Rollup::Both
+            } else {
+                Rollup::KeyResults
+            };
+        }
+    }
+    // Links: hard where the rules allow, else soft with the rule said.
+    let mut soft_links = Vec::new();
+    let mut hard_links = 0;
+    let mut graph = match AlignmentGraph::from_document(&document) {
+        Ok(graph) => graph,
+        Err(_) => return refused_preview(file_name, periods, chosen, skipped),
+    };
+    for item in &ordered {
+        let Some((parent, _)) = &item.parent else {
+            continue;
+        };
+        let Some(target) = by_id.get(parent.as_str()) else {
+            continue;
+        };
+        let to = match target.kind {
+            Type::Objective if included.contains(target.id.as_str()) => objective_id(&target.id),
+            Type::KeyResult
+                if graph.objectives().any(|o| {
+                    o.key_results
+                        .iter()
+                        .any(|kr| kr.id == key_result_id(&target.id))
+                }) =>
+            {
+                key_result_id(&target.id)
+            }
+            _ => continue,
+        };
+        let from = objective_id(&item.id);
+        match graph.link(&from, &to, LinkKind::Hard) {
+            Ok(()) => hard_links += 1,
+            Err(rule) => {
+                if graph.link(&from, &to, LinkKind::Soft).is_ok() {
+                    soft_links.push(format!(
+                        "“{}” → “{}” is a soft link: {rule}",
+                        item.title, target.title
+                    ));
+                } else {
+                    notes.push(format!(
+                        "“{}” could not be linked to “{}”: {rule}",
+                        item.title, target.title
+                    ));
+                }
+            }
+        }
+    }
+    let mut document = graph.into_document();
+    let company_name = company
+        .as_ref()
+        .and_then(|id| document.teams.iter().find(|t| &t.id == id))
+        .map(|t| t.name.clone())
+        .unwrap_or_else(|| file_name.to_string());
+    document.title = format!("{company_name} — {}", chosen.name);
+    document.cycle = Some(Cycle {
+        label: chosen.name.clone(),
+        start: chosen.start.clone(),
+        end: chosen.end.clone(),
+    });
+    let teams = document
+        .teams
+        .iter()
+        .map(|t| TeamLine {
+            name: t.name.clone(),
+            level: t.level.label().to_string(),
+            parent: t
+                .parent
+                .as_ref()
+                .and_then(|p| document.teams.iter().find(|x| &x.id == p))
+                .map(|p| p.name.clone()),
+            objectives: document
+                .objectives
+                .iter()
+                .filter(|o| o.team == t.id)
+                .count(),
+        })
+        .collect();
+    skipped.sort_by_key(|s| s.row);
+    Preview {
+        kind: "a Viva Goals export".to_string(),
+        periods,
+        period: Some(chosen.name.clone()),
+        title: document.title.clone(),
+        objectives: document.objectives.len(),
+        key_results: document
+            .objectives
+            .iter()
+            .map(|o| o.key_results.len())
+            .sum(),
+        check_ins: check_in_count,
+        teams,
+        hard_links,
+        soft_links,
+        skipped,
+        notes,
+        document: serde_json::to_string(&document).unwrap_or_default(),
+    }
+}
+
+/// A preview with nothing on it, when the canvas could not be built.
+fn refused_preview(
+    file_name: &str,
+    periods: Vec<Period>,
+    chosen: Period,
+    skipped: Vec<Skipped>,
+) -> Preview {
+    Preview {
+        kind: "a Viva Goals export".to_string(),
+        periods,
+        period: Some(chosen.name),
+        document: String::new(),
+        title: file_name.to_string(),
+        objectives: 0,
+        key_results: 0,
+        check_ins: 0,
+        teams: Vec::new(),
+        hard_links: 0,
+        soft_links: Vec::new(),
+        skipped,
+        notes: vec!["The canvas could not be built from this file.".to_string()],
+    }
+}
+
+/// Whether `upper` is `lower` or above it already (so making `lower` its
+/// child would close a loop).
+fn is_above(parents: &BTreeMap<String, String>, upper: &str, lower: &str) -> bool {
+    let mut at = lower;
+    for _ in 0..=parents.len() {
+        if at == upper {
+            return true;
+        }
+        match parents.get(at) {
+            Some(next) => at = next,
+            None => return false,
+        }
+    }
+    true
+}
+
+fn depth(parents: &BTreeMap<String, String>, team: &str) -> usize {
+    let mut at = team;
+    let mut depth = 0;
+    while let Some(next) = parents.get(at) {
+        depth += 1;
+        at = next;
+        if depth > parents.len() {
+            break;
+        }
+    }
+    depth
+}
+
+#[cfg(test)]
+mod tests;

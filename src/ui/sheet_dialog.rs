@@ -1,0 +1,104 @@
+//! The preview of a spreadsheet or an OKR-suite export before it opens as a
+//! canvas: the period (another one reads the file again), then what comes in
+//! and every row left out with why, as `output/sheet_markup.rs` builds it.
+//! Nothing is created until "Open as a new canvas"; the open canvas is never
+//! changed.
+
+use leptos::prelude::*;
+
+use super::dialog::Dialog;
+use super::state::{use_app_state, SheetReview};
+use crate::output::sheet_markup::preview_body;
+
+#[component]
+pub fn SheetDialog() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state
+            .sheet_dialog_open
+            .get()
+            .then(|| state.sheet.get())
+            .flatten()
+            .map(|review| view! { <Review review /> })
+    }
+}
+
+#[component]
+fn Review(review: SheetReview) -> impl IntoView {
+    let state = use_app_state();
+    let SheetReview {
+        file_name,
+        preview,
+        busy,
+        ..
+    } = review;
+    let close = Callback::new(move |()| state.close_sheet());
+    let chosen = preview.period.clone().unwrap_or_default();
+    let options = preview
+        .periods
+        .iter()
+        .map(|p| {
+            let label = format!(
+                "{} ({} to {}, {} objective{})",
+                p.name,
+                p.start,
+                p.end,
+                p.objectives,
+                if p.objectives == 1 { "" } else { "s" }
+            );
+            let selected = p.name == chosen;
+            view! { <option value=p.name.clone() selected=selected>{label}</option> }
+        })
+        .collect_view();
+    let body = NodeRef::<leptos::html::Div>::new();
+    let tree = preview_body(&preview);
+    Effect::new(move |_| {
+        if let Some(host) = body.get() {
+            if let Ok(built) = crate::browser::dom::build(&tree) {
+                host.set_text_content(None);
+                let _ = host.append_child(&built);
+            }
+        }
+    });
+    view! {
+        <Dialog
+            testid="sheet-dialog"
+            heading=format!("Open {file_name} as a new canvas")
+            class="sheet-dialog"
+            on_close=close
+        >
+            <p class="dialog__lead">
+                {format!(
+                    "{file_name} is {}. Nothing is created until you open it; the canvas open now stays as it is.",
+                    preview.kind
+                )}
+            </p>
+            <label class="sheet-dialog__period">
+                <span>"Period"</span>
+                <select
+                    data-testid="sheet-period"
+                    prop:disabled=busy
+                    on:change=move |event| state.choose_sheet_period(event_target_value(&event))
+                >
+                    {options}
+                </select>
+                {busy.then_some(view! { <span role="status">"Reading the file again…"</span> })}
+            </label>
+            <div node_ref=body aria-busy=busy.to_string()></div>
+            <div class="dialog__actions">
+                <button type="button" data-testid="sheet-cancel" on:click=move |_| close.run(())>
+                    "Cancel"
+                </button>
+                <button
+                    type="button"
+                    class="cycle-dialog__primary"
+                    data-testid="sheet-open"
+                    prop:disabled=busy
+                    on:click=move |_| state.open_previewed_sheet()
+                >
+                    "Open as a new canvas"
+                </button>
+            </div>
+        </Dialog>
+    }
+}
