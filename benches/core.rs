@@ -27,6 +27,8 @@ mod host {
     use okr_canvas::map::filter::Filter;
     use okr_canvas::map::scene::Scene;
     use okr_canvas::output::slides::Deck;
+    use okr_canvas::sheets::generate::explorer_export;
+    use okr_canvas::sheets::{read, Choices, Outcome};
     use std::collections::HashMap;
 
     const SIZES: [usize; 3] = [1_000, 10_000, 20_000];
@@ -217,8 +219,39 @@ mod host {
         group.finish();
     }
 
+    /// Reading a Viva Goals export of 1,000 rows into its preview and canvas,
+    /// as the importer worker does, and reading that canvas as the page does.
+    fn open_export(c: &mut Criterion) {
+        let mut group = c.benchmark_group("viva-export");
+        let n = 1_000;
+        let text = explorer_export(n);
+        group.bench_with_input(BenchmarkId::new("read+preview", n), &n, |b, _| {
+            b.iter(|| {
+                match read(
+                    "export.csv",
+                    black_box(text.as_bytes()),
+                    &Choices::default(),
+                ) {
+                    Outcome::Preview(preview) => preview.objectives,
+                    Outcome::Refused(_) => 0,
+                }
+            })
+        });
+        let Outcome::Preview(preview) = read("export.csv", text.as_bytes(), &Choices::default())
+        else {
+            panic!("the export is read")
+        };
+        group.bench_with_input(BenchmarkId::new("open-canvas", n), &n, |b, _| {
+            b.iter(|| {
+                import(black_box(preview.document.as_bytes())).map(|i| i.document.objectives.len())
+            })
+        });
+        group.finish();
+    }
+
     criterion_group!(
         benches,
+        open_export,
         merge_returned_file,
         import_and_validate,
         export_file,

@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod generate;
 pub mod table;
 pub mod viva;
 

@@ -19,6 +19,7 @@ use super::{Choices, Period, Preview, Skipped, TeamLine};
 use crate::domain::dates::day_number;
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::ids::unique_team_id;
+use crate::domain::import::import;
 use crate::domain::model::{
     CheckIn, Cycle, Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Rollup, Team,
 };
@@ -225,7 +226,7 @@ pub fn preview(file_name: &str, table: &Table, choices: &Choices) -> Result<Prev
              nothing to put on a canvas."
         )]);
     };
-    Ok(build(file_name, items, periods, chosen, skipped))
+    build(file_name, items, periods, chosen, skipped)
 }
 
 /// The latest quarter-long period, else the latest period.
@@ -307,7 +308,7 @@ fn build(
     periods: Vec<Period>,
     chosen: Period,
     mut skipped: Vec<Skipped>,
-) -> Preview {
+) -> Result<Preview, Vec<String>> {
     let mut notes = Vec::new();
     let by_id: BTreeMap<&str, &Item> = items.iter().map(|i| (i.id.as_str(), i)).collect();
     // The objective an item belongs to: itself, or a key result's parent.
@@ -523,14 +524,19 @@ fn build(
             team_parent.insert(root.clone(), company.clone());
         }
     }
+    // Three levels: a team deeper down sits under the department above it.
     for team in &mut document.teams {
-        let depth = depth(&team_parent, &team.id);
-        team.level = match depth {
+        let above = ancestors(&team_parent, &team.id);
+        team.level = match above.len() {
             0 => Level::Company,
             1 => Level::Department,
             _ => Level::Team,
         };
-        team.parent = team_parent.get(&team.id).cloned();
+        team.parent = match above.len() {
+            0 => None,
+            1 => Some(above[0].clone()),
+            n => Some(above[n - 2].clone()),
+        };
     }
     // Progress from key results alone where every child counts for nothing.
     for item in &ordered {
@@ -549,10 +555,12 @@ fn build(
     // Links: hard where the rules allow, else soft with the rule said.
     let mut soft_links = Vec::new();
     let mut hard_links = 0;
-    let mut graph = match AlignmentGraph::from_document(&document) {
-        Ok(graph) => graph,
-        Err(_) => return refused_preview(file_name, periods, chosen, skipped),
-    };
+    let mut graph = AlignmentGraph::from_document(&document).map_err(|violations| {
+        violations
+            .into_iter()
+            .map(|v| format!("The canvas could not be made from {file_name}: {}", v.error))
+            .collect::<Vec<_>>()
+    })?;
     for item in &ordered {
         let Some((parent, _)) = &item.parent else {
             continue;
@@ -622,7 +630,16 @@ fn build(
         })
         .collect();
     skipped.sort_by_key(|s| s.row);
-    Preview {
+    // Read back as any file is: what the page will open passes every rule.
+    let text = serde_json::to_string(&document).unwrap_or_default();
+    if let Err(failure) = import(text.as_bytes()) {
+        return Err(failure
+            .errors()
+            .iter()
+            .map(|e| format!("The canvas could not be made from {file_name}: {e}"))
+            .collect());
+    }
+    Ok(Preview {
         kind: "a Viva Goals export".to_string(),
         periods,
         period: Some(chosen.name.clone()),
@@ -639,32 +656,8 @@ fn build(
         soft_links,
         skipped,
         notes,
-        document: serde_json::to_string(&document).unwrap_or_default(),
-    }
-}
-
-/// A preview with nothing on it, when the canvas could not be built.
-fn refused_preview(
-    file_name: &str,
-    periods: Vec<Period>,
-    chosen: Period,
-    skipped: Vec<Skipped>,
-) -> Preview {
-    Preview {
-        kind: "a Viva Goals export".to_string(),
-        periods,
-        period: Some(chosen.name),
-        document: String::new(),
-        title: file_name.to_string(),
-        objectives: 0,
-        key_results: 0,
-        check_ins: 0,
-        teams: Vec::new(),
-        hard_links: 0,
-        soft_links: Vec::new(),
-        skipped,
-        notes: vec!["The canvas could not be built from this file.".to_string()],
-    }
+        document: text,
+    })
 }
 
 /// Whether `upper` is `lower` or above it already (so making `lower` its
@@ -683,17 +676,18 @@ fn is_above(parents: &BTreeMap<String, String>, upper: &str, lower: &str) -> boo
     true
 }
 
-fn depth(parents: &BTreeMap<String, String>, team: &str) -> usize {
+/// The teams above `team`, nearest first.
+fn ancestors(parents: &BTreeMap<String, String>, team: &str) -> Vec<String> {
+    let mut above = Vec::new();
     let mut at = team;
-    let mut depth = 0;
     while let Some(next) = parents.get(at) {
-        depth += 1;
-        at = next;
-        if depth > parents.len() {
+        if above.len() > parents.len() {
             break;
         }
+        above.push(next.clone());
+        at = next;
     }
-    depth
+    above
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ fn Review(review: SheetReview) -> impl IntoView {
                 </select>
                 {busy.then_some(view! { <span role="status">"Reading the file again…"</span> })}
             </label>
-            <div node_ref=body aria-busy=busy.to_string()></div>
+            <div class="sheet-dialog__scroll" node_ref=body aria-busy=busy.to_string()></div>
             <div class="dialog__actions">
                 <button type="button" data-testid="sheet-cancel" on:click=move |_| close.run(())>
                     "Cancel"

@@ -78,3 +78,18 @@ test('a preview cancelled creates nothing, and a file that is no export is refus
   await expect(page.getByTestId('sheet-dialog')).toHaveCount(0);
   await expect(page.getByTestId('canvas-title')).toHaveText(before);
 });
+
+test('a long list of rows left out scrolls inside the preview, and Open stays in reach at 1280×720', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await openApp(page);
+  // Northwind with three hundred deliverables more.
+  const extra = Array.from({ length: 300 }, (_, i) =>
+    `${5000 + i},Deliverable ${i},Product,Ada Lind,Bo Ek,Q2 2026,2026-04-01,2026-06-30,,"Launch the e-cargo bike in Sweden(weight: 0%, Id: 1003)",,,,Deliverable,,,,,0,,Not Started,,,`);
+  await openSheet(page, Buffer.concat([NORTHWIND, Buffer.from(`${extra.join('\n')}\n`)]));
+  const dialog = page.getByTestId('sheet-dialog');
+  await expect(dialog.getByTestId('sheet-skipped').locator('li')).toHaveCount(304);
+  await expect(dialog.getByTestId('sheet-open')).toBeInViewport();
+  await expect(dialog.getByTestId('sheet-period')).toBeInViewport();
+  await dialog.getByTestId('sheet-open').click();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Northwind — Q2 2026');
+});

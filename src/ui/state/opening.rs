@@ -37,10 +37,9 @@ impl Progress {
 impl AppState {
     /// Opens the file `bytes` (named `file_name`) as a new canvas beside the
     /// open one, or reports every error and changes nothing. A spreadsheet or
-    /// an export (anything not starting as a canvas file does) is read in the
-    /// importer worker and previewed first.
+    /// an export is read in the importer worker and previewed first.
     pub fn open_file(&self, file_name: &str, bytes: &[u8]) {
-        if super::sheets::is_sheet(bytes) {
+        if super::sheets::is_sheet(file_name, bytes) {
             self.open_sheet(file_name, bytes.to_vec());
             return;
         }
