@@ -1,5 +1,5 @@
-//! The OKRs people keep elsewhere — an OKR suite's export, a spreadsheet —
-//! read into a document of the file format, with a preview of what comes in
+//! The OKRs people keep elsewhere — an OKR suite's export, a spreadsheet, the
+//! Markdown outline this app exports — read into a document of the file format, with a preview of what comes in
 //! and of everything that does not, named. Pure: no browser, no UI (checked
 //! by `tests/architecture.rs`).
 //!
@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod generate;
+pub mod outline;
 pub mod table;
 pub mod viva;
 
@@ -91,6 +92,13 @@ pub enum Outcome {
 
 /// Reads `bytes` (named `file_name`) as one of the kinds of file this reads.
 pub fn read(file_name: &str, bytes: &[u8], choices: &Choices) -> Outcome {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    if let Some(text) = text.ok().filter(|t| outline::is_outline(t)) {
+        return match outline::preview(file_name, text) {
+            Ok(preview) => Outcome::Preview(Box::new(preview)),
+            Err(problems) => Outcome::Refused(problems),
+        };
+    }
     let outcome = table::read_table(bytes).and_then(|table| {
         if viva::is_explorer_export(&table.header) {
             viva::preview(file_name, &table, choices)
@@ -98,7 +106,8 @@ pub fn read(file_name: &str, bytes: &[u8], choices: &Choices) -> Outcome {
             Err(vec![format!(
                 "{file_name} is not a file OKR Canvas can open: its first row does not name \
                  the columns of a Viva Goals export (Id, Title, Team, … Object Type). Other \
-                 spreadsheets are not read yet; an OKR Canvas file (.okr.json) opens as it is."
+                 spreadsheets are not read yet; an OKR Canvas file (.okr.json) or its \
+                 Markdown outline opens as it is."
             )])
         }
     });

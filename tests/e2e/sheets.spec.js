@@ -93,3 +93,27 @@ test('a long list of rows left out scrolls inside the preview, and Open stays in
   await dialog.getByTestId('sheet-open').click();
   await expect(page.getByTestId('canvas-title')).toHaveText('Northwind — Q2 2026');
 });
+
+test('the Markdown outline the app exports opens again as a canvas with the same objectives, key results and links', async ({ page }) => {
+  await openApp(page);
+  const original = await exported(page);
+  await page.locator('.toolbar__menu summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-markdown').click();
+  const outline = fs.readFileSync(await (await download).path());
+  await openSheet(page, outline, 'Acme.md');
+  const dialog = page.getByTestId('sheet-dialog');
+  await expect(dialog).toContainText('is an OKR Canvas outline (Markdown)');
+  await expect(dialog.getByTestId('sheet-skipped')).toHaveCount(0);
+  await dialog.getByTestId('sheet-open').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(original.objectives.length);
+  const read = await exported(page);
+  const titles = (doc) => doc.objectives.map((o) => [o.title, o.keyResults.map((kr) => kr.title)]).sort();
+  expect(titles(read)).toEqual(titles(original));
+  const byTitle = (doc) => {
+    const name = (id) => doc.objectives.find((o) => o.id === id)?.title
+      ?? doc.objectives.flatMap((o) => o.keyResults).find((kr) => kr.id === id)?.title;
+    return doc.links.map((l) => `${name(l.from)} → ${name(l.to)} (${l.kind})`).sort();
+  };
+  expect(byTitle(read)).toEqual(byTitle(original));
+});
