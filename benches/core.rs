@@ -231,13 +231,15 @@ mod host {
                     "export.csv",
                     black_box(text.as_bytes()),
                     &Choices::default(),
+                    None,
                 ) {
                     Outcome::Preview(preview) => preview.objectives,
                     Outcome::Refused(_) => 0,
                 }
             })
         });
-        let Outcome::Preview(preview) = read("export.csv", text.as_bytes(), &Choices::default())
+        let Outcome::Preview(preview) =
+            read("export.csv", text.as_bytes(), &Choices::default(), None)
         else {
             panic!("the export is read")
         };

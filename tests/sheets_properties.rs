@@ -7,6 +7,7 @@
 
 use okr_canvas::domain::import::import;
 use okr_canvas::sheets::generate::{explorer_export, HEADER};
+use okr_canvas::sheets::table::read_workbook;
 use okr_canvas::sheets::{read, Choices, Outcome};
 use proptest::prelude::*;
 
@@ -37,7 +38,10 @@ proptest! {
 
     #[test]
     fn the_readers_never_panic_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = read("any.csv", &bytes, &Choices::default());
+        let _ = read("any.csv", &bytes, &Choices::default(), None);
+        let mut workbook = b"PK\x03\x04".to_vec();
+        workbook.extend(&bytes);
+        let _ = read("any.xlsx", &workbook, &Choices::default(), Some(read_workbook));
     }
 
     #[test]
@@ -50,7 +54,7 @@ proptest! {
             text.push_str(&row.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(","));
             text.push('\n');
         }
-        match read("export.csv", text.as_bytes(), &Choices { period }) {
+        match read("export.csv", text.as_bytes(), &Choices { period }, None) {
             Outcome::Preview(preview) => {
                 prop_assert!(!preview.document.is_empty());
                 let opened = import(preview.document.as_bytes());
@@ -67,7 +71,8 @@ proptest! {
 #[test]
 fn every_row_of_a_big_export_is_on_the_canvas_or_named() {
     let text = explorer_export(1_000);
-    let Outcome::Preview(preview) = read("big.csv", text.as_bytes(), &Choices::default()) else {
+    let Outcome::Preview(preview) = read("big.csv", text.as_bytes(), &Choices::default(), None)
+    else {
         panic!("refused")
     };
     assert_eq!(

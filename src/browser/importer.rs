@@ -1,7 +1,11 @@
-//! The importer worker (`src/bin/importer.rs`), started the first time a
-//! spreadsheet or an OKR-suite export is opened and kept for the next: the
-//! page posts the file and the person's choices and awaits the answer. Its
-//! module is fetched only then, so it costs the first load nothing.
+//! Both ends of the importer workers. The page's end starts a worker the
+//! first time a spreadsheet, an export or an outline is opened and keeps it
+//! for the next: it posts the file and the person's choices and awaits the
+//! answer. Text goes to `importer` (`src/bin/importer.rs`); an Excel workbook
+//! to `importer-xlsx` (`src/bin/importer-xlsx.rs`), which also carries
+//! `calamine`, so reading a CSV never fetches it. Their modules are fetched
+//! only then, so they cost the first load nothing. The worker's end,
+//! [`serve`], answers each message with `sheets::read`.
 
 use std::cell::RefCell;
 
@@ -11,10 +15,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::sheets::{Choices, Outcome};
+use crate::sheets::table::WorkbookReader;
+use crate::sheets::{read, Choices, Outcome};
+use web_sys::DedicatedWorkerGlobalScope;
 
-/// The worker's loader, beside the page (its name carries no hash).
-const LOADER: &str = "./importer_loader.js";
+/// The workers' loaders, beside the page (their names carry no hash).
+const TEXT_LOADER: &str = "./importer_loader.js";
+const WORKBOOK_LOADER: &str = "./importer-xlsx_loader.js";
 
 const STOPPED: &str = "The file could not be read: the part of the app that reads spreadsheets \
                        stopped or could not be loaded. Reload the page and try again.";
@@ -29,7 +36,8 @@ struct Importer {
 }
 
 thread_local! {
-    static IMPORTER: RefCell<Option<Importer>> = const { RefCell::new(None) };
+    /// The worker started, and the loader it was started from.
+    static IMPORTER: RefCell<Option<(&'static str, Importer)>> = const { RefCell::new(None) };
 }
 
 /// Reads `bytes` (named `file_name`) in the worker, with `choices`.
@@ -38,6 +46,11 @@ pub async fn read_sheet(
     bytes: &[u8],
     choices: &Choices,
 ) -> Result<Outcome, String> {
+    let loader = if bytes.starts_with(b"PK\x03\x04") {
+        WORKBOOK_LOADER
+    } else {
+        TEXT_LOADER
+    };
     let message = Array::of3(
         &JsValue::from_str(&serde_json::to_string(choices).unwrap_or_default()),
         &JsValue::from_str(file_name),
@@ -46,10 +59,13 @@ pub async fn read_sheet(
     let promise = Promise::new(&mut |resolve, reject| {
         IMPORTER.with(|cell| {
             let mut cell = cell.borrow_mut();
-            if cell.is_none() {
-                *cell = start();
+            if cell.as_ref().map(|(l, _)| *l) != Some(loader) {
+                if let Some((_, old)) = cell.take() {
+                    old.worker.terminate();
+                }
+                *cell = start(loader).map(|importer| (loader, importer));
             }
-            let Some(importer) = cell.as_mut() else {
+            let Some((_, importer)) = cell.as_mut() else {
                 let _ = reject.call0(&JsValue::NULL);
                 return;
             };
@@ -70,13 +86,13 @@ pub async fn read_sheet(
         .ok_or_else(|| STOPPED.to_string())
 }
 
-/// Starts the worker, with its listeners.
-fn start() -> Option<Importer> {
-    let worker = Worker::new(LOADER).ok()?;
+/// Starts the worker of `loader`, with its listeners.
+fn start(loader: &str) -> Option<Importer> {
+    let worker = Worker::new(loader).ok()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         IMPORTER.with(|cell| {
             let mut cell = cell.borrow_mut();
-            let Some(importer) = cell.as_mut() else {
+            let Some((_, importer)) = cell.as_mut() else {
                 return;
             };
             if event.data().as_string().as_deref() == Some("ready") {
@@ -93,7 +109,7 @@ fn start() -> Option<Importer> {
     // file starts a new one.
     let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
         let stopped = IMPORTER.with(|cell| cell.borrow_mut().take());
-        if let Some(importer) = stopped {
+        if let Some((_, importer)) = stopped {
             importer.worker.terminate();
             if let Some((_, reject)) = importer.waiting {
                 let _ = reject.call0(&JsValue::NULL);
@@ -109,5 +125,37 @@ fn start() -> Option<Importer> {
         ready: false,
         queued: None,
         waiting: None,
+    })
+}
+
+/// The worker's end: answers each message, `[choices as JSON, file name,
+/// bytes]`, with the `Outcome` as JSON; the first message it posts, "ready",
+/// says it listens. `workbooks` reads Excel workbooks where this worker does.
+pub fn serve(workbooks: Option<WorkbookReader>) {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let _ = reply.post_message(&JsValue::from_str(&answer(&event.data(), workbooks)));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// The answer to one message, as JSON.
+fn answer(message: &JsValue, workbooks: Option<WorkbookReader>) -> String {
+    let parts = Array::from(message);
+    let choices: Choices = parts
+        .get(0)
+        .as_string()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    let name = parts.get(1).as_string().unwrap_or_default();
+    let bytes = Uint8Array::new(&parts.get(2)).to_vec();
+    let outcome = read(&name, &bytes, &choices, workbooks);
+    serde_json::to_string(&outcome).unwrap_or_else(|error| {
+        let refused = Outcome::Refused(vec![format!("The file could not be read: {error}.")]);
+        serde_json::to_string(&refused).unwrap_or_default()
     })
 }

@@ -90,8 +90,15 @@ pub enum Outcome {
     Refused(Vec<String>),
 }
 
-/// Reads `bytes` (named `file_name`) as one of the kinds of file this reads.
-pub fn read(file_name: &str, bytes: &[u8], choices: &Choices) -> Outcome {
+/// Reads `bytes` (named `file_name`) as one of the kinds of file this reads;
+/// an Excel workbook only when `workbooks` reads them (see
+/// [`table::WorkbookReader`]).
+pub fn read(
+    file_name: &str,
+    bytes: &[u8],
+    choices: &Choices,
+    workbooks: Option<table::WorkbookReader>,
+) -> Outcome {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     if let Some(text) = text.ok().filter(|t| outline::is_outline(t)) {
         return match outline::preview(file_name, text) {
@@ -99,7 +106,7 @@ pub fn read(file_name: &str, bytes: &[u8], choices: &Choices) -> Outcome {
             Err(problems) => Outcome::Refused(problems),
         };
     }
-    let outcome = table::read_table(bytes).and_then(|table| {
+    let outcome = table::read_table(bytes, workbooks).and_then(|table| {
         if viva::is_explorer_export(&table.header) {
             viva::preview(file_name, &table, choices)
         } else {

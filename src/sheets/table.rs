@@ -1,5 +1,6 @@
 //! A spreadsheet's cells as text: a CSV or tab-separated file (a table
-//! pasted from a spreadsheet is tab-separated), read with the `csv` crate.
+//! pasted from a spreadsheet is tab-separated), read with the `csv` crate,
+//! or the first sheet of an Excel workbook, read with `calamine`.
 //! The header is the first row; rows keep the number a spreadsheet shows
 //! (the header is row 1; blank lines are passed over), for messages that
 //! name where a problem is.
@@ -28,14 +29,22 @@ impl Row {
     }
 }
 
-/// Reads `bytes` as a table, or says in words why it cannot.
-pub fn read_table(bytes: &[u8]) -> Result<Table, Vec<String>> {
+/// Reads a workbook's bytes as a table: [`read_workbook`], passed in only
+/// where it is wanted, so that a module that does not read workbooks does not
+/// carry `calamine` (the importer worker for text leaves it out; the one for
+/// workbooks passes it).
+pub type WorkbookReader = fn(&[u8]) -> Result<Table, Vec<String>>;
+
+/// Reads `bytes` as a table, or says in words why it cannot; a workbook
+/// only with `workbooks`.
+pub fn read_table(bytes: &[u8], workbooks: Option<WorkbookReader>) -> Result<Table, Vec<String>> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(vec![
-            "This is a ZIP or an Excel workbook (.xlsx), which cannot be read yet. Save the \
-             sheet as CSV (UTF-8) and open that."
-                .to_string(),
-        ]);
+        return match workbooks {
+            Some(read) => read(bytes),
+            None => Err(vec![
+                "This is a ZIP or an Excel workbook, which this reader does not open.".to_string(),
+            ]),
+        };
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -96,6 +105,86 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, Vec<String>> {
     Ok(Table { header, rows })
 }
 
+/// The most an Excel workbook may unpack to; a bigger one (a zip bomb, or a
+/// workbook far beyond the rows read) is refused before it is unpacked.
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The first sheet of an Excel workbook (.xlsx) as a table, read with
+/// `calamine`. Numbers read as a spreadsheet shows them ("1001", "12.5"),
+/// dates as ISO dates.
+pub fn read_workbook(bytes: &[u8]) -> Result<Table, Vec<String>> {
+    use calamine::{Data, Reader, Xlsx};
+    let unreadable = |error: &dyn std::fmt::Display| {
+        vec![format!(
+            "The workbook cannot be read ({error}). Open it in a spreadsheet and save it again \
+             as .xlsx, or as CSV UTF-8."
+        )]
+    };
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut unpacked: u64 = 0;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|e| unreadable(&e))?;
+        unpacked = unpacked.saturating_add(entry.size());
+    }
+    if unpacked > MAX_UNPACKED_BYTES {
+        return Err(vec![format!(
+            "The workbook unpacks to {} MiB, more than the {} MiB read. If it is a real \
+             export, save the sheet as CSV UTF-8 and open that.",
+            unpacked / 1_048_576,
+            MAX_UNPACKED_BYTES / 1_048_576
+        )]);
+    }
+    if archive.by_name("xl/workbook.xml").is_err() {
+        return Err(vec![
+            "This is a ZIP, but not an Excel workbook (.xlsx): it has no xl/workbook.xml. A \
+             Viva Goals export is a CSV or an .xlsx file."
+                .to_string(),
+        ]);
+    }
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let range = match workbook.worksheet_range_at(0) {
+        Some(Ok(range)) => range,
+        Some(Err(error)) => return Err(unreadable(&error)),
+        None => return Err(vec!["The workbook has no sheet.".to_string()]),
+    };
+    if range.height() > MAX_ROWS + 1 {
+        return Err(vec![format!(
+            "The sheet has more than {MAX_ROWS} rows; open at most {MAX_ROWS} at a time."
+        )]);
+    }
+    let text = |cell: &Data| match cell {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Int(n) => n.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        // Days since 1899-12-30, as Excel counts them; 1970-01-01 is day 25,569.
+        Data::DateTime(date) => {
+            crate::domain::dates::from_day_number(date.as_f64().floor() as i64 - 25_569)
+                .unwrap_or_default()
+        }
+        Data::Error(error) => format!("#{error:?}"),
+    };
+    let mut rows = range
+        .rows()
+        .map(|row| row.iter().map(text).collect::<Vec<_>>());
+    let header = rows
+        .next()
+        .map(|cells| cells.iter().map(|c| c.trim().to_string()).collect())
+        .unwrap_or_default();
+    let rows = rows
+        .enumerate()
+        .map(|(index, cells)| Row {
+            number: index + 2,
+            cells,
+        })
+        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    Ok(Table { header, rows })
+}
+
 /// Whether the text ends inside a quoted cell (which the reader would take
 /// as a cell running to the end of the file).
 fn unclosed_quote(text: &str) -> bool {
@@ -125,9 +214,11 @@ mod tests {
 
     #[test]
     fn cells_with_commas_quotes_and_line_breaks_are_read_whole() {
-        let table =
-            read_table(b"\xEF\xBB\xBFId,Note\n1,\"a, \"\"quoted\"\"\nsecond line\"\n\n2,plain\n")
-                .unwrap();
+        let table = read_table(
+            b"\xEF\xBB\xBFId,Note\n1,\"a, \"\"quoted\"\"\nsecond line\"\n\n2,plain\n",
+            Some(read_workbook),
+        )
+        .unwrap();
         assert_eq!(table.header, ["Id", "Note"]);
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[0].cell(1), "a, \"quoted\"\nsecond line");
@@ -138,18 +229,49 @@ mod tests {
 
     #[test]
     fn a_table_pasted_from_a_spreadsheet_is_read_by_its_tabs() {
-        let table = read_table(b"Title\tTarget, in EUR\nMore revenue\t1,500\n").unwrap();
+        let table = read_table(
+            b"Title\tTarget, in EUR\nMore revenue\t1,500\n",
+            Some(read_workbook),
+        )
+        .unwrap();
         assert_eq!(table.header, ["Title", "Target, in EUR"]);
         assert_eq!(table.rows[0].cell(1), "1,500");
     }
 
     #[test]
     fn a_cut_off_quoted_cell_a_workbook_and_other_text_are_refused_in_words() {
-        let cut = read_table(b"Id,Note\n1,\"never closed\n").unwrap_err();
+        let cut = read_table(b"Id,Note\n1,\"never closed\n", Some(read_workbook)).unwrap_err();
         assert!(cut[0].contains("closing quote"), "{cut:?}");
-        let workbook = read_table(b"PK\x03\x04rest").unwrap_err();
-        assert!(workbook[0].contains("CSV"), "{workbook:?}");
-        let latin = read_table(b"Title\nCaf\xe9\n").unwrap_err();
+        let workbook = read_table(b"PK\x03\x04rest", Some(read_workbook)).unwrap_err();
+        assert!(workbook[0].contains("cannot be read"), "{workbook:?}");
+        let latin = read_table(b"Title\nCaf\xe9\n", Some(read_workbook)).unwrap_err();
         assert!(latin[0].contains("UTF-8"), "{latin:?}");
+    }
+
+    #[test]
+    fn an_excel_workbook_reads_as_its_csv_does() {
+        let workbook = read_table(
+            include_bytes!("../../tests/e2e/fixtures/sheets/northwind-explorer.xlsx"),
+            Some(read_workbook),
+        )
+        .unwrap();
+        let csv = read_table(
+            include_bytes!("../../tests/e2e/fixtures/sheets/northwind-explorer.csv"),
+            Some(read_workbook),
+        )
+        .unwrap();
+        assert_eq!(workbook.header[..24], csv.header[..24]);
+        assert_eq!(workbook.rows.len(), csv.rows.len());
+        for (w, c) in workbook.rows.iter().zip(&csv.rows) {
+            assert_eq!(w.number, c.number);
+            for column in 0..24 {
+                assert_eq!(
+                    w.cell(column),
+                    c.cell(column),
+                    "row {} column {column}",
+                    w.number
+                );
+            }
+        }
     }
 }

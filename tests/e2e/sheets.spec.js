@@ -117,3 +117,30 @@ test('the Markdown outline the app exports opens again as a canvas with the same
   };
   expect(byTitle(read)).toEqual(byTitle(original));
 });
+
+test('the same export saved as an Excel workbook opens as the same canvas, through a worker of its own', async ({ page }) => {
+  await openApp(page);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname.split('/').pop()));
+  await openSheet(page, fs.readFileSync(path.join(__dirname, 'fixtures/sheets/northwind-explorer.xlsx')), 'northwind-explorer.xlsx');
+  const dialog = page.getByTestId('sheet-dialog');
+  await expect(dialog.getByTestId('sheet-summary')).toHaveText(
+    '“Northwind — Q2 2026”: 4 objectives, 5 key results with 6 check-ins, 4 teams, 2 links.',
+  );
+  // The workbook's reader is fetched for it; the text reader is not.
+  expect(fetched).toContain('importer-xlsx_bg.wasm');
+  expect(fetched).not.toContain('importer_bg.wasm');
+  await dialog.getByTestId('sheet-open').click();
+  await expect(page.getByTestId('canvas-title')).toHaveText('Northwind — Q2 2026');
+  const file = await exported(page);
+  const launch = file.objectives.find((o) => o.id === 'o-viva-1003');
+  expect(launch.keyResults[0].checkIns.map((c) => c.note)).toContain('First "batch" sold; the dealers\nwant more');
+});
+
+test('the page fetches no importer until a spreadsheet is opened', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await openApp(page);
+  await expect(page.getByTestId('okr-card').first()).toBeVisible();
+  expect(fetched.filter((p) => p.includes('importer'))).toEqual([]);
+});

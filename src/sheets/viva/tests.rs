@@ -8,7 +8,7 @@ const NORTHWIND: &[u8] =
     include_bytes!("../../../tests/e2e/fixtures/sheets/northwind-explorer.csv");
 
 fn preview_of(period: Option<&str>) -> Preview {
-    let table = read_table(NORTHWIND).unwrap();
+    let table = read_table(NORTHWIND, None).unwrap();
     let choices = Choices {
         period: period.map(str::to_string),
     };
@@ -162,7 +162,8 @@ fn a_target_that_is_no_number_skips_its_key_result_and_says_so() {
     let text = String::from_utf8(NORTHWIND.to_vec())
         .unwrap()
         .replace(",Pre-orders,,3,Key result", ",Pre-orders,,three,Key result");
-    let Outcome::Preview(preview) = read("n.csv", text.as_bytes(), &Choices::default()) else {
+    let Outcome::Preview(preview) = read("n.csv", text.as_bytes(), &Choices::default(), None)
+    else {
         panic!("refused")
     };
     assert!(preview
@@ -173,7 +174,8 @@ fn a_target_that_is_no_number_skips_its_key_result_and_says_so() {
 
 #[test]
 fn what_is_not_an_export_is_refused_in_words() {
-    let Outcome::Refused(problems) = read("list.csv", b"Name,Age\nAda,36\n", &Choices::default())
+    let Outcome::Refused(problems) =
+        read("list.csv", b"Name,Age\nAda,36\n", &Choices::default(), None)
     else {
         panic!("read")
     };
