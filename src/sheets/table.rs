@@ -274,4 +274,14 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_workbook_that_would_unpack_to_more_than_is_read_is_refused_unread() {
+        let bomb = include_bytes!("../../tests/e2e/fixtures/sheets/zip-bomb.xlsx");
+        let refused = read_table(bomb, Some(read_workbook)).unwrap_err();
+        assert!(refused[0].contains("unpacks to 6143 MiB"), "{refused:?}");
+        // Without a workbook reader, a workbook is refused in words too.
+        let text_only = read_table(bomb, None).unwrap_err();
+        assert!(text_only[0].contains("Excel workbook"), "{text_only:?}");
+    }
 }

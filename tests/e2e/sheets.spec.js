@@ -144,3 +144,12 @@ test('the page fetches no importer until a spreadsheet is opened', async ({ page
   await expect(page.getByTestId('okr-card').first()).toBeVisible();
   expect(fetched.filter((p) => p.includes('importer'))).toEqual([]);
 });
+
+test('a workbook that would unpack to gigabytes is refused unread, and the open canvas stays', async ({ page }) => {
+  await openApp(page);
+  const before = await page.getByTestId('canvas-title').textContent();
+  await openSheet(page, fs.readFileSync(path.join(__dirname, 'fixtures/sheets/zip-bomb.xlsx')), 'bomb.xlsx');
+  await expect(page.getByTestId('notice').filter({ hasText: 'bomb.xlsx was not opened' })).toContainText('unpacks to 6143 MiB');
+  await expect(page.getByTestId('sheet-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('canvas-title')).toHaveText(before);
+});
