@@ -11,6 +11,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::graph::AlignmentGraph;
+use crate::domain::import::import;
+use crate::domain::model::Document;
+
 pub mod generate;
 pub mod outline;
 pub mod table;
@@ -122,4 +126,53 @@ pub fn read(
         Ok(preview) => Outcome::Preview(Box::new(preview)),
         Err(problems) => Outcome::Refused(problems),
     }
+}
+
+/// The graph of a canvas being made from `file_name`, or the rules it breaks.
+fn graph_of(file_name: &str, document: &Document) -> Result<AlignmentGraph, Vec<String>> {
+    AlignmentGraph::from_document(document).map_err(|violations| {
+        violations
+            .into_iter()
+            .map(|v| format!("The canvas could not be made from {file_name}: {}", v.error))
+            .collect()
+    })
+}
+
+/// `document` as the format's JSON, read back as the page will read it, so
+/// that what the preview offers always opens.
+fn checked_text(file_name: &str, document: &Document) -> Result<String, Vec<String>> {
+    let text = serde_json::to_string(document).unwrap_or_default();
+    match import(text.as_bytes()) {
+        Ok(_) => Ok(text),
+        Err(failure) => Err(failure
+            .errors()
+            .iter()
+            .map(|e| format!("The canvas could not be made from {file_name}: {e}"))
+            .collect()),
+    }
+}
+
+/// The teams of `document` as the preview lists them.
+fn team_lines(document: &Document) -> Vec<TeamLine> {
+    let name_of = |id: &String| {
+        document
+            .teams
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.name.clone())
+    };
+    document
+        .teams
+        .iter()
+        .map(|t| TeamLine {
+            name: t.name.clone(),
+            level: t.level.label().to_string(),
+            parent: t.parent.as_ref().and_then(name_of),
+            objectives: document
+                .objectives
+                .iter()
+                .filter(|o| o.team == t.id)
+                .count(),
+        })
+        .collect()
 }

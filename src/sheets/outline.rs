@@ -11,11 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Period, Preview, Skipped, TeamLine};
+use super::{Period, Preview, Skipped};
 use crate::domain::dates::day_number;
-use crate::domain::graph::AlignmentGraph;
 use crate::domain::ids::unique_team_id;
-use crate::domain::import::import;
 use crate::domain::model::{
     Cycle, Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Pace, Rollup,
     StatusByHand, Team,
@@ -367,12 +365,7 @@ pub fn preview(file_name: &str, text: &str) -> Result<Preview, Vec<String>> {
             Rollup::KeyResults
         };
     }
-    let mut graph = AlignmentGraph::from_document(&document).map_err(|violations| {
-        violations
-            .into_iter()
-            .map(|v| format!("The canvas could not be made from {file_name}: {}", v.error))
-            .collect::<Vec<_>>()
-    })?;
+    let mut graph = super::graph_of(file_name, &document)?;
     let (mut hard_links, mut soft_links) = (0, Vec::new());
     for (from, (title, team_name, key_result), kind, line) in &pending {
         let Some(from) = by_label.get(from) else {
@@ -406,14 +399,7 @@ pub fn preview(file_name: &str, text: &str) -> Result<Preview, Vec<String>> {
         }
     }
     let document = graph.into_document();
-    let text = serde_json::to_string(&document).unwrap_or_default();
-    if let Err(failure) = import(text.as_bytes()) {
-        return Err(failure
-            .errors()
-            .iter()
-            .map(|e| format!("The canvas could not be made from {file_name}: {e}"))
-            .collect());
-    }
+    let text = super::checked_text(file_name, &document)?;
     let periods = document
         .cycle
         .iter()
@@ -436,24 +422,7 @@ pub fn preview(file_name: &str, text: &str) -> Result<Preview, Vec<String>> {
             .map(|o| o.key_results.len())
             .sum(),
         check_ins: 0,
-        teams: document
-            .teams
-            .iter()
-            .map(|t| TeamLine {
-                name: t.name.clone(),
-                level: t.level.label().to_string(),
-                parent: t
-                    .parent
-                    .as_ref()
-                    .and_then(|p| document.teams.iter().find(|x| &x.id == p))
-                    .map(|p| p.name.clone()),
-                objectives: document
-                    .objectives
-                    .iter()
-                    .filter(|o| o.team == t.id)
-                    .count(),
-            })
-            .collect(),
+        teams: super::team_lines(&document),
         hard_links,
         soft_links,
         skipped,
@@ -465,6 +434,7 @@ pub fn preview(file_name: &str, text: &str) -> Result<Preview, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::import::import;
     use crate::domain::progress::compute_progress;
     use crate::domain::sample_document as sample;
     use crate::output::outline::markdown_outline;

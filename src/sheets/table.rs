@@ -22,6 +22,27 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
+impl Table {
+    /// A table of `records`, the first its header; rows of empty cells are
+    /// passed over but counted, so each keeps its number in the sheet.
+    fn of(records: impl IntoIterator<Item = Vec<String>>) -> Table {
+        let mut records = records.into_iter();
+        let header = records
+            .next()
+            .map(|cells| cells.iter().map(|c| c.trim().to_string()).collect())
+            .unwrap_or_default();
+        let rows = records
+            .enumerate()
+            .map(|(index, cells)| Row {
+                number: index + 2,
+                cells,
+            })
+            .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
+            .collect();
+        Table { header, rows }
+    }
+}
+
 impl Row {
     /// The cell in `column`, trimmed; empty when the row is shorter.
     pub fn cell(&self, column: usize) -> &str {
@@ -89,20 +110,7 @@ pub fn read_table(bytes: &[u8], workbooks: Option<WorkbookReader>) -> Result<Tab
                 .to_string(),
         ]);
     }
-    let mut records = records.into_iter();
-    let header = records
-        .next()
-        .map(|cells| cells.iter().map(|c| c.trim().to_string()).collect())
-        .unwrap_or_default();
-    let rows = records
-        .enumerate()
-        .map(|(index, cells)| Row {
-            number: index + 2,
-            cells,
-        })
-        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    Ok(Table { header, rows })
+    Ok(Table::of(records))
 }
 
 /// The most an Excel workbook may unpack to; a bigger one (a zip bomb, or a
@@ -167,22 +175,11 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Table, Vec<String>> {
         }
         Data::Error(error) => format!("#{error:?}"),
     };
-    let mut rows = range
-        .rows()
-        .map(|row| row.iter().map(text).collect::<Vec<_>>());
-    let header = rows
-        .next()
-        .map(|cells| cells.iter().map(|c| c.trim().to_string()).collect())
-        .unwrap_or_default();
-    let rows = rows
-        .enumerate()
-        .map(|(index, cells)| Row {
-            number: index + 2,
-            cells,
-        })
-        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    Ok(Table { header, rows })
+    Ok(Table::of(
+        range
+            .rows()
+            .map(|row| row.iter().map(text).collect::<Vec<_>>()),
+    ))
 }
 
 /// Whether the text ends inside a quoted cell (which the reader would take

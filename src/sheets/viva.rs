@@ -15,11 +15,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::table::{Row, Table};
-use super::{Choices, Period, Preview, Skipped, TeamLine};
+use super::{Choices, Period, Preview, Skipped};
 use crate::domain::dates::day_number;
-use crate::domain::graph::AlignmentGraph;
 use crate::domain::ids::unique_team_id;
-use crate::domain::import::import;
 use crate::domain::model::{
     CheckIn, Cycle, Document, KeyResult, Level, LinkKind, Objective, ObjectiveKind, Rollup, Team,
 };
@@ -555,12 +553,7 @@ fn build(
     // Links: hard where the rules allow, else soft with the rule said.
     let mut soft_links = Vec::new();
     let mut hard_links = 0;
-    let mut graph = AlignmentGraph::from_document(&document).map_err(|violations| {
-        violations
-            .into_iter()
-            .map(|v| format!("The canvas could not be made from {file_name}: {}", v.error))
-            .collect::<Vec<_>>()
-    })?;
+    let mut graph = super::graph_of(file_name, &document)?;
     for item in &ordered {
         let Some((parent, _)) = &item.parent else {
             continue;
@@ -611,34 +604,10 @@ fn build(
         start: chosen.start.clone(),
         end: chosen.end.clone(),
     });
-    let teams = document
-        .teams
-        .iter()
-        .map(|t| TeamLine {
-            name: t.name.clone(),
-            level: t.level.label().to_string(),
-            parent: t
-                .parent
-                .as_ref()
-                .and_then(|p| document.teams.iter().find(|x| &x.id == p))
-                .map(|p| p.name.clone()),
-            objectives: document
-                .objectives
-                .iter()
-                .filter(|o| o.team == t.id)
-                .count(),
-        })
-        .collect();
+    let teams = super::team_lines(&document);
     skipped.sort_by_key(|s| s.row);
     // Read back as any file is: what the page will open passes every rule.
-    let text = serde_json::to_string(&document).unwrap_or_default();
-    if let Err(failure) = import(text.as_bytes()) {
-        return Err(failure
-            .errors()
-            .iter()
-            .map(|e| format!("The canvas could not be made from {file_name}: {e}"))
-            .collect());
-    }
+    let text = super::checked_text(file_name, &document)?;
     Ok(Preview {
         kind: "a Viva Goals export".to_string(),
         periods,
