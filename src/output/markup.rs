@@ -22,6 +22,15 @@ pub enum Node {
     Text(String),
 }
 
+/// "1 hint", "3 hints".
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
 /// `<tag class="class">`, to be filled by the builder methods.
 pub fn el(tag: &'static str, class: &str) -> Element {
     let mut element = Element {

@@ -12,7 +12,7 @@ use crate::domain::health::Health;
 use crate::domain::hints::Hints;
 use crate::domain::model::{Document, IdMap, IdSet};
 use crate::domain::numbers::percent;
-use crate::output::markup::{el, Element};
+use crate::output::markup::{el, plural, Element};
 
 /// The tooltip of every entry.
 const ENTRY_TITLE: &str = "Show this card on the map";
@@ -332,15 +332,6 @@ fn team_names(doc: &Document) -> IdMap<&str, &str> {
 
 fn team_name(teams: &IdMap<&str, &str>, id: &str) -> String {
     teams.get(id).copied().unwrap_or(id).to_string()
-}
-
-/// "1 hint", "3 hints".
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
 }
 
 /// An id as part of an element id: ids are `[A-Za-z0-9_.-]`; the dot, which

@@ -4,12 +4,8 @@
 //! Plain markup rather than views, for the bundle's sake, as the merge's and
 //! the review's lists are.
 
-use crate::output::markup::{el, Element};
+use crate::output::markup::{el, plural, Element};
 use crate::sheets::Preview;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// The preview's body.
 pub fn preview_body(preview: &Preview) -> Element {

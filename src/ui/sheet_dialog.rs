@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::dialog::Dialog;
 use super::state::{use_app_state, SheetReview};
+use crate::output::markup::plural;
 use crate::output::sheet_markup::preview_body;
 
 #[component]
@@ -39,12 +40,11 @@ fn Review(review: SheetReview) -> impl IntoView {
         .iter()
         .map(|p| {
             let label = format!(
-                "{} ({} to {}, {} objective{})",
+                "{} ({} to {}, {})",
                 p.name,
                 p.start,
                 p.end,
-                p.objectives,
-                if p.objectives == 1 { "" } else { "s" }
+                plural(p.objectives, "objective", "objectives")
             );
             let selected = p.name == chosen;
             view! { <option value=p.name.clone() selected=selected>{label}</option> }

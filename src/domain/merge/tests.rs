@@ -7,6 +7,15 @@ use crate::domain::model::{Link, LinkKind, Objective};
 use crate::domain::sample_document as sample;
 
 /// Every change taken from the file.
+fn link(from: impl Into<String>, to: impl Into<String>, kind: LinkKind) -> Link {
+    Link {
+        from: from.into(),
+        to: to.into(),
+        kind,
+        note: None,
+    }
+}
+
 fn take_all(canvas: &Document, merge: &Merge) -> Document {
     apply(canvas, merge, &|_, _| true).expect("the merge applies")
 }
@@ -58,12 +67,8 @@ fn what_only_the_file_changed_is_taken_and_what_only_the_canvas_changed_is_kept(
     let (from, to) = unaligned_and_top(&ancestor);
     // The team lead links their objective and edits a key result.
     let mut file = ancestor.clone();
-    file.links.push(Link {
-        from: from.clone(),
-        to: to.clone(),
-        kind: LinkKind::Hard,
-        note: None,
-    });
+    file.links
+        .push(link(from.clone(), to.clone(), LinkKind::Hard));
     let kr_owner = file.objectives[1].id.clone();
     file.objectives[1].key_results[0].target += 10.0;
     // Meanwhile the centre renamed another objective.
@@ -163,12 +168,8 @@ fn removed_in_the_file_is_offered_and_edited_here_makes_it_a_conflict() {
     let ancestor = sample();
     let (from, to) = unaligned_and_top(&ancestor);
     let mut base = ancestor.clone();
-    base.links.push(Link {
-        from: from.clone(),
-        to: to.clone(),
-        kind: LinkKind::Soft,
-        note: None,
-    });
+    base.links
+        .push(link(from.clone(), to.clone(), LinkKind::Soft));
     let mut file = base.clone();
     file.links.retain(|l| !(l.from == from && l.to == to));
     let merge = plan(Some(&base), &base, &file);
@@ -192,12 +193,8 @@ fn a_choice_that_would_break_a_rule_is_refused_whole() {
     let (from, to) = unaligned_and_top(&ancestor);
     // The file links an objective the centre deleted meanwhile.
     let mut file = ancestor.clone();
-    file.links.push(Link {
-        from: from.clone(),
-        to: to.clone(),
-        kind: LinkKind::Hard,
-        note: None,
-    });
+    file.links
+        .push(link(from.clone(), to.clone(), LinkKind::Hard));
     let mut canvas = ancestor.clone();
     canvas.objectives.retain(|o| o.id != to);
     canvas.links.retain(|l| l.to != to && l.from != to);
@@ -267,12 +264,7 @@ fn two_sides_giving_one_objective_different_hard_parents_is_a_choice_with_the_re
         .find(|t| t.hard.is_ok() && t.id != to && objective_id(&ancestor, &t.id))
         .expect("a second possible parent")
         .id;
-    let hard = |to: &str| Link {
-        from: from.clone(),
-        to: to.to_string(),
-        kind: LinkKind::Hard,
-        note: None,
-    };
+    let hard = |to: &str| link(from.clone(), to.to_string(), LinkKind::Hard);
     let mut canvas = ancestor.clone();
     canvas.links.push(hard(&to));
     let mut file = ancestor.clone();

@@ -66,13 +66,7 @@ impl AppState {
     pub(super) fn open_stored(&self, id: &str) -> bool {
         match read_canvas(id) {
             Ok(Some((keeper, document))) => {
-                self.leave_shared_state();
-                self.canvases.keeper.set_value(keeper);
-                self.canvases.save_state.set(SaveState::Saved);
-                self.canvases.canvas_id.set(id.to_string());
-                let _ = store::update_library(&mut Local, |l| l.open = Some(id.to_string()));
-                self.replace_document(document);
-                self.reload_library();
+                self.show_stored(id, keeper, document);
                 true
             }
             Ok(None) => {
@@ -91,6 +85,17 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Shows the canvas `id` as `read_canvas` read it.
+    pub(super) fn show_stored(&self, id: &str, keeper: Keeper, document: Document) {
+        self.leave_shared_state();
+        self.canvases.keeper.set_value(keeper);
+        self.canvases.save_state.set(SaveState::Saved);
+        self.canvases.canvas_id.set(id.to_string());
+        let _ = store::update_library(&mut Local, |l| l.open = Some(id.to_string()));
+        self.replace_document(document);
+        self.reload_library();
     }
 
     /// Renames the canvas `id`; the open one through an undoable change.

@@ -171,7 +171,7 @@ impl AppState {
         file_name: &str,
         imported: Imported,
     ) -> Option<Imported> {
-        let Ok(Some((_, kept))) = read_canvas(id) else {
+        let Ok(Some((keeper, kept))) = read_canvas(id) else {
             return Some(imported);
         };
         let (merge, two_way_because) = compare(&kept, true, &imported.document);
@@ -179,9 +179,7 @@ impl AppState {
             return Some(imported);
         }
         let back_to = self.canvases.canvas_id.get_untracked();
-        if !self.open_stored(id) {
-            return Some(imported);
-        }
+        self.show_stored(id, keeper, kept);
         self.show_review(review_of(
             file_name,
             imported,
@@ -270,7 +268,7 @@ impl AppState {
             return Ok(());
         };
         if let Source::OtherTab { revision } = review.source {
-            if self.stored_version().map(|(record, _)| record.revision) != Some(revision) {
+            if self.stored_revision() != Some(revision) {
                 return Err(
                     "The other tab saved the canvas again meanwhile. Cancel, and merge \
                             its newest version."

@@ -39,7 +39,7 @@ impl AppState {
     /// open one, or reports every error and changes nothing. A spreadsheet or
     /// an export is read in the importer worker and previewed first.
     pub fn open_file(&self, file_name: &str, bytes: &[u8]) {
-        if super::sheets::is_sheet(file_name, bytes) {
+        if crate::sheets::is_sheet(file_name, bytes) {
             self.open_sheet(file_name, bytes.to_vec());
             return;
         }

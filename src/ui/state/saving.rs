@@ -265,6 +265,15 @@ impl AppState {
         }
     }
 
+    /// The revision of the open canvas in storage, without reading the canvas.
+    pub(super) fn stored_revision(&self) -> Option<u64> {
+        let id = self.canvases.keeper.with_value(|k| k.id.clone());
+        match store::read(&Local, &id) {
+            Ok(Stored::Found(record)) => Some(record.revision),
+            _ => None,
+        }
+    }
+
     /// The canvas as another tab stored it, for the conflict's comparison.
     pub fn stored_version(&self) -> Option<(Record, Result<Document, Vec<String>>)> {
         let id = self.canvases.keeper.with_value(|k| k.id.clone());

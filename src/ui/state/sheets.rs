@@ -22,33 +22,6 @@ pub struct SheetReview {
     pub busy: bool,
 }
 
-/// Whether the file `file_name` is a spreadsheet, an export or an outline
-/// rather than a canvas file: named `.csv`, `.tsv`, `.xlsx` or `.md`, a ZIP,
-/// text whose first line is a Markdown title, or text whose first line is
-/// cells (it starts with a letter, a digit or a quote and holds a comma or a
-/// tab). Anything else goes to the canvas importer, which names
-/// what is wrong with it.
-pub fn is_sheet(file_name: &str, bytes: &[u8]) -> bool {
-    let name = file_name.to_ascii_lowercase();
-    if [".csv", ".tsv", ".xlsx", ".md", ".markdown"]
-        .iter()
-        .any(|e| name.ends_with(e))
-        || bytes.starts_with(b"PK\x03\x04")
-    {
-        return true;
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    if first_line.starts_with(b"# ") {
-        return true;
-    }
-    let starts_as_cells = first_line
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'"');
-    starts_as_cells && first_line.iter().any(|b| matches!(b, b',' | b'\t'))
-}
-
 impl AppState {
     /// Reads a spreadsheet or an export in the worker and opens its preview;
     /// a refusal is told in a notice and nothing changes.
@@ -135,31 +108,5 @@ impl AppState {
             problems.collect(),
             None,
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_sheet_is_told_from_a_canvas_file_by_its_name_or_its_first_line() {
-        assert!(is_sheet("okrs.CSV", b"{}"));
-        assert!(is_sheet("export", b"\xEF\xBB\xBFId,Title,Team\n"));
-        assert!(is_sheet("paste", b"\"Title\"\t\"Team\"\n"));
-        assert!(is_sheet("book", b"PK\x03\x04"));
-        assert!(is_sheet("pasted", b"# Acme\n\n## Acme (company)\n"));
-        // Canvas files, broken or not, go to the canvas importer.
-        for text in [
-            &b"\xEF\xBB\xBF  {\"format\": \"okr-canvas\"}"[..],
-            b"",
-            b"null",
-            b"\"text\"",
-            b"// a comment, then {}",
-            b"\xFF\xFEa,b",
-            b"\xEF\xBB\xBF\xEF\xBB\xBF{}",
-        ] {
-            assert!(!is_sheet("canvas.okr.json", text), "{text:?}");
-        }
     }
 }
