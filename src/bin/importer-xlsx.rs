@@ -3,5 +3,5 @@
 //! it (see `okr_canvas::browser::importer`).
 
 fn main() {
-    okr_canvas::browser::importer::serve(Some(okr_canvas::sheets::table::read_workbook));
+    okr_canvas::browser::importer::serve(Some(okr_canvas::sheets::table::read_zip));
 }

@@ -5,7 +5,9 @@
 //! to `importer-xlsx` (`src/bin/importer-xlsx.rs`), which also carries
 //! `calamine`, so reading a CSV never fetches it. Their modules are fetched
 //! only then, so they cost the first load nothing. The worker's end,
-//! [`serve`], answers each message with `sheets::read`.
+//! [`serve`], answers each message with `sheets::read`, or, asked for a
+//! canvas as a spreadsheet, with `sheets::columns::export` (the `csv` crate
+//! is the text worker's).
 
 use std::cell::RefCell;
 
@@ -15,7 +17,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::sheets::table::WorkbookReader;
+use crate::domain::import::import;
+use crate::sheets::columns::export;
+use crate::sheets::table::ZipReader;
 use crate::sheets::{read, Choices, Outcome};
 use web_sys::DedicatedWorkerGlobalScope;
 
@@ -51,8 +55,34 @@ pub async fn read_sheet(
     } else {
         TEXT_LOADER
     };
-    let message = Array::of3(
-        &JsValue::from_str(&serde_json::to_string(choices).unwrap_or_default()),
+    let choices = serde_json::to_string(choices).unwrap_or_default();
+    let answer = ask(loader, READ, &choices, file_name, bytes).await?;
+    serde_json::from_str(&answer).map_err(|_| STOPPED.to_string())
+}
+
+/// The canvas `document` (the format's JSON) as a spreadsheet (CSV), made
+/// in the text worker; or why not.
+pub async fn sheet_of(document: &str) -> Result<String, String> {
+    let answer = ask(TEXT_LOADER, EXPORT, "", "", document.as_bytes()).await?;
+    serde_json::from_str::<Result<String, String>>(&answer).map_err(|_| STOPPED.to_string())?
+}
+
+/// What a message asks the worker for.
+const READ: &str = "read";
+const EXPORT: &str = "export";
+
+/// Posts `[what, choices, file name, bytes]` to the worker of `loader`
+/// (started if need be) and awaits its answer, JSON text.
+async fn ask(
+    loader: &'static str,
+    what: &str,
+    choices: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<String, String> {
+    let message = Array::of4(
+        &JsValue::from_str(what),
+        &JsValue::from_str(choices),
         &JsValue::from_str(file_name),
         &Uint8Array::from(bytes).into(),
     );
@@ -80,10 +110,7 @@ pub async fn read_sheet(
     let answer = JsFuture::from(promise)
         .await
         .map_err(|_| STOPPED.to_string())?;
-    answer
-        .as_string()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .ok_or_else(|| STOPPED.to_string())
+    answer.as_string().ok_or_else(|| STOPPED.to_string())
 }
 
 /// Starts the worker of `loader`, with its listeners.
@@ -128,15 +155,16 @@ fn start(loader: &str) -> Option<Importer> {
     })
 }
 
-/// The worker's end: answers each message, `[choices as JSON, file name,
-/// bytes]`, with the `Outcome` as JSON; the first message it posts, "ready",
-/// says it listens. `workbooks` reads Excel workbooks where this worker does.
-pub fn serve(workbooks: Option<WorkbookReader>) {
+/// The worker's end: answers each message, `["read", choices as JSON, file
+/// name, bytes]`, with the `Outcome` as JSON (or `["export", "", "", a
+/// canvas file]` with the spreadsheet); the first message it posts, "ready",
+/// says it listens. `zips` reads ZIPs (workbooks, exports) where this worker does.
+pub fn serve(zips: Option<ZipReader>) {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let _ = reply.post_message(&JsValue::from_str(&answer(&event.data(), workbooks)));
+        let _ = reply.post_message(&JsValue::from_str(&answer(&event.data(), zips)));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -144,16 +172,31 @@ pub fn serve(workbooks: Option<WorkbookReader>) {
 }
 
 /// The answer to one message, as JSON.
-fn answer(message: &JsValue, workbooks: Option<WorkbookReader>) -> String {
+fn answer(message: &JsValue, zips: Option<ZipReader>) -> String {
     let parts = Array::from(message);
+    let bytes = Uint8Array::new(&parts.get(3)).to_vec();
+    if parts.get(0).as_string().as_deref() == Some(EXPORT) {
+        let sheet = import(&bytes)
+            .map(|imported| export(&imported.document))
+            .map_err(|failure| {
+                format!(
+                    "The canvas could not be written as a spreadsheet: {}",
+                    failure
+                        .errors()
+                        .first()
+                        .map(|e| e.to_string())
+                        .unwrap_or_default()
+                )
+            });
+        return serde_json::to_string(&sheet).unwrap_or_default();
+    }
     let choices: Choices = parts
-        .get(0)
+        .get(1)
         .as_string()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
-    let name = parts.get(1).as_string().unwrap_or_default();
-    let bytes = Uint8Array::new(&parts.get(2)).to_vec();
-    let outcome = read(&name, &bytes, &choices, workbooks);
+    let name = parts.get(2).as_string().unwrap_or_default();
+    let outcome = read(&name, &bytes, &choices, zips);
     serde_json::to_string(&outcome).unwrap_or_else(|error| {
         let refused = Outcome::Refused(vec![format!("The file could not be read: {error}.")]);
         serde_json::to_string(&refused).unwrap_or_default()

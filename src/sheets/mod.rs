@@ -9,16 +9,20 @@
 //! page's first load nothing. The document comes back as the format's JSON
 //! text, and the page reads it through the same importer as any file.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::import::import;
-use crate::domain::model::Document;
+use crate::domain::model::{Document, Level};
 
+pub mod columns;
 pub mod generate;
 pub mod outline;
 pub mod table;
 pub mod viva;
+pub mod viva_org;
 
 /// What the person chose in the preview.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,6 +31,13 @@ pub struct Choices {
     /// The period the canvas holds; `None` for the reader's default.
     #[serde(default)]
     pub period: Option<String>,
+    /// Levels the person set, by team name, over the ones inferred.
+    #[serde(default)]
+    pub levels: BTreeMap<String, Level>,
+    /// Which column holds what, as the person corrected the guess: one
+    /// entry per [`columns::ROLES`], the column's place or none.
+    #[serde(default)]
+    pub columns: Option<Vec<Option<usize>>>,
 }
 
 /// A period found in the file, with its dates.
@@ -46,7 +57,7 @@ pub struct Period {
 #[serde(rename_all = "camelCase")]
 pub struct TeamLine {
     pub name: String,
-    pub level: String,
+    pub level: Level,
     pub parent: Option<String>,
     pub objectives: usize,
 }
@@ -55,7 +66,8 @@ pub struct TeamLine {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
-    /// The row's number as a spreadsheet shows it (the header is row 1).
+    /// The row's number as a spreadsheet shows it (the header is row 1), or
+    /// the place in a list of the file's.
     pub row: usize,
     pub title: String,
     pub reason: String,
@@ -70,6 +82,8 @@ pub struct Preview {
     pub periods: Vec<Period>,
     /// The period the canvas holds.
     pub period: Option<String>,
+    /// For a spreadsheet of no known kind: which column was read as what.
+    pub columns: Option<columns::ColumnPlan>,
     /// The canvas, as the file format's JSON text.
     pub document: String,
     pub title: String,
@@ -82,6 +96,9 @@ pub struct Preview {
     /// soft links, each with the rule in words.
     pub soft_links: Vec<String>,
     pub skipped: Vec<Skipped>,
+    /// What a skipped thing's number counts: "Row" of a sheet, "Item" of a
+    /// list.
+    pub row_word: String,
     /// Anything else the person should know (a card with two teams, say).
     pub notes: Vec<String>,
 }
@@ -122,36 +139,42 @@ pub fn is_sheet(file_name: &str, bytes: &[u8]) -> bool {
 }
 
 /// Reads `bytes` (named `file_name`) as one of the kinds of file this reads;
-/// an Excel workbook only when `workbooks` reads them (see
-/// [`table::WorkbookReader`]).
+/// a ZIP (an Excel workbook, a Viva Goals organisation export) only when
+/// `zips` reads them (see [`table::ZipReader`]).
 pub fn read(
     file_name: &str,
     bytes: &[u8],
     choices: &Choices,
-    workbooks: Option<table::WorkbookReader>,
+    zips: Option<table::ZipReader>,
 ) -> Outcome {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    if let Some(text) = text.ok().filter(|t| outline::is_outline(t)) {
-        return match outline::preview(file_name, text) {
-            Ok(preview) => Outcome::Preview(Box::new(preview)),
-            Err(problems) => Outcome::Refused(problems),
-        };
-    }
-    let outcome = table::read_table(bytes, workbooks).and_then(|table| {
-        if viva::is_explorer_export(&table.header) {
-            viva::preview(file_name, &table, choices)
-        } else {
-            Err(vec![format!(
-                "{file_name} is not a file OKR Canvas can open: its first row does not name \
-                 the columns of a Viva Goals export (Id, Title, Team, … Object Type). Other \
-                 spreadsheets are not read yet; an OKR Canvas file (.okr.json) or its \
-                 Markdown outline opens as it is."
-            )])
+    let outcome = if let Some(text) = text.ok().filter(|t| outline::is_outline(t)) {
+        outline::preview(file_name, text)
+    } else if let (true, Some(unzip)) = (bytes.starts_with(b"PK\x03\x04"), zips) {
+        match unzip(bytes) {
+            Ok(table::Unzipped::Workbook(table)) => read_sheet(file_name, &table, choices),
+            Ok(table::Unzipped::Files(files)) => viva_org::preview(file_name, &files, choices),
+            Err(problems) => Err(problems),
         }
-    });
+    } else {
+        table::read_table(bytes, zips).and_then(|table| read_sheet(file_name, &table, choices))
+    };
     match outcome {
         Ok(preview) => Outcome::Preview(Box::new(preview)),
         Err(problems) => Outcome::Refused(problems),
+    }
+}
+
+/// A table: an Explorer export, or a spreadsheet whose columns are guessed.
+fn read_sheet(
+    file_name: &str,
+    table: &table::Table,
+    choices: &Choices,
+) -> Result<Preview, Vec<String>> {
+    if viva::is_explorer_export(&table.header) {
+        viva::preview(file_name, table, choices)
+    } else {
+        columns::preview(file_name, table, choices)
     }
 }
 
@@ -193,7 +216,7 @@ fn team_lines(document: &Document) -> Vec<TeamLine> {
         .iter()
         .map(|t| TeamLine {
             name: t.name.clone(),
-            level: t.level.label().to_string(),
+            level: t.level,
             parent: t.parent.as_ref().and_then(name_of),
             objectives: document
                 .objectives

@@ -414,6 +414,8 @@ pub fn preview(file_name: &str, text: &str) -> Result<Preview, Vec<String>> {
         kind: "an OKR Canvas outline (Markdown)".to_string(),
         periods,
         period: document.cycle.as_ref().map(|c| c.label.clone()),
+        columns: None,
+        row_word: "Line".to_string(),
         title: document.title.clone(),
         objectives: document.objectives.len(),
         key_results: document

@@ -50,18 +50,30 @@ impl Row {
     }
 }
 
-/// Reads a workbook's bytes as a table: [`read_workbook`], passed in only
-/// where it is wanted, so that a module that does not read workbooks does not
-/// carry `calamine` (the importer worker for text leaves it out; the one for
-/// workbooks passes it).
-pub type WorkbookReader = fn(&[u8]) -> Result<Table, Vec<String>>;
+/// What a ZIP holds: an Excel workbook's first sheet, or the JSON files of
+/// an export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unzipped {
+    Workbook(Table),
+    /// Each `.json` file's name (without its folder) and bytes.
+    Files(Vec<(String, Vec<u8>)>),
+}
+
+/// Reads a ZIP's bytes: [`read_zip`], passed in only where it is wanted, so
+/// that a module that does not read ZIPs does not carry `calamine` and `zip`
+/// (the importer worker for text leaves it out; the one for ZIPs passes it).
+pub type ZipReader = fn(&[u8]) -> Result<Unzipped, Vec<String>>;
 
 /// Reads `bytes` as a table, or says in words why it cannot; a workbook
-/// only with `workbooks`.
-pub fn read_table(bytes: &[u8], workbooks: Option<WorkbookReader>) -> Result<Table, Vec<String>> {
+/// only with `zips`.
+pub fn read_table(bytes: &[u8], zips: Option<ZipReader>) -> Result<Table, Vec<String>> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return match workbooks {
-            Some(read) => read(bytes),
+        return match zips.map(|read| read(bytes)) {
+            Some(Ok(Unzipped::Workbook(table))) => Ok(table),
+            Some(Ok(Unzipped::Files(_))) => Err(vec![
+                "This is a ZIP of files, not an Excel workbook (.xlsx).".to_string(),
+            ]),
+            Some(Err(problems)) => Err(problems),
             None => Err(vec![
                 "This is a ZIP or an Excel workbook, which this reader does not open.".to_string(),
             ]),
@@ -113,19 +125,23 @@ pub fn read_table(bytes: &[u8], workbooks: Option<WorkbookReader>) -> Result<Tab
     Ok(Table::of(records))
 }
 
-/// The most an Excel workbook may unpack to; a bigger one (a zip bomb, or a
-/// workbook far beyond the rows read) is refused before it is unpacked.
+/// The most a ZIP may unpack to; a bigger one (a zip bomb, or a workbook
+/// far beyond the rows read) is refused before it is unpacked.
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The first sheet of an Excel workbook (.xlsx) as a table, read with
-/// `calamine`. Numbers read as a spreadsheet shows them ("1001", "12.5"),
-/// dates as ISO dates.
-pub fn read_workbook(bytes: &[u8]) -> Result<Table, Vec<String>> {
+/// A ZIP: the first sheet of an Excel workbook (.xlsx) as a table, read
+/// with `calamine` (numbers read as a spreadsheet shows them, "1001",
+/// "12.5", dates as ISO dates), or else the JSON files it holds, read with
+/// `zip`. Either way its directory is checked first, and a ZIP that would
+/// unpack to more than [`MAX_UNPACKED_BYTES`] is refused unread.
+pub fn read_zip(bytes: &[u8]) -> Result<Unzipped, Vec<String>> {
     use calamine::{Data, Reader, Xlsx};
+    use std::io::Read;
     let unreadable = |error: &dyn std::fmt::Display| {
         vec![format!(
-            "The workbook cannot be read ({error}). Open it in a spreadsheet and save it again \
-             as .xlsx, or as CSV UTF-8."
+            "The ZIP or workbook cannot be read ({error}). If it is a workbook, open it in a \
+             spreadsheet and save it again as .xlsx, or as CSV UTF-8; if it is an export, \
+             export it again."
         )]
     };
     let mut archive =
@@ -137,18 +153,30 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Table, Vec<String>> {
     }
     if unpacked > MAX_UNPACKED_BYTES {
         return Err(vec![format!(
-            "The workbook unpacks to {} MiB, more than the {} MiB read. If it is a real \
-             export, save the sheet as CSV UTF-8 and open that.",
+            "The file unpacks to {} MiB, more than the {} MiB read. If it is a real \
+             workbook, save the sheet as CSV UTF-8 and open that.",
             unpacked / 1_048_576,
             MAX_UNPACKED_BYTES / 1_048_576
         )]);
     }
     if archive.by_name("xl/workbook.xml").is_err() {
-        return Err(vec![
-            "This is a ZIP, but not an Excel workbook (.xlsx): it has no xl/workbook.xml. A \
-             Viva Goals export is a CSV or an .xlsx file."
-                .to_string(),
-        ]);
+        let mut files = Vec::new();
+        for index in 0..archive.len() {
+            let mut entry = archive.by_index(index).map_err(|e| unreadable(&e))?;
+            let path = entry.name().map(|n| n.to_string()).unwrap_or_default();
+            let name = path.rsplit('/').next().unwrap_or_default().to_string();
+            if !entry.is_file() || !name.to_ascii_lowercase().ends_with(".json") {
+                continue;
+            }
+            let mut content = Vec::new();
+            // Never more than the directory said, whatever the entry holds.
+            (&mut entry)
+                .take(MAX_UNPACKED_BYTES)
+                .read_to_end(&mut content)
+                .map_err(|e| unreadable(&e))?;
+            files.push((name, content));
+        }
+        return Ok(Unzipped::Files(files));
     }
     let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let range = match workbook.worksheet_range_at(0) {
@@ -175,11 +203,11 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Table, Vec<String>> {
         }
         Data::Error(error) => format!("#{error:?}"),
     };
-    Ok(Table::of(
+    Ok(Unzipped::Workbook(Table::of(
         range
             .rows()
             .map(|row| row.iter().map(text).collect::<Vec<_>>()),
-    ))
+    )))
 }
 
 /// Whether the text ends inside a quoted cell (which the reader would take
@@ -213,7 +241,7 @@ mod tests {
     fn cells_with_commas_quotes_and_line_breaks_are_read_whole() {
         let table = read_table(
             b"\xEF\xBB\xBFId,Note\n1,\"a, \"\"quoted\"\"\nsecond line\"\n\n2,plain\n",
-            Some(read_workbook),
+            Some(read_zip),
         )
         .unwrap();
         assert_eq!(table.header, ["Id", "Note"]);
@@ -228,7 +256,7 @@ mod tests {
     fn a_table_pasted_from_a_spreadsheet_is_read_by_its_tabs() {
         let table = read_table(
             b"Title\tTarget, in EUR\nMore revenue\t1,500\n",
-            Some(read_workbook),
+            Some(read_zip),
         )
         .unwrap();
         assert_eq!(table.header, ["Title", "Target, in EUR"]);
@@ -237,11 +265,11 @@ mod tests {
 
     #[test]
     fn a_cut_off_quoted_cell_a_workbook_and_other_text_are_refused_in_words() {
-        let cut = read_table(b"Id,Note\n1,\"never closed\n", Some(read_workbook)).unwrap_err();
+        let cut = read_table(b"Id,Note\n1,\"never closed\n", Some(read_zip)).unwrap_err();
         assert!(cut[0].contains("closing quote"), "{cut:?}");
-        let workbook = read_table(b"PK\x03\x04rest", Some(read_workbook)).unwrap_err();
+        let workbook = read_table(b"PK\x03\x04rest", Some(read_zip)).unwrap_err();
         assert!(workbook[0].contains("cannot be read"), "{workbook:?}");
-        let latin = read_table(b"Title\nCaf\xe9\n", Some(read_workbook)).unwrap_err();
+        let latin = read_table(b"Title\nCaf\xe9\n", Some(read_zip)).unwrap_err();
         assert!(latin[0].contains("UTF-8"), "{latin:?}");
     }
 
@@ -249,12 +277,12 @@ mod tests {
     fn an_excel_workbook_reads_as_its_csv_does() {
         let workbook = read_table(
             include_bytes!("../../tests/e2e/fixtures/sheets/northwind-explorer.xlsx"),
-            Some(read_workbook),
+            Some(read_zip),
         )
         .unwrap();
         let csv = read_table(
             include_bytes!("../../tests/e2e/fixtures/sheets/northwind-explorer.csv"),
-            Some(read_workbook),
+            Some(read_zip),
         )
         .unwrap();
         assert_eq!(workbook.header[..24], csv.header[..24]);
@@ -274,8 +302,8 @@ mod tests {
 
     #[test]
     fn a_workbook_that_would_unpack_to_more_than_is_read_is_refused_unread() {
-        let bomb = include_bytes!("../../tests/e2e/fixtures/sheets/zip-bomb.xlsx");
-        let refused = read_table(bomb, Some(read_workbook)).unwrap_err();
+        let bomb = include_bytes!("../../tests/e2e/bad-input-sheets/zip-bomb.xlsx");
+        let refused = read_table(bomb, Some(read_zip)).unwrap_err();
         assert!(refused[0].contains("unpacks to 6143 MiB"), "{refused:?}");
         // Without a workbook reader, a workbook is refused in words too.
         let text_only = read_table(bomb, None).unwrap_err();

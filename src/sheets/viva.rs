@@ -53,30 +53,73 @@ pub fn is_explorer_export(header: &[String]) -> bool {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Type {
+pub(super) enum Type {
     Objective,
     KeyResult,
 }
 
-/// One OKR row, as read.
+/// One objective or key result, as an export or a sheet gives it.
 #[derive(Clone, Debug)]
-struct Item {
-    row: usize,
-    id: String,
-    title: String,
-    kind: Type,
-    teams: Vec<String>,
-    owner: Option<String>,
-    period: String,
-    description: Option<String>,
+pub(super) struct Item {
+    /// Where it is in the file: the row a spreadsheet shows, or the place
+    /// in a list.
+    pub row: usize,
+    pub id: String,
+    pub title: String,
+    pub kind: Type,
+    pub teams: Vec<String>,
+    pub owner: Option<String>,
+    /// Empty where the file has no periods.
+    pub period: String,
+    pub description: Option<String>,
     /// The parent's id and this row's weight towards it (0 to 1).
-    parent: Option<(String, f64)>,
-    committed: bool,
-    unit: Option<String>,
-    start: String,
-    target: String,
-    actual: String,
-    check_ins: Vec<String>,
+    pub parent: Option<(String, f64)>,
+    /// Further parents it aligns to, linked soft where a hard link is
+    /// refused (an objective has one hard parent).
+    pub more_parents: Vec<(String, f64)>,
+    pub committed: bool,
+    pub unit: Option<String>,
+    pub start: String,
+    pub target: String,
+    pub actual: String,
+    /// The check-ins given, `None` for one that could not be read.
+    pub check_ins: Vec<Option<CheckIn>>,
+}
+
+/// What a reader found, for [`preview_of`] to map.
+pub(super) struct Reading {
+    /// What the file was read as: "a Viva Goals export".
+    pub kind: &'static str,
+    pub items: Vec<Item>,
+    /// The file's periods; none for a file without them, whose canvas holds
+    /// every objective.
+    pub periods: Vec<Period>,
+    pub skipped: Vec<Skipped>,
+    pub notes: Vec<String>,
+    /// The team of an item that names none.
+    pub no_team: &'static str,
+    /// Team levels the file gives, by team name; the person's choices win.
+    pub levels: BTreeMap<String, Level>,
+    /// What the canvas's ids start with after "o-" or "kr-" ("viva"); with
+    /// none, the file's own ids are kept where the format allows them.
+    pub prefix: Option<&'static str>,
+}
+
+/// The canvas id of the file's item `id`, an objective or a key result.
+fn canvas_id(prefix: Option<&str>, kind: Type, id: &str) -> String {
+    let start = match kind {
+        Type::Objective => "o",
+        Type::KeyResult => "kr",
+    };
+    let valid = (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    match prefix {
+        None if valid => id.to_string(),
+        None => format!("{start}-{}", crate::domain::ids::slug(id)),
+        Some(prefix) => format!("{start}-{prefix}-{}", crate::domain::ids::slug(id)),
+    }
 }
 
 /// The columns' places in the header.
@@ -175,8 +218,9 @@ pub fn preview(file_name: &str, table: &Table, choices: &Choices) -> Result<Prev
                 row.cells
                     .iter()
                     .skip(from)
-                    .map(|c| c.trim().to_string())
+                    .map(|c| c.trim())
                     .filter(|c| !c.is_empty())
+                    .map(check_in)
                     .collect()
             })
             .unwrap_or_default();
@@ -196,6 +240,7 @@ pub fn preview(file_name: &str, table: &Table, choices: &Choices) -> Result<Prev
             period,
             description: non_empty(columns.get(row, DESCRIPTION)),
             parent: aligned_to(columns.get(row, ALIGNED_TO)),
+            more_parents: Vec::new(),
             committed: columns
                 .get(row, GOAL_TYPE)
                 .to_ascii_lowercase()
@@ -207,24 +252,42 @@ pub fn preview(file_name: &str, table: &Table, choices: &Choices) -> Result<Prev
             check_ins,
         });
     }
-    let periods: Vec<Period> = {
-        let mut list: Vec<Period> = periods.into_values().collect();
-        list.sort_by(|a, b| (&a.start, &b.end).cmp(&(&b.start, &a.end)));
-        list
-    };
-    let chosen = choices
-        .period
-        .as_ref()
-        .and_then(|name| periods.iter().find(|p| &p.name == name))
-        .or_else(|| default_period(&periods))
-        .cloned();
-    let Some(chosen) = chosen else {
+    let mut periods: Vec<Period> = periods.into_values().collect();
+    periods.sort_by(|a, b| (&a.start, &b.end).cmp(&(&b.start, &a.end)));
+    if default_period(&periods).is_none() {
         return Err(vec![format!(
             "{file_name} has no objective with a Period and its Start and End Date, so there is \
              nothing to put on a canvas."
         )]);
+    }
+    let reading = Reading {
+        kind: "a Viva Goals export",
+        items,
+        periods,
+        skipped,
+        notes: Vec::new(),
+        no_team: "No team",
+        levels: BTreeMap::new(),
+        prefix: Some("viva"),
     };
-    build(file_name, items, periods, chosen, skipped)
+    preview_of(file_name, reading, choices)
+}
+
+/// The preview of what a reader found: the period `choices` names (else
+/// the latest quarter; every objective where the file has no periods), with
+/// the team levels `choices` sets.
+pub(super) fn preview_of(
+    file_name: &str,
+    reading: Reading,
+    choices: &Choices,
+) -> Result<Preview, Vec<String>> {
+    let chosen = choices
+        .period
+        .as_ref()
+        .and_then(|name| reading.periods.iter().find(|p| &p.name == name))
+        .or_else(|| default_period(&reading.periods))
+        .cloned();
+    build(file_name, reading, chosen, choices)
 }
 
 /// The latest quarter-long period, else the latest period.
@@ -252,7 +315,7 @@ fn non_empty(text: &str) -> Option<String> {
 
 /// `Title(weight: 14.29%, Id: 2295776)` as the parent's id and the weight
 /// (0 to 1); the title may hold parentheses of its own.
-fn aligned_to(cell: &str) -> Option<(String, f64)> {
+pub(super) fn aligned_to(cell: &str) -> Option<(String, f64)> {
     let at = cell.rfind("(weight:")?;
     let rest = &cell[at + "(weight:".len()..];
     let (weight, rest) = rest.split_once(',')?;
@@ -294,7 +357,7 @@ fn check_in(cell: &str) -> Option<CheckIn> {
 
 /// A metric cell as a number; "80%" reads as 80, the percentage it shows,
 /// as a key result with the unit "%" keeps its numbers.
-fn metric(text: &str) -> Option<f64> {
+pub(super) fn metric(text: &str) -> Option<f64> {
     parse_number(text.trim_end_matches('%'), false)
         .ok()
         .flatten()
@@ -302,12 +365,36 @@ fn metric(text: &str) -> Option<f64> {
 
 fn build(
     file_name: &str,
-    items: Vec<Item>,
-    periods: Vec<Period>,
-    chosen: Period,
-    mut skipped: Vec<Skipped>,
+    reading: Reading,
+    chosen: Option<Period>,
+    choices: &Choices,
 ) -> Result<Preview, Vec<String>> {
-    let mut notes = Vec::new();
+    let Reading {
+        kind,
+        items,
+        periods,
+        mut skipped,
+        mut notes,
+        no_team,
+        levels: given_levels,
+        prefix,
+    } = reading;
+    // An id given twice names the first; the second is left out, named.
+    let mut seen = BTreeSet::new();
+    let items: Vec<Item> = items
+        .into_iter()
+        .filter(|item| {
+            let first = seen.insert(item.id.clone());
+            if !first {
+                skipped.push(Skipped {
+                    row: item.row,
+                    title: item.title.clone(),
+                    reason: format!("its Id “{}” is an earlier one's too", item.id),
+                });
+            }
+            first
+        })
+        .collect();
     let by_id: BTreeMap<&str, &Item> = items.iter().map(|i| (i.id.as_str(), i)).collect();
     // The objective an item belongs to: itself, or a key result's parent.
     let objective_of = |id: &str| -> Option<&Item> {
@@ -323,11 +410,16 @@ fn build(
         }
     };
     let period_of = |name: &str| periods.iter().find(|p| p.name == name);
-    let contains = |outer: &Period| outer.start <= chosen.start && outer.end >= chosen.end;
-    // The period's objectives, then those of longer periods they align to.
+    let contains = |outer: &Period| {
+        chosen
+            .as_ref()
+            .is_some_and(|c| outer.start <= c.start && outer.end >= c.end)
+    };
+    // The period's objectives (all of them, in a file without periods),
+    // then those of longer periods they align to.
     let mut included: BTreeSet<&str> = items
         .iter()
-        .filter(|i| i.kind == Type::Objective && i.period == chosen.name)
+        .filter(|i| i.kind == Type::Objective && chosen.as_ref().is_none_or(|c| i.period == c.name))
         .map(|i| i.id.as_str())
         .collect();
     let mut frontier: Vec<&str> = included.iter().copied().collect();
@@ -358,7 +450,7 @@ fn build(
             .teams
             .first()
             .cloned()
-            .unwrap_or_else(|| "No team".to_string());
+            .unwrap_or_else(|| no_team.to_string());
         if item.teams.len() > 1 {
             notes.push(format!(
                 "“{}” names {} teams ({}): it is placed in {name}.",
@@ -379,11 +471,11 @@ fn build(
         }
     }
     let team_of = |item: &Item| {
-        let name = item.teams.first().map_or("No team", String::as_str);
+        let name = item.teams.first().map_or(no_team, String::as_str);
         team_ids.get(name).cloned().unwrap_or_default()
     };
-    let objective_id = |id: &str| format!("o-viva-{}", crate::domain::ids::slug(id));
-    let key_result_id = |id: &str| format!("kr-viva-{}", crate::domain::ids::slug(id));
+    let objective_id = |id: &str| canvas_id(prefix, Type::Objective, id);
+    let key_result_id = |id: &str| canvas_id(prefix, Type::KeyResult, id);
     // Objectives and their key results.
     let mut check_in_count = 0;
     for item in &ordered {
@@ -434,8 +526,7 @@ fn build(
         key_result.owner = item.owner.clone();
         key_result.unit = item.unit.clone();
         key_result.current = metric(&item.actual);
-        let mut check_ins: Vec<CheckIn> =
-            item.check_ins.iter().filter_map(|c| check_in(c)).collect();
+        let mut check_ins: Vec<CheckIn> = item.check_ins.iter().flatten().cloned().collect();
         check_ins.sort_by(|a, b| a.date.cmp(&b.date));
         check_ins.dedup_by(|a, b| a.date == b.date);
         if check_ins.len() < item.check_ins.len() {
@@ -464,7 +555,11 @@ fn build(
         skipped.push(Skipped {
             row: item.row,
             title: item.title.clone(),
-            reason: format!("it is in {}, not in {}", item.period, chosen.name),
+            reason: format!(
+                "it is in {}, not in {}",
+                item.period,
+                chosen.as_ref().map_or("", |c| c.name.as_str())
+            ),
         });
     }
     // Team levels from the alignment: a team below the team its objectives
@@ -522,19 +617,31 @@ fn build(
             team_parent.insert(root.clone(), company.clone());
         }
     }
-    // Three levels: a team deeper down sits under the department above it.
+    // Three levels: a team deeper down sits under the department above it,
+    // unless the person set its level; then it sits under the nearest team
+    // above it of a higher level.
+    let levels: BTreeMap<String, Level> = document
+        .teams
+        .iter()
+        .map(|team| {
+            let level = choices
+                .levels
+                .get(&team.name)
+                .or_else(|| given_levels.get(&team.name))
+                .copied()
+                .unwrap_or(match ancestors(&team_parent, &team.id).len() {
+                    0 => Level::Company,
+                    1 => Level::Department,
+                    _ => Level::Team,
+                });
+            (team.id.clone(), level)
+        })
+        .collect();
     for team in &mut document.teams {
-        let above = ancestors(&team_parent, &team.id);
-        team.level = match above.len() {
-            0 => Level::Company,
-            1 => Level::Department,
-            _ => Level::Team,
-        };
-        team.parent = match above.len() {
-            0 => None,
-            1 => Some(above[0].clone()),
-            n => Some(above[n - 2].clone()),
-        };
+        team.level = levels[&team.id];
+        team.parent = ancestors(&team_parent, &team.id)
+            .into_iter()
+            .find(|above| levels[above].is_above(team.level));
     }
     // Progress from key results alone where every child counts for nothing.
     for item in &ordered {
@@ -554,10 +661,13 @@ fn build(
     let mut soft_links = Vec::new();
     let mut hard_links = 0;
     let mut graph = super::graph_of(file_name, &document)?;
-    for item in &ordered {
-        let Some((parent, _)) = &item.parent else {
-            continue;
-        };
+    let parents = ordered.iter().flat_map(|item| {
+        item.parent
+            .iter()
+            .chain(&item.more_parents)
+            .map(move |(parent, _)| (item, parent))
+    });
+    for (item, parent) in parents {
         let Some(target) = by_id.get(parent.as_str()) else {
             continue;
         };
@@ -598,20 +708,25 @@ fn build(
         .and_then(|id| document.teams.iter().find(|t| &t.id == id))
         .map(|t| t.name.clone())
         .unwrap_or_else(|| file_name.to_string());
-    document.title = format!("{company_name} — {}", chosen.name);
-    document.cycle = Some(Cycle {
-        label: chosen.name.clone(),
-        start: chosen.start.clone(),
-        end: chosen.end.clone(),
+    document.title = match &chosen {
+        Some(c) => format!("{company_name} — {}", c.name),
+        None => company_name,
+    };
+    document.cycle = chosen.as_ref().map(|c| Cycle {
+        label: c.name.clone(),
+        start: c.start.clone(),
+        end: c.end.clone(),
     });
     let teams = super::team_lines(&document);
     skipped.sort_by_key(|s| s.row);
     // Read back as any file is: what the page will open passes every rule.
     let text = super::checked_text(file_name, &document)?;
     Ok(Preview {
-        kind: "a Viva Goals export".to_string(),
+        kind: kind.to_string(),
         periods,
-        period: Some(chosen.name.clone()),
+        period: chosen.map(|c| c.name),
+        columns: None,
+        row_word: "Row".to_string(),
         title: document.title.clone(),
         objectives: document.objectives.len(),
         key_results: document

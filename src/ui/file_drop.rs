@@ -1,5 +1,6 @@
-//! Opening a canvas without the file picker: a `.okr.json` dropped anywhere
-//! on the page, or a canvas's JSON pasted (outside a text field). While a file
+//! Opening a canvas without the file picker: a `.okr.json` (or a spreadsheet,
+//! an export, an outline) dropped anywhere on the page, or a canvas's JSON or
+//! a table copied from a spreadsheet pasted (outside a text field). While a file
 //! is dragged over the page, an overlay says what dropping it will do.
 
 use leptos::prelude::*;
@@ -83,10 +84,15 @@ pub fn FileDrop() -> impl IntoView {
         if trimmed.starts_with('{') || trimmed.starts_with('[') {
             event.prevent_default();
             state.open_file("the pasted text", text.as_bytes());
+        } else if crate::sheets::is_sheet("", text.as_bytes()) {
+            // Cells copied from a spreadsheet, or an outline.
+            event.prevent_default();
+            state.open_file("the pasted table", text.as_bytes());
         } else if !trimmed.is_empty() {
             state.notices.error(
-                "The pasted text is not a canvas: paste the contents of a .okr.json file, \
-                 or open the file with “Open…”.",
+                "The pasted text is not a canvas or a table: paste the contents of a .okr.json \
+                 file, or cells copied from a spreadsheet with their header row, or open the \
+                 file with “Open…”.",
             );
         }
     });

@@ -1,13 +1,17 @@
 //! The preview of a spreadsheet or an OKR-suite export before it opens as a
-//! canvas: the period (another one reads the file again), then what comes in
-//! and every row left out with why, as `output/sheet_markup.rs` builds it.
+//! canvas: the period, which column is what, the teams' levels (changing any
+//! reads the file again), then what comes in and every row left out with
+//! why, as `output/sheet_markup.rs` builds it.
 //! Nothing is created until "Open as a new canvas"; the open canvas is never
 //! changed.
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use super::dialog::Dialog;
 use super::state::{use_app_state, SheetReview};
+use crate::domain::model::Level;
 use crate::output::markup::plural;
 use crate::output::sheet_markup::preview_body;
 
@@ -51,6 +55,26 @@ fn Review(review: SheetReview) -> impl IntoView {
         })
         .collect_view();
     let body = NodeRef::<leptos::html::Div>::new();
+    // The pickers in the body: a team's level, what a column holds.
+    let picked = move |event: leptos::ev::Event| {
+        let Some(select) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let value = select.value();
+        if let Some(team) = select.get_attribute("data-sheet-team") {
+            if let Some(level) = Level::ALL.into_iter().find(|l| l.name() == value) {
+                state.choose_sheet_level(team, level);
+            }
+        } else if let Some(role) = select
+            .get_attribute("data-sheet-role")
+            .and_then(|r| r.parse().ok())
+        {
+            state.choose_sheet_column(role, value.parse().ok());
+        }
+    };
     let tree = preview_body(&preview);
     Effect::new(move |_| {
         if let Some(host) = body.get() {
@@ -73,18 +97,30 @@ fn Review(review: SheetReview) -> impl IntoView {
                     preview.kind
                 )}
             </p>
-            <label class="sheet-dialog__period">
-                <span>"Period"</span>
-                <select
-                    data-testid="sheet-period"
-                    prop:disabled=busy
-                    on:change=move |event| state.choose_sheet_period(event_target_value(&event))
-                >
-                    {options}
-                </select>
-                {busy.then_some(view! { <span role="status">"Reading the file again…"</span> })}
-            </label>
-            <div class="sheet-dialog__scroll" node_ref=body aria-busy=busy.to_string()></div>
+            {(!preview.periods.is_empty())
+                .then(|| {
+                    view! {
+                        <label class="sheet-dialog__period">
+                            <span>"Period"</span>
+                            <select
+                                data-testid="sheet-period"
+                                prop:disabled=busy
+                                on:change=move |event| {
+                                    state.choose_sheet_period(event_target_value(&event))
+                                }
+                            >
+                                {options}
+                            </select>
+                        </label>
+                    }
+                })}
+            {busy.then_some(view! { <p role="status">"Reading the file again…"</p> })}
+            <div
+                class="sheet-dialog__scroll"
+                node_ref=body
+                aria-busy=busy.to_string()
+                on:change=picked
+            ></div>
             <div class="dialog__actions">
                 <button type="button" data-testid="sheet-cancel" on:click=move |_| close.run(())>
                     "Cancel"

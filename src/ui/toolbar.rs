@@ -96,6 +96,7 @@ pub fn Toolbar() -> impl IntoView {
                     <div class="toolbar__menu-items" role="group" aria-label="More exports">
                         <CommandButton command=Command::ExportSvg />
                         <CommandButton command=Command::ExportMarkdown />
+                        <CommandButton command=Command::ExportSheet />
                         <CommandButton command=Command::MergeFile />
                         <CommandButton command=Command::Print />
                     </div>

@@ -11,6 +11,7 @@ fn preview_of(period: Option<&str>) -> Preview {
     let table = read_table(NORTHWIND, None).unwrap();
     let choices = Choices {
         period: period.map(str::to_string),
+        ..Choices::default()
     };
     preview("northwind-explorer.csv", &table, &choices).unwrap()
 }
@@ -110,10 +111,10 @@ fn alignment_becomes_hard_links_where_the_rules_allow_and_soft_ones_said_otherwi
 fn teams_take_their_levels_from_the_alignment() {
     let preview = preview_of(None);
     let line = |name: &str| preview.teams.iter().find(|t| t.name == name).unwrap();
-    assert_eq!(line("Northwind").level, Level::Company.label());
-    assert_eq!(line("Product").level, Level::Department.label());
+    assert_eq!(line("Northwind").level, Level::Company);
+    assert_eq!(line("Product").level, Level::Department);
     assert_eq!(line("Product").parent.as_deref(), Some("Northwind"));
-    assert_eq!(line("Sales Sweden").level, Level::Team.label());
+    assert_eq!(line("Sales Sweden").level, Level::Team);
     assert_eq!(line("Sales Sweden").parent.as_deref(), Some("Product"));
     // Aligned to nothing: under the company.
     assert_eq!(line("Operations").parent.as_deref(), Some("Northwind"));
@@ -173,13 +174,22 @@ fn a_target_that_is_no_number_skips_its_key_result_and_says_so() {
 }
 
 #[test]
-fn what_is_not_an_export_is_refused_in_words() {
-    let Outcome::Refused(problems) =
+fn another_table_is_read_as_a_spreadsheet_and_one_without_titles_refused_in_words() {
+    let Outcome::Preview(other) =
         read("list.csv", b"Name,Age\nAda,36\n", &Choices::default(), None)
     else {
         panic!("read")
     };
-    assert!(problems[0].contains("Viva Goals export"), "{problems:?}");
+    assert_eq!(other.kind, "a spreadsheet");
+    let Outcome::Refused(problems) = read(
+        "numbers.csv",
+        b"Start,Target\n1,2\n",
+        &Choices::default(),
+        None,
+    ) else {
+        panic!("read")
+    };
+    assert!(problems[0].contains("no column of titles"), "{problems:?}");
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! What the commands that take more than one call do: a new objective in
-//! the selected card's team, the SVG and Markdown downloads, presenting and
+//! the selected card's team, the SVG, Markdown and spreadsheet downloads, presenting and
 //! printing, and reading a chosen file to open or merge (the toolbar's inputs
 //! and a dropped file share these).
 
@@ -63,6 +63,30 @@ pub(super) fn export_markdown(state: AppState) {
             .status(format!("Exported the outline as {file_name}.")),
         Err(message) => state.notices.error(message),
     }
+}
+
+/// Downloads the OKRs as a spreadsheet (CSV) that opens again as this
+/// canvas, written in the importer worker (it has the `csv` crate).
+pub(super) fn export_sheet(state: AppState) {
+    let (title, text) = state.with_document_untracked(|doc| {
+        (
+            doc.title.clone(),
+            crate::domain::export::export_compact(doc),
+        )
+    });
+    let file_name = titled_file_name(&title, "csv");
+    let writing = state.notices.under_way(format!("Writing {file_name}…"));
+    spawn_local(async move {
+        let sheet = crate::browser::importer::sheet_of(&text).await;
+        state.notices.dismiss(writing);
+        match sheet.and_then(|sheet| download_text(&file_name, "text/csv", &sheet)) {
+            Ok(()) => state.notices.status(format!(
+                "Exported the OKRs as {file_name}: one row per objective and key result. It \
+                 opens again with Open…; soft links are not in it."
+            )),
+            Err(message) => state.notices.error(message),
+        }
+    });
 }
 
 /// Starts presenting, full screen when the browser allows it, at the slide of

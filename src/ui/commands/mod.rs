@@ -12,7 +12,7 @@ use super::state::{use_app_state, AppState};
 
 mod actions;
 
-use actions::{export_markdown, export_svg, new_objective_in_selected_team};
+use actions::{export_markdown, export_sheet, export_svg, new_objective_in_selected_team};
 pub use actions::{merge_file, open_file, present, print_page};
 
 /// How much one press of a zoom button or key zooms.
@@ -39,6 +39,7 @@ pub enum Command {
     ShareLink,
     ExportSvg,
     ExportMarkdown,
+    ExportSheet,
     Print,
     EditCopy,
     LeaveShared,
@@ -119,7 +120,7 @@ pub struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Command::Canvases,
         Command::Undo,
         Command::Redo,
@@ -138,6 +139,7 @@ impl Command {
         Command::ShareLink,
         Command::ExportSvg,
         Command::ExportMarkdown,
+        Command::ExportSheet,
         Command::Print,
         Command::EditCopy,
         Command::LeaveShared,
@@ -289,6 +291,14 @@ impl Command {
                 false,
                 false,
             ),
+            Command::ExportSheet => (
+                "export-sheet",
+                "Spreadsheet (CSV)",
+                "Download the OKRs as a spreadsheet, one row per objective and key result",
+                NONE,
+                false,
+                false,
+            ),
             Command::Print => (
                 "print",
                 "Print poster",
@@ -429,6 +439,7 @@ impl Command {
             Command::ShareLink => state.share_dialog_open.set(true),
             Command::ExportSvg => export_svg(state),
             Command::ExportMarkdown => export_markdown(state),
+            Command::ExportSheet => export_sheet(state),
             Command::Print => print_page(state),
             Command::EditCopy => state.edit_shared_copy(),
             Command::LeaveShared => state.leave_shared_view(),

@@ -1,7 +1,8 @@
 //! A spreadsheet or an OKR-suite export opened: read in the importer worker
 //! (`browser/importer.rs`), previewed in the sheet dialog, and opened as a
 //! new canvas only when the person confirms; the open canvas is never
-//! changed. Choosing another period reads the file again.
+//! changed. Choosing another period, a team's level or what a column holds
+//! reads the file again.
 
 use std::sync::Arc;
 
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 use super::AppState;
 use crate::browser::importer::read_sheet;
 use crate::domain::import::import;
+use crate::domain::model::Level;
 use crate::sheets::{Choices, Outcome, Preview};
 
 /// A file read, waiting for the person's confirmation.
@@ -18,7 +20,9 @@ pub struct SheetReview {
     pub file_name: String,
     pub bytes: Arc<Vec<u8>>,
     pub preview: Preview,
-    /// Whether the file is being read again (another period chosen).
+    /// What the person chose so far.
+    pub choices: Choices,
+    /// Whether the file is being read again (another choice made).
     pub busy: bool,
 }
 
@@ -39,6 +43,7 @@ impl AppState {
                         file_name,
                         bytes,
                         preview: *preview,
+                        choices: Choices::default(),
                         busy: false,
                     }));
                     state.sheet_dialog_open.set(true);
@@ -51,9 +56,46 @@ impl AppState {
 
     /// Reads the file under review again for `period`.
     pub fn choose_sheet_period(&self, period: String) {
+        self.choose_again(|c| c.period = Some(period));
+    }
+
+    /// Reads the file under review again with `team` at `level`.
+    pub fn choose_sheet_level(&self, team: String, level: Level) {
+        self.choose_again(|c| {
+            c.levels.insert(team, level);
+        });
+    }
+
+    /// Reads the spreadsheet under review again with its `role`th column
+    /// (see `sheets::columns::ROLES`) read from `column`, or from none.
+    pub fn choose_sheet_column(&self, role: usize, column: Option<usize>) {
         let Some(review) = self.sheet.get_untracked() else {
             return;
         };
+        let Some(plan) = review.preview.columns else {
+            return;
+        };
+        let mut columns: Vec<Option<usize>> = plan.roles.iter().map(|r| r.column).collect();
+        if role >= columns.len() {
+            return;
+        }
+        // A column is read as one thing: taken from any other role.
+        for other in columns
+            .iter_mut()
+            .filter(|c| column.is_some() && **c == column)
+        {
+            *other = None;
+        }
+        columns[role] = column;
+        self.choose_again(|c| c.columns = Some(columns));
+    }
+
+    /// Reads the file under review again with `change` made to its choices.
+    fn choose_again(&self, change: impl FnOnce(&mut Choices)) {
+        let Some(mut review) = self.sheet.get_untracked() else {
+            return;
+        };
+        change(&mut review.choices);
         self.sheet.update(|r| {
             if let Some(r) = r {
                 r.busy = true;
@@ -61,18 +103,23 @@ impl AppState {
         });
         let state = *self;
         leptos::task::spawn_local(async move {
-            let choices = Choices {
-                period: Some(period),
-            };
-            match read_sheet(&review.file_name, &review.bytes, &choices).await {
+            match read_sheet(&review.file_name, &review.bytes, &review.choices).await {
                 Ok(Outcome::Preview(preview)) => state.sheet.set(Some(SheetReview {
                     preview: *preview,
                     busy: false,
                     ..review
                 })),
+                // The preview stays as it was, with the choice undone.
                 Ok(Outcome::Refused(problems)) => {
-                    state.close_sheet();
-                    state.refuse_sheet(&review.file_name, problems);
+                    state.sheet.update(|r| {
+                        if let Some(r) = r {
+                            r.busy = false;
+                        }
+                    });
+                    let first = problems.into_iter().next().unwrap_or_default();
+                    state
+                        .notices
+                        .error(format!("That choice was not applied. {first}"));
                 }
                 Err(message) => {
                     state.close_sheet();
