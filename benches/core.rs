@@ -248,6 +248,29 @@ mod host {
                 import(black_box(preview.document.as_bytes())).map(|i| i.document.objectives.len())
             })
         });
+        // The same canvas written as a spreadsheet, and that read back with
+        // its columns guessed.
+        let canvas = import(preview.document.as_bytes()).unwrap().document;
+        let sheet = okr_canvas::sheets::columns::export(&canvas);
+        let rows = sheet.lines().count() - 1;
+        group.bench_with_input(
+            BenchmarkId::new("write-spreadsheet", rows),
+            &rows,
+            |b, _| b.iter(|| okr_canvas::sheets::columns::export(black_box(&canvas)).len()),
+        );
+        group.bench_with_input(BenchmarkId::new("read-spreadsheet", rows), &rows, |b, _| {
+            b.iter(|| {
+                match read(
+                    "okrs.csv",
+                    black_box(sheet.as_bytes()),
+                    &Choices::default(),
+                    None,
+                ) {
+                    Outcome::Preview(preview) => preview.objectives,
+                    Outcome::Refused(_) => 0,
+                }
+            })
+        });
         group.finish();
     }
 
