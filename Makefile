@@ -16,8 +16,9 @@ PORT ?= 8080
 
 .PHONY: run test setup-build setup-test lint test-core test-wasm build size test-e2e clean
 
+# A development build, rebuilt and reloaded in the browser on every change.
 run: setup-build
-	trunk serve --release --address 127.0.0.1 --port $(PORT)
+	trunk serve --address 127.0.0.1 --port $(PORT)
 
 test: setup-test lint test-core test-wasm build size test-e2e
 	@echo "All checks passed."

@@ -20,6 +20,12 @@ to any static host without server configuration. It allows:
   - no plugins, no <base>, no form submission.
 A meta policy cannot set frame-ancestors, report-uri or sandbox; a host that
 can send headers may add them.
+
+A development build (TRUNK_PROFILE=debug, as `make run` serves it) gets a
+development policy instead: its inline scripts are allowed as such
+('unsafe-inline', no hashes), because `trunk serve` rewrites its reload
+script on every request, so no hash can allow it. Only release builds are
+hosted; the release policy never has 'unsafe-inline' for scripts.
 """
 
 import base64
@@ -61,7 +67,9 @@ def source_hash(text):
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def policy_for(page):
+def policy_for(page, development=False):
+    if development:
+        return "; ".join(POLICY).format(scripts=" 'unsafe-inline'", styles=" 'unsafe-inline'")
     scripts = []
     for attributes, text in SCRIPT.findall(page):
         if HAS_SRC.search(attributes):
@@ -94,7 +102,7 @@ def main():
     head = HEAD.search(page)
     if head is None:
         sys.exit(f"csp.py: {path} has no <head>")
-    policy = policy_for(page)
+    policy = policy_for(page, os.environ.get("TRUNK_PROFILE") == "debug")
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}" />'
     page = page[: head.end()] + meta + page[head.end() :]
 

@@ -28,6 +28,7 @@ for f in "${files[@]}"; do
       part=${base%_loader.js}; part=${part%_bg.wasm}; part=${part%.js}
       lazy[$part]=$(( ${lazy[$part]:-0} + gz ))
       where="on use: $part" ;;
+    sw.js) part=sw; lazy[$part]=$(( ${lazy[$part]:-0} + gz )); where="on use: service worker" ;;
     *) first=$((first + gz)); where="first load" ;;
   esac
   printf '  %-48s %8d B raw %8d B gzipped  (%s)\n' "$base" "$raw" "$gz" "$where"

@@ -39,7 +39,7 @@ pub fn has_foreign_ancestor(window: web_sys::Window) -> bool {
     true
 }
 
-/// Replaces the loading message with a plain one saying why the app did not start,
+/// Replaces the frame's "Opening…" with a plain message saying why the app did not start,
 /// and a link that opens it on its own, in a new tab (a framed page may not move the
 /// page around it).
 pub fn show_framed_notice() {
@@ -50,11 +50,11 @@ pub fn show_framed_notice() {
 }
 
 fn build_notice(document: &web_sys::Document) -> Result<(), wasm_bindgen::JsValue> {
-    let notice = match document.get_element_by_id("boot") {
+    let notice = match document.get_element_by_id("boot-message") {
         Some(boot) => boot,
         None => {
             let notice = document.create_element("p")?;
-            notice.set_class_name("boot");
+            notice.set_class_name("boot__message");
             if let Some(body) = document.body() {
                 body.append_child(&notice)?;
             }

@@ -14,6 +14,7 @@ pub mod fullscreen;
 pub mod importer;
 pub mod location;
 pub mod mark;
+pub mod offline;
 pub mod panic;
 pub mod storage;
 pub mod window;

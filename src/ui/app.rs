@@ -24,7 +24,7 @@ use super::share_dialog::ShareDialog;
 use super::shared_banner::SharedBanner;
 use super::sheet_dialog::SheetDialog;
 use super::shortcuts::install_shortcuts;
-use super::state::provide_app_state;
+use super::state::{provide_app_state, NoticeAction, NoticeKind};
 use super::teams_dialog::TeamsDialog;
 
 #[component]
@@ -46,6 +46,17 @@ pub fn App() -> impl IntoView {
             state.viewport.fit_view()
         }
     });
+    // Kept for offline use; a new version waiting is offered, not forced.
+    crate::browser::offline::keep_offline(move || {
+        state.notices.push(
+            NoticeKind::Status,
+            "A new version of OKR Canvas is ready. Your canvases are kept.".to_string(),
+            Vec::new(),
+            Some(NoticeAction::ReloadToUpdate),
+        )
+    });
+    // A file opened with the installed app, from the desktop.
+    crate::browser::offline::on_launched_file(move |name, bytes| state.open_file(&name, &bytes));
     let presenting = move || state.presenting.get();
     on_cleanup(move || {
         on_hash_change.remove();

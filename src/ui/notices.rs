@@ -46,6 +46,7 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
             NoticeAction::ReplaceCanvas { .. } => ("Replace it", "replace-canvas"),
             NoticeAction::ShowImportErrors(_) => ("Show every problem", "show-import-errors"),
             NoticeAction::MoveHardLink { .. } => ("Move the hard link", "move-hard-link"),
+            NoticeAction::ReloadToUpdate => ("Reload to update", "reload-to-update"),
         };
         view! {
             <button

@@ -22,6 +22,10 @@ module.exports = defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 800 },
+    // The page registers a service worker that precaches the whole build;
+    // specs test the page itself, so it is blocked but where a spec allows
+    // it (offline.spec.js).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: [

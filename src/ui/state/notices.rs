@@ -42,6 +42,8 @@ pub enum NoticeAction {
     ReplaceCanvas { id: String },
     /// List every problem of a refused file.
     ShowImportErrors(ImportReport),
+    /// Save, then reload into the new version of the app waiting.
+    ReloadToUpdate,
 }
 
 /// A refused file's problems: (where, what) pairs, and how many more the
@@ -209,6 +211,10 @@ impl AppState {
             NoticeAction::ReplaceCanvas { id } => self.replace_canvas(id),
             NoticeAction::ShowImportErrors(report) => {
                 self.notices.import_errors.set(Some(report.clone()))
+            }
+            NoticeAction::ReloadToUpdate => {
+                self.save_now();
+                crate::browser::offline::update_now();
             }
         }
     }

@@ -1,0 +1,146 @@
+// The page as an app kept on the machine: after one visit it opens without a
+// network (at the root and under a sub-path), a new build is offered and
+// taken only when the person says so, keeping their work, and Chromium's own
+// check finds it installable. Service workers are blocked in the other specs
+// (playwright.config.js); here they run.
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const { test, expect, openApp } = require('./fixtures');
+
+test.use({ serviceWorkers: 'allow' });
+
+const DIST = path.resolve(__dirname, process.env.E2E_DIST || '../../dist');
+const SUB_PORT = Number(process.env.E2E_PORT || 4173) + 1;
+
+/** Waits until the service worker has precached the build and is active. */
+async function keptOffline(page) {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active.state;
+  });
+}
+
+/** The page's service worker controls it (after a reload, on a first visit). */
+async function controlled(page) {
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+for (const [where, address] of [
+  ['at the root', ''],
+  ['under a sub-path', `http://127.0.0.1:${SUB_PORT}/okr-canvas/`],
+]) {
+  test(`after one visit the page opens offline, ${where}, with the same canvas`, async ({ page, context }) => {
+    await openApp(page, address);
+    await page.getByTestId('new-objective').click();
+    const cards = await page.getByTestId('okr-card').count();
+    const title = await page.getByTestId('canvas-title').textContent();
+    await keptOffline(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.getByTestId('canvas-title')).toHaveText(title);
+    await expect(page.getByTestId('okr-card')).toHaveCount(cards);
+    await controlled(page);
+  });
+}
+
+/** Serves a copy of the build, on a port of its own, from a folder the test changes. */
+async function servedCopy() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-canvas-build-'));
+  fs.cpSync(DIST, root, { recursive: true });
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+  const server = http.createServer((request, response) => {
+    const file = path.join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
+    fs.readFile(file, (error, bytes) => {
+      if (error) {
+        response.writeHead(404);
+        response.end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      response.end(bytes);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { root, server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+test('a new build is installed in the background and offered; taking it keeps the work', async ({ page }) => {
+  const build = await servedCopy();
+  try {
+    await openApp(page, build.url);
+    await keptOffline(page);
+    await page.reload();
+    await controlled(page);
+    // A new build is deployed while the page is open, and the person works on.
+    fs.appendFileSync(path.join(build.root, 'sw.js'), '\n// the next build\n');
+    await page.getByTestId('new-objective').click();
+    const cards = await page.getByTestId('okr-card').count();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const offer = page.getByTestId('status').filter({ hasText: 'A new version of OKR Canvas is ready' });
+    await expect(offer).toBeVisible();
+    // Nothing changes until the person says so.
+    await expect(page.getByTestId('okr-card')).toHaveCount(cards);
+    const reloaded = page.waitForEvent('load');
+    await offer.getByTestId('reload-to-update').click();
+    await reloaded;
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.getByTestId('okr-card')).toHaveCount(cards);
+    const script = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return [Boolean(registration.waiting), registration.active.state];
+    });
+    expect(script).toEqual([false, 'activated']);
+  } finally {
+    build.server.close();
+  }
+});
+
+test('Chromium finds the app installable, with a manifest that names its icons and its files', async ({ playwright }, testInfo) => {
+  // Installability is not checked in a private window, which a test's usual
+  // context is: a profile on disk, as a person's browser has.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-canvas-profile-'));
+  const { launchOptions, baseURL } = testInfo.project.use;
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, serviceWorkers: 'allow' });
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await openApp(page);
+    await keptOffline(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const { url, errors, data } = await cdp.send('Page.getAppManifest');
+    expect(url).toMatch(/manifest\.webmanifest$/);
+    expect(errors).toEqual([]);
+    const manifest = JSON.parse(data);
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.file_handlers[0].accept).toEqual({ 'application/json': ['.json'] });
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('the first load fetches only the first-load files, and the worker precaches the rest', async ({ page }) => {
+  const fetched = [];
+  page.on('response', async (response) => {
+    fetched.push([new URL(response.url()).pathname.split('/').pop(), (await response.body().catch(() => Buffer.alloc(0))).length]);
+  });
+  await openApp(page);
+  await keptOffline(page);
+  const names = fetched.map(([name]) => name);
+  expect(names.filter((n) => n.startsWith('importer'))).toEqual([]);
+  expect(names.some((n) => n.endsWith('_bg.wasm'))).toBe(true);
+  // The worker kept the importers for offline use, fetched by it, not the page.
+  const cached = await page.evaluate(async () => {
+    const keys = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) keys.push(new URL(request.url).pathname.split('/').pop());
+    }
+    return keys;
+  });
+  expect(cached).toEqual(expect.arrayContaining(['index.html', 'importer_bg.wasm', 'importer-xlsx_bg.wasm']));
+});
