@@ -14,13 +14,13 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: run test setup-build setup-test lint test-core test-wasm build size test-e2e clean
+.PHONY: run test setup-build setup-test lint test-core test-wasm build size test-e2e lighthouse clean
 
 # A development build, rebuilt and reloaded in the browser on every change.
 run: setup-build
 	trunk serve --address 127.0.0.1 --port $(PORT)
 
-test: setup-test lint test-core test-wasm build size test-e2e
+test: setup-test lint test-core test-wasm build size test-e2e lighthouse
 	@echo "All checks passed."
 
 setup-build:
@@ -48,6 +48,11 @@ size:
 
 test-e2e:
 	npx playwright test -c tests/e2e
+
+# Lighthouse's scores for the release build served as a static host serves it:
+# printed figures, never a failure (the machine is shared and noisy).
+lighthouse:
+	-node tests/bench/lighthouse.js
 
 clean:
 	cargo clean

@@ -423,7 +423,14 @@ pub fn Canvas() -> impl IntoView {
             }
         >
             <DrawnMap far=far />
-            <div class="canvas__world" style:transform=move || state.viewport.view.get().to_css()>
+            // The cards are the options of one list; the links drawn among
+            // them are a picture (the inspector lists a card's links).
+            <div
+                class="canvas__world"
+                role="listbox"
+                aria-label="Objectives"
+                style:transform=move || state.viewport.view.get().to_css()
+            >
                 <LinkLayer />
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
                     <Card id=id />

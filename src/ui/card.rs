@@ -419,7 +419,7 @@ fn render_card(
         }
     };
     view! {
-        <article
+        <div
             class=class
             style=style
             data-testid="okr-card"
@@ -486,7 +486,7 @@ fn render_card(
                 </div>
             </Show>
             <ul class=list_class>{key_results}</ul>
-        </article>
+        </div>
     }
 }
 

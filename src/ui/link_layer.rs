@@ -26,7 +26,7 @@ pub fn LinkLayer() -> impl IntoView {
         })
     });
     view! {
-        <svg class="canvas__links" width="1" height="1">
+        <svg class="canvas__links" width="1" height="1" aria-hidden="true">
             <For each=move || keys.get() key=|key| key.clone() let:key>
                 <Link from=key.0 to=key.1 />
             </For>

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Lighthouse's scores for the release build, as a static host serves it: the
+// precompressed copies (.br, else .gz) where the browser takes them, long
+// cache lifetimes for the hashed files. Prints the scores and the figures
+// behind them; a measurement to read, not a test (`make lighthouse`, run by
+// `make test`, never fails on a score).
+//
+//   trunk build --release
+//   node tests/bench/lighthouse.js [--dist DIR] [--desktop]
+//
+// Lighthouse 12.2.3 is pinned in package-lock.json (13 wants Node 22). Its
+// defaults are the mobile ones: a simulated slow 4G and a 4× slower CPU.
+
+'use strict';
+
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+};
+
+/** A static host: precompressed files, hashed names cached for a year. */
+function serve(dir) {
+  const root = path.resolve(dir);
+  const server = http.createServer((request, response) => {
+    const urlPath = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let file = path.resolve(root, `.${urlPath}`);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const accepts = request.headers['accept-encoding'] || '';
+    const headers = {
+      'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+      'Cache-Control': /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    let body = file;
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (accepts.includes(encoding) && fs.existsSync(file + suffix)) {
+        headers['Content-Encoding'] = encoding;
+        body = file + suffix;
+        break;
+      }
+    }
+    response.writeHead(200, headers);
+    fs.createReadStream(body).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--dist');
+  const dist = path.resolve(at >= 0 ? args[at + 1] : path.join(ROOT, 'dist'));
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const server = await serve(dist);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const config = args.includes('--desktop')
+      ? (await import('lighthouse/core/config/desktop-config.js')).default
+      : undefined;
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+    const { categories, audits } = result.lhr;
+    const score = (c) => Math.round(categories[c].score * 100);
+    const shown = (a) => audits[a].displayValue;
+    console.log(`Lighthouse ${result.lhr.lighthouseVersion}, ${args.includes('--desktop') ? 'desktop' : 'mobile'}, ${url}`);
+    console.log(
+      `  performance ${score('performance')}, accessibility ${score('accessibility')}, ` +
+        `best practices ${score('best-practices')}, SEO ${score('seo')}`,
+    );
+    console.log(
+      `  first contentful paint ${shown('first-contentful-paint')}, largest contentful paint ` +
+        `${shown('largest-contentful-paint')}, total blocking time ${shown('total-blocking-time')}, ` +
+        `speed index ${shown('speed-index')}, interactive ${shown('interactive')}`,
+    );
+    console.log(`  transferred ${shown('total-byte-weight')}`);
+    for (const category of ['accessibility', 'best-practices', 'seo']) {
+      for (const ref of categories[category].auditRefs) {
+        const audit = audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          console.log(`  ${category}: ${audit.title}`);
+          for (const item of (audit.details?.items || []).slice(0, 3)) {
+            if (item.node?.snippet) console.log(`    ${item.node.snippet.slice(0, 160)}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await chrome.kill();
+    server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`lighthouse.js: ${error.stack || error}`);
+  process.exit(1);
+});
