@@ -188,3 +188,23 @@ test('unreadable saved data is kept, listed, and the sample opens', async ({ pag
   await page.getByTestId('canvases').click();
   await expect(page.locator('[data-testid="canvas-entry"][data-unreadable="true"]')).toHaveCount(1);
 });
+
+test('the first paint is the app’s frame, before the wasm runs; the app takes its place', async ({ page }) => {
+  // The main module held back, as on a slow connection.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/okr-canvas-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+  await expect(page.locator('#boot .app-header')).toContainText('OKR Canvas');
+  const frame = await page.locator('#boot .app-header').boundingBox();
+  release();
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  // The app's header sits where the frame's was: nothing jumps.
+  const header = await page.locator('.app-header').boundingBox();
+  expect(Math.abs(header.height - frame.height)).toBeLessThanOrEqual(4);
+});
