@@ -227,6 +227,35 @@ fn team_lines(document: &Document) -> Vec<TeamLine> {
         .collect()
 }
 
+/// What the readers' tests share: a preview's canvas as the page opens it,
+/// the rows it names as left out, its objectives' ids.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Preview;
+    use crate::domain::import::import;
+    use crate::domain::model::Document;
+
+    pub fn opened(preview: &Preview) -> Document {
+        import(preview.document.as_bytes())
+            .unwrap_or_else(|f| panic!("{:?}", f.errors()))
+            .document
+    }
+
+    pub fn skipped(preview: &Preview) -> Vec<(usize, &str)> {
+        preview
+            .skipped
+            .iter()
+            .map(|s| (s.row, s.reason.as_str()))
+            .collect()
+    }
+
+    pub fn objective_ids(doc: &Document) -> Vec<&str> {
+        let mut ids: Vec<&str> = doc.objectives.iter().map(|o| o.id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,7 +128,12 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
-function serve(dir) {
+/**
+ * Serves `dir` on a free port of 127.0.0.1. With `asHost`, as a static host
+ * serves a build: its precompressed copies (.br, else .gz) where the browser
+ * takes them, hashed file names cached for a year; else every file fresh.
+ */
+function serve(dir, { asHost = false } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -138,17 +143,31 @@ function serve(dir) {
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        response.writeHead(404).end();
-        return;
+    if (!fs.existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const headers = {
+      'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    };
+    let body = file;
+    if (asHost) {
+      const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file);
+      headers['Cache-Control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+      headers.Vary = 'Accept-Encoding';
+      headers['X-Content-Type-Options'] = 'nosniff';
+      const accepts = request.headers['accept-encoding'] || '';
+      const encoding = [['br', '.br'], ['gzip', '.gz']].find(
+        ([name, suffix]) => accepts.includes(name) && fs.existsSync(file + suffix),
+      );
+      if (encoding) {
+        headers['Content-Encoding'] = encoding[0];
+        body = file + encoding[1];
       }
-      response.writeHead(200, {
-        'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-        'Cache-Control': 'no-store',
-      });
-      response.end(body);
-    });
+    }
+    response.writeHead(200, headers);
+    fs.createReadStream(body).pipe(response);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -13,60 +13,8 @@
 
 'use strict';
 
-const fs = require('fs');
-const http = require('http');
 const path = require('path');
-
-const ROOT = path.resolve(__dirname, '../..');
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-};
-
-/** A static host: precompressed files, hashed names cached for a year. */
-function serve(dir) {
-  const root = path.resolve(dir);
-  const server = http.createServer((request, response) => {
-    const urlPath = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    let file = path.resolve(root, `.${urlPath}`);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    const accepts = request.headers['accept-encoding'] || '';
-    const headers = {
-      'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-      'Cache-Control': /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      Vary: 'Accept-Encoding',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    let body = file;
-    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
-      if (accepts.includes(encoding) && fs.existsSync(file + suffix)) {
-        headers['Content-Encoding'] = encoding;
-        body = file + suffix;
-        break;
-      }
-    }
-    response.writeHead(200, headers);
-    fs.createReadStream(body).pipe(response);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
+const { serve, ROOT } = require('./canvas-bench');
 
 async function main() {
   const args = process.argv.slice(2);
@@ -74,7 +22,7 @@ async function main() {
   const dist = path.resolve(at >= 0 ? args[at + 1] : path.join(ROOT, 'dist'));
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const server = await serve(dist);
+  const server = await serve(dist, { asHost: true });
   const url = `http://127.0.0.1:${server.address().port}/`;
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM || '/usr/bin/chromium',

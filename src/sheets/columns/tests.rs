@@ -1,20 +1,14 @@
 use super::*;
-use crate::domain::import::import;
 use crate::domain::model::{Level, Objective};
 use crate::domain::sample_document as sample;
 use crate::sheets::table::read_table;
+use crate::sheets::testing::{opened, skipped};
 
 const HARBOUR: &[u8] = include_bytes!("../../../tests/e2e/fixtures/sheets/harbour-plan.csv");
 
 fn preview_with(bytes: &[u8], choices: &Choices) -> Preview {
     let table = read_table(bytes, None).unwrap();
     preview("harbour-plan.csv", &table, choices).unwrap_or_else(|e| panic!("{e:?}"))
-}
-
-fn canvas(preview: &Preview) -> Document {
-    import(preview.document.as_bytes())
-        .unwrap_or_else(|f| panic!("{:?}", f.errors()))
-        .document
 }
 
 fn titled<'a>(doc: &'a Document, title: &str) -> &'a Objective {
@@ -62,7 +56,7 @@ fn rows_become_objectives_and_key_results_under_the_right_parent() {
     let preview = preview_with(HARBOUR, &Choices::default());
     assert_eq!(preview.kind, "a spreadsheet");
     assert_eq!(preview.period, None);
-    let doc = canvas(&preview);
+    let doc = opened(&preview);
     assert_eq!(doc.cycle, None);
     assert_eq!(doc.title, "Harbour Co");
     let calm = titled(&doc, "Be the calmest harbour on the coast");
@@ -114,11 +108,7 @@ fn rows_become_objectives_and_key_results_under_the_right_parent() {
 #[test]
 fn rows_that_cannot_be_read_are_named_with_why() {
     let preview = preview_with(HARBOUR, &Choices::default());
-    let skipped: Vec<(usize, &str)> = preview
-        .skipped
-        .iter()
-        .map(|s| (s.row, s.reason.as_str()))
-        .collect();
+    let skipped = skipped(&preview);
     assert_eq!(
         skipped,
         [
@@ -157,7 +147,7 @@ fn the_person_corrects_columns_and_levels() {
         ..Choices::default()
     };
     let corrected = preview_with(HARBOUR, &choices);
-    let doc = canvas(&corrected);
+    let doc = opened(&corrected);
     assert!(doc.objectives.iter().any(|o| o.title == "Paint the cranes"));
     assert_eq!(corrected.columns.unwrap().roles[TYPE].column, None);
     let pilots = corrected.teams.iter().find(|t| t.name == "Pilots").unwrap();
@@ -179,7 +169,7 @@ fn a_canvas_exported_as_a_spreadsheet_opens_as_the_same_canvas() {
         guess(&table),
         [2, 0, 1, 3, 4, 5, 6, 7, 8, 9, 10].map(Some).to_vec()
     );
-    let back = canvas(&preview("okrs.csv", &table, &Choices::default()).unwrap());
+    let back = opened(&preview("okrs.csv", &table, &Choices::default()).unwrap());
     let summary = |doc: &Document| {
         let mut objectives: Vec<(String, String, Vec<String>)> = doc
             .objectives

@@ -1,7 +1,7 @@
 use super::*;
-use crate::domain::import::import;
 use crate::domain::model::Document;
 use crate::sheets::table::read_table;
+use crate::sheets::testing::{objective_ids, opened};
 use crate::sheets::{read, Outcome};
 
 const NORTHWIND: &[u8] =
@@ -16,13 +16,6 @@ fn preview_of(period: Option<&str>) -> Preview {
     preview("northwind-explorer.csv", &table, &choices).unwrap()
 }
 
-/// The preview's canvas, read back as any file is.
-fn canvas(preview: &Preview) -> Document {
-    import(preview.document.as_bytes())
-        .unwrap_or_else(|f| panic!("{:?}", f.errors()))
-        .document
-}
-
 fn objective<'a>(doc: &'a Document, viva_id: &str) -> Option<&'a Objective> {
     doc.objectives
         .iter()
@@ -35,12 +28,10 @@ fn the_latest_quarter_is_chosen_and_its_roots_in_the_year_come_along() {
     assert_eq!(preview.period.as_deref(), Some("Q2 2026"));
     let names: Vec<&str> = preview.periods.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["FY 2026", "Q1 2026", "Q2 2026"]);
-    let doc = canvas(&preview);
+    let doc = opened(&preview);
     // Q2's four objectives, and the annual one they align to through its key result.
-    let mut ids: Vec<&str> = doc.objectives.iter().map(|o| o.id.as_str()).collect();
-    ids.sort_unstable();
     assert_eq!(
-        ids,
+        objective_ids(&doc),
         ["o-viva-1001", "o-viva-1003", "o-viva-1007", "o-viva-1011"]
     );
     let cycle = doc.cycle.as_ref().unwrap();
@@ -57,7 +48,7 @@ fn the_latest_quarter_is_chosen_and_its_roots_in_the_year_come_along() {
 
 #[test]
 fn key_results_keep_their_numbers_direction_and_check_ins_oldest_first() {
-    let doc = canvas(&preview_of(None));
+    let doc = opened(&preview_of(None));
     let launch = objective(&doc, "1003").unwrap();
     assert_eq!(launch.kind, ObjectiveKind::Committed);
     assert_eq!(launch.owner.as_deref(), Some("Bo Ek, Cara Holm"));
@@ -90,7 +81,7 @@ fn key_results_keep_their_numbers_direction_and_check_ins_oldest_first() {
 #[test]
 fn alignment_becomes_hard_links_where_the_rules_allow_and_soft_ones_said_otherwise() {
     let preview = preview_of(None);
-    let doc = canvas(&preview);
+    let doc = opened(&preview);
     let link = |from: &str, to: &str| {
         doc.links
             .iter()
@@ -151,7 +142,7 @@ fn every_row_left_out_is_named_with_why() {
 #[test]
 fn another_period_can_be_chosen() {
     let preview = preview_of(Some("Q1 2026"));
-    let doc = canvas(&preview);
+    let doc = opened(&preview);
     let mut ids: Vec<&str> = doc.objectives.iter().map(|o| o.id.as_str()).collect();
     ids.sort_unstable();
     assert_eq!(ids, ["o-viva-1001", "o-viva-1009"]);

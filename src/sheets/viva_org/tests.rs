@@ -1,7 +1,7 @@
 use super::*;
-use crate::domain::import::import;
 use crate::domain::model::{Document, LinkKind, Objective, ObjectiveKind, Rollup};
 use crate::sheets::table::{read_zip, Unzipped};
+use crate::sheets::testing::{objective_ids, opened, skipped};
 
 const FJORD: &[u8] = include_bytes!("../../../tests/e2e/fixtures/sheets/fjord-org-export.zip");
 
@@ -20,12 +20,6 @@ fn preview_of(period: Option<&str>) -> Preview {
     preview("fjord.zip", &files(), &choices).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-fn canvas(preview: &Preview) -> Document {
-    import(preview.document.as_bytes())
-        .unwrap_or_else(|f| panic!("{:?}", f.errors()))
-        .document
-}
-
 fn objective<'a>(doc: &'a Document, id: &str) -> &'a Objective {
     doc.objectives
         .iter()
@@ -40,11 +34,9 @@ fn the_latest_quarter_opens_with_its_roots_in_the_year() {
     assert_eq!(preview.period.as_deref(), Some("Q2 2026"));
     let names: Vec<&str> = preview.periods.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["FY 2026", "Q1 2026", "Q2 2026"]);
-    let doc = canvas(&preview);
-    let mut ids: Vec<&str> = doc.objectives.iter().map(|o| o.id.as_str()).collect();
-    ids.sort_unstable();
+    let doc = opened(&preview);
     assert_eq!(
-        ids,
+        objective_ids(&doc),
         ["o-viva-5001", "o-viva-5003", "o-viva-5006", "o-viva-5008"]
     );
     assert_eq!(doc.title, "Fjord Ferries — Q2 2026");
@@ -53,7 +45,7 @@ fn the_latest_quarter_opens_with_its_roots_in_the_year() {
 
 #[test]
 fn key_results_come_from_kpis_with_their_outcome_and_check_ins() {
-    let doc = canvas(&preview_of(None));
+    let doc = opened(&preview_of(None));
     // An owner given by user id is named from the users' file.
     let passengers = &objective(&doc, "5001").key_results[0];
     assert_eq!(passengers.owner.as_deref(), Some("Siv Hauge"));
@@ -97,7 +89,7 @@ fn key_results_come_from_kpis_with_their_outcome_and_check_ins() {
 #[test]
 fn a_second_parent_is_a_soft_link_and_weights_of_nothing_roll_up_key_results_alone() {
     let preview = preview_of(None);
-    let doc = canvas(&preview);
+    let doc = opened(&preview);
     let links = |kind| -> Vec<(String, String)> {
         doc.links
             .iter()
@@ -148,11 +140,7 @@ fn teams_take_their_levels_from_the_teams_file() {
 #[test]
 fn projects_other_periods_and_orphans_are_named_and_unreadable_check_ins_counted() {
     let preview = preview_of(None);
-    let skipped: Vec<(usize, &str)> = preview
-        .skipped
-        .iter()
-        .map(|s| (s.row, s.reason.as_str()))
-        .collect();
+    let skipped = skipped(&preview);
     assert_eq!(
         skipped,
         [
@@ -166,7 +154,7 @@ fn projects_other_periods_and_orphans_are_named_and_unreadable_check_ins_counted
         |n| n == "“Turnaround time”: 1 of its 2 check-ins could not be read and were left out."
     ));
     // Another period reads the file again.
-    let q1 = canvas(&preview_of(Some("Q1 2026")));
+    let q1 = opened(&preview_of(Some("Q1 2026")));
     assert!(q1.objectives.iter().any(|o| o.id == "o-viva-5011"));
 }
 
