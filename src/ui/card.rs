@@ -1,4 +1,4 @@
-//! One objective card: team colour, level, title, kind, progress, and its key
+//! One objective card: team colour and name, owner, title, kind, progress, and its key
 //! results with their own bars; pressed, it selects; dragged, it moves or,
 //! released over another card or key-result row, proposes a link.
 //!
@@ -453,7 +453,6 @@ fn render_card(
                             </span>
                         }
                     })}
-                    <span>{card.level.name()}</span>
                     <span class=kind_class>{kind_label}</span>
                     {hint_badge(card.id.clone(), hints, review)}
                 </div>

@@ -13,6 +13,7 @@ use super::state::use_app_state;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = use_app_state();
+    let more = NodeRef::<leptos::html::Details>::new();
 
     let on_file_chosen = move |event: Event| {
         if let Some(file) = chosen_file(&event) {
@@ -89,11 +90,21 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <CommandButton command=Command::Export />
                 <CommandButton command=Command::ShareLink />
-                <details class="toolbar__menu">
+                <details class="toolbar__menu" node_ref=more>
                     <summary class="toolbar__button" title="Pictures, outlines, printing">
                         "More"
                     </summary>
-                    <div class="toolbar__menu-items" role="group" aria-label="More exports">
+                    // Closed once an item is chosen.
+                    <div
+                        class="toolbar__menu-items"
+                        role="group"
+                        aria-label="More exports"
+                        on:click=move |_| {
+                            if let Some(menu) = more.get() {
+                                menu.set_open(false);
+                            }
+                        }
+                    >
                         <CommandButton command=Command::ExportSvg />
                         <CommandButton command=Command::ExportMarkdown />
                         <CommandButton command=Command::ExportSheet />

@@ -144,7 +144,8 @@ test('the map exports as one standalone SVG picture and as a Markdown outline', 
     expect(svg).toContain(`data-okr-id="${objective.id}"`);
   }
 
-  await page.locator('.toolbar__menu summary').click();
+  // The menu closed once the picture was chosen; it opens again.
+  await expect(page.getByTestId('export-markdown')).toBeHidden();
   await page.locator('.toolbar__menu summary').click();
   const mdDownload = page.waitForEvent('download');
   await page.getByTestId('export-markdown').click();
