@@ -9,7 +9,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # The pinned npm tools (wasm-opt 132, Playwright) and cargo-installed tools
 # come first on PATH, ahead of any older system copy.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# .ci/split comes first of all: its wasm-bindgen splits the parts of the app
+# loaded when first used out of the main module before running the real one.
+export PATH := $(CURDIR)/.ci/split:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080

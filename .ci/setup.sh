@@ -2,7 +2,7 @@
 # Installs what building and testing OKR Canvas needs, skipping whatever is
 # already present at the right version, so a second run costs seconds.
 #
-#   .ci/setup.sh build   wasm target, Trunk, wasm-bindgen-cli, npm tools (wasm-opt)
+#   .ci/setup.sh build   wasm target, Trunk, wasm-bindgen-cli, wasm-split-cli, npm tools (wasm-opt)
 #   .ci/setup.sh test    all of the above, plus Chromium and ChromeDriver
 #
 # Nothing is downloaded from outside the package registries: Trunk and
@@ -41,6 +41,16 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
 }
 
+# The splitter of the lazily loaded parts (.ci/split/wasm-bindgen).
+WASM_SPLIT_VERSION=0.2.4
+
+ensure_wasm_split() {
+  if cargo install --list | grep -qx "wasm_split_cli_support v${WASM_SPLIT_VERSION}:" \
+    && command -v wasm-split-cli >/dev/null; then return; fi
+  step "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary --locked
+}
+
 ensure_npm_tools() {
   # A stamp of the lock file's hash skips npm ci while node_modules matches it.
   local want
@@ -59,7 +69,7 @@ ensure_chromium() {
 }
 
 case "${1:-build}" in
-  build) ensure_wasm_target; ensure_npm_tools; ensure_wasm_bindgen; ensure_trunk ;;
-  test) ensure_wasm_target; ensure_npm_tools; ensure_chromium; ensure_wasm_bindgen; ensure_trunk ;;
+  build) ensure_wasm_target; ensure_npm_tools; ensure_wasm_bindgen; ensure_wasm_split; ensure_trunk ;;
+  test) ensure_wasm_target; ensure_npm_tools; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_split; ensure_trunk ;;
   *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac

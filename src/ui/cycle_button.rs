@@ -7,8 +7,10 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::cycle_dialog::{CycleDialog, CycleStep};
+use super::lazy::{part, when_loaded};
 use super::next_cycle_dialog::NextCycleDialog;
 use super::state::use_app_state;
+use crate::domain::model::Cycle;
 
 #[component]
 pub fn CycleButton() -> impl IntoView {
@@ -56,14 +58,17 @@ pub fn CycleButton() -> impl IntoView {
             }
         })
     };
+    let dismiss = move || step.set(None);
     let edit_dialog = move || {
         matches!(step.get(), Some(CycleStep::Edit))
-            .then(|| view! { <CycleDialog step=step on_close=close /> })
+            .then(|| when_loaded(state, cycle_dialog(step, close), dismiss))
     };
     let next_dialog = move || match step.get() {
-        Some(CycleStep::Next { closing }) => {
-            Some(view! { <NextCycleDialog closing=closing step=step on_close=close /> })
-        }
+        Some(CycleStep::Next { closing }) => Some(when_loaded(
+            state,
+            next_cycle_dialog(closing, step, close),
+            dismiss,
+        )),
         _ => None,
     };
 
@@ -74,3 +79,19 @@ pub fn CycleButton() -> impl IntoView {
         {next_dialog}
     }
 }
+
+part!(
+    cycles,
+    /// The cycle dialog, fetched the first time it opens.
+    fn cycle_dialog(step: RwSignal<Option<CycleStep>>, close: Callback<()>) {
+        Ok(view! { <CycleDialog step=step on_close=close /> }.into_any())
+    }
+);
+
+part!(
+    cycles,
+    /// The next cycle's dialog, fetched with the cycle dialog.
+    fn next_cycle_dialog(closing: Cycle, step: RwSignal<Option<CycleStep>>, close: Callback<()>) {
+        Ok(view! { <NextCycleDialog closing=closing step=step on_close=close /> }.into_any())
+    }
+);

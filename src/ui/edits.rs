@@ -11,8 +11,11 @@ use super::state::AppState;
 use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{Document, KeyResult, Objective};
 
-/// How many frames to wait for a field that is about to appear.
-const FOCUS_FRAMES: u8 = 10;
+/// How many frames to wait for a field that is about to appear: about 1.5 s,
+/// long enough for the inspector's editors to arrive the first time they are
+/// fetched (`ui/lazy.rs`), short enough not to take focus from what the
+/// person has gone on to do.
+const FOCUS_FRAMES: u8 = 90;
 
 /// Commits edits, and makes every field read the document again after a
 /// refusal (the browser keeps what was typed unless told otherwise).

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::{use_app_state, PendingLink};
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::model::Document;
@@ -49,8 +50,22 @@ pub fn LinkPicker() -> impl IntoView {
             None
         }
     });
-    move || from.get().map(|from| view! { <LinkPickerDialog from /> })
+    move || {
+        from.get().map(|from| {
+            let close = move || state.link_picker_open.set(false);
+            when_loaded(state, link_picker(from), close)
+        })
+    }
 }
+
+part!(
+    link_picker,
+    /// The dialog that links the selected objective by keyboard, fetched the
+    /// first time it opens.
+    fn link_picker(from: String) {
+        Ok(view! { <LinkPickerDialog from /> }.into_any())
+    }
+);
 
 #[component]
 fn LinkPickerDialog(from: String) -> impl IntoView {

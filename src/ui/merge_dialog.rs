@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::{use_app_state, MergeReview, Source};
 use crate::output::merge_markup::{merge_list, FILE, OTHER_TAB};
 
@@ -20,9 +21,20 @@ pub fn MergeDialog() -> impl IntoView {
             .get()
             .then(|| state.merging.get_untracked())
             .flatten()
-            .map(|review| view! { <Review review /> })
+            .map(|review| {
+                let close = move || state.merge_dialog_open.set(false);
+                when_loaded(state, merge_review(review), close)
+            })
     }
 }
+
+part!(
+    merge_review,
+    /// The review of a returned file, fetched the first time one is merged.
+    fn merge_review(review: MergeReview) {
+        Ok(view! { <Review review /> }.into_any())
+    }
+);
 
 #[component]
 fn Review(review: MergeReview) -> impl IntoView {

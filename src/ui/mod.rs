@@ -24,6 +24,7 @@ mod frame;
 mod header;
 mod import_errors;
 mod inspector;
+mod lazy;
 mod link_chooser;
 mod link_layer;
 mod link_picker;

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
 
 use super::commands::Command;
+use super::lazy::{part, when_loaded};
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::{fullscreen, storage};
 use crate::output::slides::Deck;
@@ -65,8 +66,38 @@ impl Theme {
 #[component]
 pub fn Presentation() -> impl IntoView {
     let state = use_app_state();
-    move || state.presenting.get().then(|| view! { <Presenter /> })
+    move || state.presenting.get().then(|| view! { <Presenting /> })
 }
+
+/// While presenting: the presenter once it has arrived, and, on leaving, the
+/// focus given back where it was (the Present button, usually), taken now,
+/// before the editor goes out of reach.
+#[component]
+fn Presenting() -> impl IntoView {
+    let state = use_app_state();
+    let focused_before = SendWrapper::new(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
+    on_cleanup(move || {
+        if let Some(element) = focused_before.take() {
+            if element.is_connected() {
+                let _ = element.focus();
+            }
+        }
+    });
+    when_loaded(state, presenter(), move || leave(state))
+}
+
+part!(
+    presenter,
+    /// The presenter, fetched the first time a presentation starts.
+    fn presenter() {
+        Ok(view! { <Presenter /> }.into_any())
+    }
+);
 
 #[component]
 fn Presenter() -> impl IntoView {
@@ -153,21 +184,9 @@ fn Presenter() -> impl IntoView {
             leave(state);
         }
     });
-    // Focus goes back where it was (the Present button, usually) on leaving.
-    let focused_before = SendWrapper::new(
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()),
-    );
     on_cleanup(move || {
         on_key.remove();
         on_fullscreen_change.remove();
-        if let Some(element) = focused_before.take() {
-            if element.is_connected() {
-                let _ = element.focus();
-            }
-        }
     });
 
     // Swipes: a finger moving mostly sideways turns the page.

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::edits::focus_when_shown;
+use super::lazy::{part, when_loaded};
 use super::review::{Review, ReviewTab};
 use super::state::use_app_state;
 use crate::domain::health::Health;
@@ -31,8 +32,21 @@ pub fn ReviewPanel() -> impl IntoView {
     let state = use_app_state();
     let review = expect_context::<Review>();
     let shown = Memo::new(move |_| review.open.get() && !state.presenting.get());
-    move || shown.get().then(|| view! { <ReviewPanelBody review /> })
+    move || {
+        shown.get().then(|| {
+            let close = move || review.open.set(false);
+            when_loaded(state, review_panel(review), close)
+        })
+    }
 }
+
+part!(
+    review_panel,
+    /// The review panel, fetched the first time it opens.
+    fn review_panel(review: Review) {
+        Ok(view! { <ReviewPanelBody review /> }.into_any())
+    }
+);
 
 #[component]
 fn ReviewPanelBody(review: Review) -> impl IntoView {

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::{use_app_state, AppState, Selection};
 use crate::domain::dates::days_between;
 use crate::domain::graph::RuleError;
@@ -49,12 +50,20 @@ struct TeamScores {
 pub fn ScoreView() -> impl IntoView {
     let state = use_app_state();
     move || {
-        state
-            .score_view_open
-            .get()
-            .then(|| view! { <ScoreDialog /> })
+        state.score_view_open.get().then(|| {
+            let close = move || state.score_view_open.set(false);
+            when_loaded(state, score_dialog(), close)
+        })
     }
 }
+
+part!(
+    score_dialog,
+    /// The scores and the retrospective, fetched the first time they open.
+    fn score_dialog() {
+        Ok(view! { <ScoreDialog /> }.into_any())
+    }
+);
 
 #[component]
 fn ScoreDialog() -> impl IntoView {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::{use_app_state, SheetReview};
 use crate::domain::model::Level;
 use crate::output::markup::plural;
@@ -24,9 +25,21 @@ pub fn SheetDialog() -> impl IntoView {
             .get()
             .then(|| state.sheet.get())
             .flatten()
-            .map(|review| view! { <Review review /> })
+            .map(|review| {
+                let close = move || state.sheet_dialog_open.set(false);
+                when_loaded(state, sheet_review(review), close)
+            })
     }
 }
+
+part!(
+    sheet_review,
+    /// The preview of a spreadsheet or an export, fetched the first time one
+    /// is opened.
+    fn sheet_review(review: SheetReview) {
+        Ok(view! { <Review review /> }.into_any())
+    }
+);
 
 #[component]
 fn Review(review: SheetReview) -> impl IntoView {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::commands::{Command, CommandButton};
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::use_app_state;
 use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{team_order, Level};
@@ -31,8 +32,19 @@ struct Row {
 pub fn TeamsDialog() -> impl IntoView {
     let state = use_app_state();
     let open = state.teams_dialog_open;
-    move || open.get().then(|| view! { <TeamsList /> })
+    move || {
+        open.get()
+            .then(|| when_loaded(state, teams_list(), move || open.set(false)))
+    }
 }
+
+part!(
+    teams_list,
+    /// The Teams dialog, fetched the first time it opens.
+    fn teams_list() {
+        Ok(view! { <TeamsList /> }.into_any())
+    }
+);
 
 #[component]
 fn TeamsList() -> impl IntoView {

@@ -134,6 +134,19 @@ test('the first load fetches only the first-load files, and the worker precaches
   const names = fetched.map(([name]) => name);
   expect(names.filter((n) => n.startsWith('importer'))).toEqual([]);
   expect(names.some((n) => n.endsWith('_bg.wasm'))).toBe(true);
+  // None of the parts loaded on use (the presenter, the dialogs, the editors);
+  // only their loader, which the main module imports.
+  expect(names.filter((n) => /^(split_|chunk_)/.test(n))).toEqual([]);
+  expect(names.filter((n) => n.startsWith('__wasm_split'))).toHaveLength(1);
+  // What the page fetched is the first load the size check budgets (.ci/size-budget),
+  // counted uncompressed here: the main module is most of it, the parts none of it.
+  const bytes = (pattern) => fetched.filter(([n]) => pattern.test(n)).reduce((sum, [, b]) => sum + b, 0);
+  const parts = fs.readdirSync(DIST).filter((n) => /^split_.*\.wasm$/.test(n));
+  expect(parts.length).toBeGreaterThan(5);
+  const partBytes = parts.reduce((sum, n) => sum + fs.statSync(path.join(DIST, n)).size, 0);
+  expect(bytes(/\.(wasm|js|css)$/)).toBeGreaterThan(0);
+  expect(bytes(/^split_/)).toBe(0);
+  expect(partBytes).toBeGreaterThan(100 * 1024);
   // The worker kept the importers for offline use, fetched by it, not the page.
   const cached = await page.evaluate(async () => {
     const keys = [];
@@ -142,5 +155,36 @@ test('the first load fetches only the first-load files, and the worker precaches
     }
     return keys;
   });
-  expect(cached).toEqual(expect.arrayContaining(['index.html', 'importer_bg.wasm', 'importer-xlsx_bg.wasm']));
+  expect(cached).toEqual(expect.arrayContaining(['index.html', 'importer_bg.wasm', 'importer-xlsx_bg.wasm', ...parts]));
+});
+
+test('opening the presenter or a dialog fetches its part, once, and after one visit offline too', async ({ page, context }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname.split('/').pop()));
+  await openApp(page);
+  await keptOffline(page);
+  const partsFetched = () => fetched.filter((n) => /^split_/.test(n));
+  expect(partsFetched()).toEqual([]);
+
+  // Offline from the next visit: the parts come from what the worker kept.
+  await page.reload();
+  await controlled(page);
+  await context.setOffline(true);
+  await page.getByTestId('teams').click();
+  await expect(page.getByTestId('teams-dialog')).toBeVisible();
+  expect(partsFetched()).toEqual([expect.stringMatching(/^split_teams_list-[0-9a-f]{16}\.wasm$/)]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('teams-dialog')).toBeHidden();
+
+  await page.getByTestId('present').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await expect(page.getByTestId('presentation')).toContainText('Acme');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toBeHidden();
+
+  // Opened again, a part is not fetched again.
+  await page.getByTestId('teams').click();
+  await expect(page.getByTestId('teams-dialog')).toBeVisible();
+  expect(partsFetched().filter((n) => n.startsWith('split_teams_list'))).toHaveLength(1);
+  expect(partsFetched().filter((n) => n.startsWith('split_presenter'))).toHaveLength(1);
 });

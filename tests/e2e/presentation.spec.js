@@ -394,3 +394,22 @@ test.describe('on a touch screen', () => {
     await expect(page.getByTestId('slide-counter')).toHaveText(/^2 \/ /);
   });
 });
+
+test.describe('without the network', () => {
+  // The failed fetch, as the browser and the parts' loader report it.
+  test.use({ expectedError: /ERR_INTERNET_DISCONNECTED|^TypeError: Failed to fetch/ });
+
+  test('a part that cannot be fetched is said in words, and the canvas stays as it was', async ({ page, context }) => {
+    await context.route(/split_presenter-.*\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await openApp(page);
+    const cards = await page.getByTestId('okr-card').count();
+    await page.getByTestId('present').click();
+    await expect(page.getByTestId('notice').filter({ hasText: 'could not be loaded' })).toBeVisible();
+    await expect(page.getByTestId('presentation')).toBeHidden();
+    await expect(page.getByTestId('okr-card')).toHaveCount(cards);
+    // Nothing is cached as a failure: with the network back, it opens.
+    await context.unroute(/split_presenter-.*\.wasm$/);
+    await page.getByTestId('present').click();
+    await expect(page.getByTestId('presentation')).toBeVisible();
+  });
+});

@@ -29,6 +29,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::model::Document;
 use crate::ui::edits::{find_key_result, find_objective, Edits};
+use crate::ui::lazy::{part, when_loaded};
 use crate::ui::state::{use_app_state, Selection};
 
 use links::LinkEditor;
@@ -48,11 +49,18 @@ pub fn Inspector() -> impl IntoView {
         state.inspector_open.get() && selection.with(|s| *s != Selection::Nothing)
     });
     commit_edits_on_outside_press();
+    // The editors are a part of their own, fetched the first time something
+    // is selected; the panel and its close button are here from the start.
+    let close = move || state.inspector_open.set(false);
     let body = move || match selection.get() {
         Selection::Nothing => ().into_any(),
-        Selection::Objective(id) => view! { <ObjectiveEditor edits id /> }.into_any(),
+        Selection::Objective(id) => {
+            when_loaded(state, objective_editor(edits, id), close).into_any()
+        }
         Selection::Cards(ids) => view! { <SeveralCards ids /> }.into_any(),
-        Selection::Link { from, to } => view! { <LinkEditor edits from to /> }.into_any(),
+        Selection::Link { from, to } => {
+            when_loaded(state, link_editor(edits, from, to), close).into_any()
+        }
     };
     move || {
         shown.get().then(|| {
@@ -74,6 +82,22 @@ pub fn Inspector() -> impl IntoView {
         })
     }
 }
+
+part!(
+    inspector,
+    /// The editor of the selected objective.
+    fn objective_editor(edits: Edits, id: String) {
+        Ok(view! { <ObjectiveEditor edits id /> }.into_any())
+    }
+);
+
+part!(
+    inspector,
+    /// The editor of the selected link, fetched with the objective's.
+    fn link_editor(edits: Edits, from: String, to: String) {
+        Ok(view! { <LinkEditor edits from to /> }.into_any())
+    }
+);
 
 /// Several cards selected: which, and what can be done to them together.
 #[component]

@@ -1,0 +1,80 @@
+//! Parts of the app fetched when first used, so that the first load carries
+//! only what shows and edits the map.
+//!
+//! A part is a function declared with [`part!`]: a split point
+//! (`#[wasm_split]`), from which the build (`.ci/split`) moves it, and everything only it reaches, into a module of
+//! its own that the page fetches the first time the function is called, and
+//! keeps for offline use with the rest of the build. Called again, it runs at
+//! once. In host builds and tests it is an ordinary function.
+//!
+//! [`when_loaded`] shows such a part where its view belongs, once it has
+//! arrived. A part that cannot be fetched (offline before the page was ever
+//! kept, say) is said in a notice, and the part is closed, so nothing waits
+//! for it forever.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use send_wrapper::SendWrapper;
+
+use super::state::{AppState, NoticeKind};
+
+/// A part of the app that could not be fetched.
+#[derive(Debug)]
+pub struct Unavailable;
+
+impl From<SplitLoaderError> for Unavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// What a part's function gives: its view, or why there is none.
+pub type Part = Result<AnyView, Unavailable>;
+
+/// Declares `fn $name(args) -> Part { body }` as a part of its own, loaded
+/// when first called, in the module `$module` (parts naming the same module
+/// are fetched together); callers `.await` it. Without the `lazy-parts`
+/// feature (the importer workers) it is an ordinary `async fn`.
+macro_rules! part {
+    ($module:ident, $(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        #[cfg(feature = "lazy-parts")]
+        $(#[$attr])*
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> $crate::ui::lazy::Part $body
+
+        #[cfg(not(feature = "lazy-parts"))]
+        $(#[$attr])*
+        async fn $name($($arg: $ty),*) -> $crate::ui::lazy::Part $body
+    };
+}
+pub(crate) use part;
+
+/// Shows the part `load` gives once it has arrived; if it cannot be
+/// fetched, says so and calls `close`, which puts away what asked for it.
+pub fn when_loaded(
+    state: AppState,
+    load: impl Future<Output = Part> + 'static,
+    close: impl FnOnce() + 'static,
+) -> impl IntoView {
+    Suspend::new(SendWrapper::new(async move {
+        match load.await {
+            Ok(view) => Some(view),
+            Err(Unavailable) => {
+                state.notices.push(
+                    NoticeKind::Error,
+                    "That part of OKR Canvas could not be loaded.".to_string(),
+                    vec![
+                        "It is fetched the first time it is used, and the network is not there. \
+                         Connect and try again; your canvas is as it was."
+                            .to_string(),
+                    ],
+                    None,
+                );
+                close();
+                None
+            }
+        }
+    }))
+}
