@@ -2,10 +2,11 @@
 //! only what shows and edits the map.
 //!
 //! A part is a function declared with [`part!`]: a split point
-//! (`#[wasm_split]`), from which the build (`.ci/split`) moves it, and everything only it reaches, into a module of
-//! its own that the page fetches the first time the function is called, and
-//! keeps for offline use with the rest of the build. Called again, it runs at
-//! once. In host builds and tests it is an ordinary function.
+//! (`#[wasm_split]`), from which the build (`.ci/split`) moves it, and
+//! everything only it reaches, into a module of its own that the page fetches
+//! the first time the function is called, and keeps for offline use with the
+//! rest of the build. Called again, it runs at once. In host builds and tests
+//! it is an ordinary function.
 //!
 //! [`when_loaded`] shows such a part where its view belongs, once it has
 //! arrived. A part that cannot be fetched (offline before the page was ever
@@ -18,7 +19,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
-use super::state::{AppState, NoticeKind};
+use super::state::AppState;
 
 /// A part of the app that could not be fetched.
 #[derive(Debug)]
@@ -62,15 +63,13 @@ pub fn when_loaded(
         match load.await {
             Ok(view) => Some(view),
             Err(Unavailable) => {
-                state.notices.push(
-                    NoticeKind::Error,
-                    "That part of OKR Canvas could not be loaded.".to_string(),
+                state.notices.error_with_details(
+                    "That part of OKR Canvas could not be loaded.",
                     vec![
                         "It is fetched the first time it is used, and the network is not there. \
                          Connect and try again; your canvas is as it was."
                             .to_string(),
                     ],
-                    None,
                 );
                 close();
                 None
