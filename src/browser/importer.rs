@@ -10,6 +10,9 @@
 //! is the text worker's).
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -44,8 +47,45 @@ thread_local! {
     static IMPORTER: RefCell<Option<(&'static str, Importer)>> = const { RefCell::new(None) };
 }
 
-/// Reads `bytes` (named `file_name`) in the worker, with `choices`.
+/// Reads `bytes` (named `file_name`) in the worker, with `choices`. The
+/// page's end of it (reading back the preview the worker sends, most of it)
+/// is a part of its own, fetched the first time a file is read
+/// (`ui/lazy.rs`); if that fails, the file is said not to be read.
 pub async fn read_sheet(
+    file_name: String,
+    bytes: Arc<Vec<u8>>,
+    choices: Choices,
+) -> Result<Outcome, String> {
+    #[cfg(feature = "lazy-parts")]
+    let reading = reading(file_name, bytes, choices).await;
+    #[cfg(not(feature = "lazy-parts"))]
+    let reading = reading(file_name, bytes, choices);
+    reading.map_err(|NotLoaded| STOPPED.to_string())?.await
+}
+
+/// The reading under way.
+type Reading = Pin<Box<dyn Future<Output = Result<Outcome, String>>>>;
+
+/// The part that reads could not be fetched.
+struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+#[cfg_attr(
+    feature = "lazy-parts",
+    leptos::wasm_split::wasm_split(sheet_reading, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn reading(file_name: String, bytes: Arc<Vec<u8>>, choices: Choices) -> Result<Reading, NotLoaded> {
+    Ok(Box::pin(async move {
+        read_in_worker(&file_name, &bytes, &choices).await
+    }))
+}
+
+async fn read_in_worker(
     file_name: &str,
     bytes: &[u8],
     choices: &Choices,

@@ -6,11 +6,30 @@ use leptos::prelude::*;
 use super::edits::focus_when_shown;
 
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::use_app_state;
 use crate::session::library::CanvasEntry;
 
 #[component]
 pub fn CanvasList() -> impl IntoView {
+    let state = use_app_state();
+    let open = state.canvas_list_open;
+    move || {
+        open.get()
+            .then(|| when_loaded(state, canvas_list(), move || open.set(false)))
+    }
+}
+
+part!(
+    canvas_list,
+    /// The list of canvases, fetched the first time it opens.
+    fn canvas_list() {
+        Ok(view! { <CanvasEntries /> }.into_any())
+    }
+);
+
+#[component]
+fn CanvasEntries() -> impl IntoView {
     let state = use_app_state();
     let open = state.canvas_list_open;
     // The canvas whose name is being edited.
@@ -167,40 +186,36 @@ pub fn CanvasList() -> impl IntoView {
         }
     };
 
-    move || {
-        open.get().then(|| {
-            view! {
-                <Dialog
-                    testid="canvas-list"
-                    class="canvas-list"
-                    heading="Canvases in this browser".to_string()
-                    on_close=Callback::new(move |()| on_escape())
+    view! {
+        <Dialog
+            testid="canvas-list"
+            class="canvas-list"
+            heading="Canvases in this browser".to_string()
+            on_close=Callback::new(move |()| on_escape())
+        >
+            <ul class="canvas-list__entries">
+                <For
+                    each=move || state.canvases.library.with(|l| l.canvases.clone())
+                    key=|entry| (entry.id.clone(), entry.title.clone(), entry.saved_at.to_bits())
+                    children=entry_row
+                />
+            </ul>
+            <div class="dialog__actions">
+                <button
+                    type="button"
+                    data-testid="new-canvas"
+                    on:click=move |_| {
+                        state.new_canvas();
+                        close();
+                    }
                 >
-                        <ul class="canvas-list__entries">
-                            <For
-                                each=move || state.canvases.library.with(|l| l.canvases.clone())
-                                key=|entry| (entry.id.clone(), entry.title.clone(), entry.saved_at.to_bits())
-                                children=entry_row
-                            />
-                        </ul>
-                        <div class="dialog__actions">
-                            <button
-                                type="button"
-                                data-testid="new-canvas"
-                                on:click=move |_| {
-                                    state.new_canvas();
-                                    close();
-                                }
-                            >
-                                "New canvas"
-                            </button>
-                            <button type="button" data-testid="canvas-list-close" on:click=move |_| close()>
-                                "Close"
-                            </button>
-                        </div>
-                </Dialog>
-            }
-        })
+                    "New canvas"
+                </button>
+                <button type="button" data-testid="canvas-list-close" on:click=move |_| close()>
+                    "Close"
+                </button>
+            </div>
+        </Dialog>
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use super::lazy::{part, when_loaded};
 use super::state::{use_app_state, AppState};
 use crate::browser::location;
 use crate::domain::model::{owner_names, team_order, Level, ObjectiveKind};
@@ -97,6 +98,24 @@ struct Choice {
 pub fn FilterPanel() -> impl IntoView {
     let state = use_app_state();
     let open = state.filter.open;
+    move || {
+        open.get()
+            .then(|| when_loaded(state, filter_panel(), move || open.set(false)))
+    }
+}
+
+part!(
+    filter_panel,
+    /// The filter panel's choices, fetched the first time it opens.
+    fn filter_panel() {
+        Ok(view! { <FilterChoices /> }.into_any())
+    }
+);
+
+#[component]
+fn FilterChoices() -> impl IntoView {
+    let state = use_app_state();
+    let open = state.filter.open;
     let teams = Memo::new(move |_| {
         state.with_document(|doc| {
             // The organisation top-down: each team followed by its sub-teams.
@@ -171,72 +190,68 @@ pub fn FilterPanel() -> impl IntoView {
     };
     let mode = move || state.filter.current.with(|f| f.mode);
     let set_mode = move |mode: FilterMode| state.filter.current.update(|f| f.mode = mode);
-    let panel = move || {
-        let (levels, kinds, links) = (levels.clone(), kinds.clone(), links.clone());
-        view! {
-            <aside
-                class="filter-panel"
-                id="filter-panel"
-                data-testid="filter-panel"
-                aria-label="Filter the map"
-                on:keydown=on_keydown
-            >
-                <div class="filter-panel__head">
-                    <h2 class="filter-panel__heading">"Filter the map"</h2>
-                    <button
-                        class="filter-panel__close"
-                        type="button"
-                        data-testid="filter-close"
-                        aria-label="Close the filter (Escape)"
-                        on:click=move |_| close()
-                    >
-                        "×"
-                    </button>
-                </div>
-                <Group legend="Team" choices=Signal::derive(move || teams.get()) />
-                <Group legend="Level" choices=Signal::derive(move || levels.clone()) />
-                <Group legend="Kind" choices=Signal::derive(move || kinds.clone()) />
-                <Group legend="Status" choices=Signal::derive(statuses) />
-                <Group legend="Links" choices=Signal::derive(move || links.clone()) />
-                <Show when=move || owners.with(|o| !o.is_empty())>
-                    <Group legend="Owner" choices=Signal::derive(move || owners.get()) />
-                </Show>
-                <fieldset class="filter-panel__group">
-                    <legend>"What is filtered out"</legend>
-                    <label class="filter-panel__choice">
-                        <input
-                            type="radio"
-                            name="filter-mode"
-                            data-testid="filter-mode-dim"
-                            prop:checked=move || mode() == FilterMode::Dim
-                            on:change=move |_| set_mode(FilterMode::Dim)
-                        />
-                        "Dimmed"
-                    </label>
-                    <label class="filter-panel__choice">
-                        <input
-                            type="radio"
-                            name="filter-mode"
-                            data-testid="filter-mode-hide"
-                            prop:checked=move || mode() == FilterMode::Hide
-                            on:change=move |_| set_mode(FilterMode::Hide)
-                        />
-                        "Hidden"
-                    </label>
-                </fieldset>
+    view! {
+        <aside
+            class="filter-panel"
+            id="filter-panel"
+            data-testid="filter-panel"
+            aria-label="Filter the map"
+            on:keydown=on_keydown
+        >
+            <div class="filter-panel__head">
+                <h2 class="filter-panel__heading">"Filter the map"</h2>
                 <button
-                    class="filter-panel__clear"
+                    class="filter-panel__close"
                     type="button"
-                    data-testid="filter-clear-all"
-                    disabled=move || !state.filter.current.with(Filter::is_active)
-                    on:click=move |_| clear_filter(state)
+                    data-testid="filter-close"
+                    aria-label="Close the filter (Escape)"
+                    on:click=move |_| close()
                 >
-                    "Clear all"
+                    "×"
                 </button>
-            </aside>
-        }
-    };
-    move || open.get().then(&panel)
+            </div>
+            <Group legend="Team" choices=Signal::derive(move || teams.get()) />
+            <Group legend="Level" choices=Signal::derive(move || levels.clone()) />
+            <Group legend="Kind" choices=Signal::derive(move || kinds.clone()) />
+            <Group legend="Status" choices=Signal::derive(statuses) />
+            <Group legend="Links" choices=Signal::derive(move || links.clone()) />
+            <Show when=move || owners.with(|o| !o.is_empty())>
+                <Group legend="Owner" choices=Signal::derive(move || owners.get()) />
+            </Show>
+            <fieldset class="filter-panel__group">
+                <legend>"What is filtered out"</legend>
+                <label class="filter-panel__choice">
+                    <input
+                        type="radio"
+                        name="filter-mode"
+                        data-testid="filter-mode-dim"
+                        prop:checked=move || mode() == FilterMode::Dim
+                        on:change=move |_| set_mode(FilterMode::Dim)
+                    />
+                    "Dimmed"
+                </label>
+                <label class="filter-panel__choice">
+                    <input
+                        type="radio"
+                        name="filter-mode"
+                        data-testid="filter-mode-hide"
+                        prop:checked=move || mode() == FilterMode::Hide
+                        on:change=move |_| set_mode(FilterMode::Hide)
+                    />
+                    "Hidden"
+                </label>
+            </fieldset>
+            <button
+                class="filter-panel__clear"
+                type="button"
+                data-testid="filter-clear-all"
+                disabled=move || !state.filter.current.with(Filter::is_active)
+                on:click=move |_| clear_filter(state)
+            >
+                "Clear all"
+            </button>
+        </aside>
+    }
 }
 
 /// A titled set of tick boxes.

@@ -6,10 +6,31 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
-use super::state::Notices;
+use super::lazy::{part, when_loaded};
+use super::state::{use_app_state, Notices};
 
 #[component]
 pub fn ImportErrors() -> impl IntoView {
+    let state = use_app_state();
+    let report = state.notices.import_errors;
+    let shown = Memo::new(move |_| report.with(Option::is_some));
+    move || {
+        shown
+            .get()
+            .then(|| when_loaded(state, import_errors(), move || report.set(None)))
+    }
+}
+
+part!(
+    import_errors,
+    /// The list, fetched the first time a file is refused.
+    fn import_errors() {
+        Ok(view! { <Problems /> }.into_any())
+    }
+);
+
+#[component]
+fn Problems() -> impl IntoView {
     let report = expect_context::<Notices>().import_errors;
     let close = move || report.set(None);
     move || {

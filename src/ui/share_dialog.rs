@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
+use super::lazy::{part, when_loaded};
 use super::state::use_app_state;
 use crate::browser::location::{copy_to_clipboard, page_address};
 use crate::domain::share::{share_link, MAX_SHARE_LINK_CHARS};
@@ -21,6 +22,25 @@ enum Offer {
 
 #[component]
 pub fn ShareDialog() -> impl IntoView {
+    let state = use_app_state();
+    let open = state.share_dialog_open;
+    move || {
+        open.get()
+            .then(|| when_loaded(state, share_dialog(), move || open.set(false)))
+    }
+}
+
+part!(
+    share_dialog,
+    /// The link and its writing (the canvas compressed into the address),
+    /// fetched the first time a link is shared.
+    fn share_dialog() {
+        Ok(view! { <ShareLink /> }.into_any())
+    }
+);
+
+#[component]
+fn ShareLink() -> impl IntoView {
     let state = use_app_state();
     let open = state.share_dialog_open;
     let field = NodeRef::<Input>::new();

@@ -124,6 +124,26 @@ test('Chromium finds the app installable, with a manifest that names its icons a
   }
 });
 
+test('a file the installed app is opened with comes through the launch queue and opens', async ({ page }) => {
+  // The operating system's side (double-clicking a .okr.json file, which
+  // starts the installed app) is out of a test's reach: Chromium's launch
+  // queue is given here as it hands the file over, and the page takes it
+  // from there as it would.
+  await page.addInitScript(() => {
+    const queue = { setConsumer: (consume) => { window.consumeLaunch = consume; } };
+    Object.defineProperty(window, 'launchQueue', { value: queue, configurable: true });
+  });
+  await openApp(page);
+  await page.waitForFunction(() => typeof window.consumeLaunch === 'function');
+  const text = fs.readFileSync(path.join(__dirname, 'fixtures/small.okr.json'), 'utf8');
+  await page.evaluate((text) => {
+    const file = new File([text], 'plan.okr.json', { type: 'application/json' });
+    window.consumeLaunch({ files: [{ kind: 'file', name: file.name, getFile: async () => file }] });
+  }, text);
+  await expect(page.getByTestId('canvas-title')).toHaveText('Small test canvas');
+  await expect(page.locator('[data-testid="okr-card"][data-okr-id="o-co"]')).toBeVisible();
+});
+
 test('the first load fetches only the first-load files, and the worker precaches the rest', async ({ page }) => {
   const fetched = [];
   page.on('response', async (response) => {
@@ -182,9 +202,22 @@ test('opening the presenter or a dialog fetches its part, once, and after one vi
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toBeHidden();
 
+  // The filter panel is a part too, and works as before once it has come.
+  await page.getByTestId('filter').click();
+  await expect(page.getByTestId('filter-panel')).toBeVisible();
+  expect(partsFetched().filter((n) => n.startsWith('split_filter_panel'))).toHaveLength(1);
+  await page.getByTestId('filter-panel').getByLabel('Hidden').check();
+  await page.getByTestId('filter-close').click();
+  await expect(page.getByTestId('filter-panel')).toBeHidden();
+
   // Opened again, a part is not fetched again.
   await page.getByTestId('teams').click();
   await expect(page.getByTestId('teams-dialog')).toBeVisible();
   expect(partsFetched().filter((n) => n.startsWith('split_teams_list'))).toHaveLength(1);
   expect(partsFetched().filter((n) => n.startsWith('split_presenter'))).toHaveLength(1);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('teams-dialog')).toBeHidden();
+  await page.getByTestId('filter').click();
+  await expect(page.getByTestId('filter-mode-hide')).toBeChecked();
+  expect(partsFetched().filter((n) => n.startsWith('split_filter_panel'))).toHaveLength(1);
 });

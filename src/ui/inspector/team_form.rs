@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::ui::dialog::Dialog;
+use crate::ui::lazy::{part, when_loaded};
 
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_team_id;
@@ -22,13 +23,20 @@ const TEAM_PALETTE: [&str; 8] = [
 #[component]
 pub fn TeamForm() -> impl IntoView {
     let state = use_app_state();
+    let open = state.team_form_open;
     move || {
-        state
-            .team_form_open
-            .get()
-            .then(|| view! { <TeamFormDialog /> })
+        open.get()
+            .then(|| when_loaded(state, team_form(), move || open.set(false)))
     }
 }
+
+part!(
+    team_form,
+    /// The form, fetched the first time a team is added.
+    fn team_form() {
+        Ok(view! { <TeamFormDialog /> }.into_any())
+    }
+);
 
 #[component]
 fn TeamFormDialog() -> impl IntoView {

@@ -35,7 +35,7 @@ impl AppState {
         let bytes = Arc::new(bytes);
         let reading = state.notices.under_way(format!("Reading {file_name}…"));
         leptos::task::spawn_local(async move {
-            let outcome = read_sheet(&file_name, &bytes, &Choices::default()).await;
+            let outcome = read_sheet(file_name.clone(), bytes.clone(), Choices::default()).await;
             state.notices.dismiss(reading);
             match outcome {
                 Ok(Outcome::Preview(preview)) => {
@@ -103,7 +103,12 @@ impl AppState {
         });
         let state = *self;
         leptos::task::spawn_local(async move {
-            match read_sheet(&review.file_name, &review.bytes, &review.choices).await {
+            let reading = read_sheet(
+                review.file_name.clone(),
+                review.bytes.clone(),
+                review.choices.clone(),
+            );
+            match reading.await {
                 Ok(Outcome::Preview(preview)) => state.sheet.set(Some(SheetReview {
                     preview: *preview,
                     busy: false,
