@@ -39,8 +39,10 @@ lint:
 test-core:
 	cargo test
 
+# The browser tests run an unsplit module, so without the lazily loaded parts
+# (a part's function there would import a loader only the split build has).
 test-wasm:
-	cargo test $(WASM) --test browser
+	cargo test $(WASM) --no-default-features --test browser
 
 build:
 	trunk build --release
