@@ -38,7 +38,24 @@ pub type Part = Result<AnyView, Unavailable>;
 /// when first called, in the module `$module` (parts naming the same module
 /// are fetched together); callers `.await` it. Without the `lazy-parts`
 /// feature (the importer workers) it is an ordinary `async fn`.
+///
+/// A part that computes rather than shows, `fn $name(args) -> T { body }`,
+/// gives `Result<T, Unavailable>`.
 macro_rules! part {
+    ($module:ident, $(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "lazy-parts")]
+        $(#[$attr])*
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::lazy::Unavailable> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "lazy-parts"))]
+        $(#[$attr])*
+        async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::lazy::Unavailable> {
+            Ok($body)
+        }
+    };
     ($module:ident, $(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         #[cfg(feature = "lazy-parts")]
         $(#[$attr])*
@@ -62,18 +79,25 @@ pub fn when_loaded(
     Suspend::new(SendWrapper::new(async move {
         match load.await {
             Ok(view) => Some(view),
-            Err(Unavailable) => {
-                state.notices.error_with_details(
-                    "That part of OKR Canvas could not be loaded.",
-                    vec![
-                        "It is fetched the first time it is used, and the network is not there. \
-                         Connect and try again; your canvas is as it was."
-                            .to_string(),
-                    ],
-                );
+            Err(unavailable) => {
+                unavailable.say(state);
                 close();
                 None
             }
         }
     }))
+}
+
+impl Unavailable {
+    /// Tells the person, in a notice, that the part could not be fetched.
+    pub fn say(self, state: AppState) {
+        state.notices.error_with_details(
+            "That part of OKR Canvas could not be loaded.",
+            vec![
+                "It is fetched the first time it is used, and the network is not there. \
+                 Connect and try again; your canvas is as it was."
+                    .to_string(),
+            ],
+        );
+    }
 }

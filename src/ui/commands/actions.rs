@@ -130,7 +130,7 @@ pub fn merge_file(state: AppState, file: web_sys::File) {
     }
     spawn_local(async move {
         match crate::browser::files::read_bytes(&file).await {
-            Ok(bytes) => state.review_merge(&name, &bytes),
+            Ok(bytes) => state.review_merge(&name, &bytes).await,
             Err(message) => state.notices.error(message),
         }
     });

@@ -15,6 +15,7 @@ use crate::domain::import::{import, Imported};
 use crate::domain::merge::{apply, plan, summary, Change, Merge, Refused};
 use crate::domain::model::{Document, Identity};
 use crate::session::sent;
+use crate::ui::lazy::{part, Unavailable};
 
 /// A file waiting for the person's review.
 #[derive(Clone, Debug)]
@@ -88,10 +89,14 @@ impl AppState {
     }
 
     /// Reads a returned file and opens its review.
-    pub fn review_merge(&self, file_name: &str, bytes: &[u8]) {
+    pub async fn review_merge(&self, file_name: &str, bytes: &[u8]) {
         match import(bytes) {
             Ok(imported) => {
-                if self.review_document(file_name, imported, false).is_some() {
+                if self
+                    .review_document(file_name, imported, false)
+                    .await
+                    .is_some()
+                {
                     self.notices.status(format!(
                         "{file_name} brings nothing new: everything in it is on the canvas already."
                     ));
@@ -122,8 +127,9 @@ impl AppState {
     /// Opens the review of `imported` against the open canvas; `opened` when
     /// the person opened the file rather than chose to merge it, so opening it
     /// as a new canvas stays offered. When the file brings nothing new, no
-    /// review opens and the file comes back.
-    pub(super) fn review_document(
+    /// review opens and the file comes back. When the comparison cannot be
+    /// fetched, that is said and nothing changes.
+    pub(super) async fn review_document(
         &self,
         file_name: &str,
         imported: Imported,
@@ -134,9 +140,15 @@ impl AppState {
             .identity
             .as_ref()
             .is_some_and(|theirs| self.is_open_canvas(theirs));
-        let (merge, two_way_because) = self
-            .document
-            .with_untracked(|canvas| compare(canvas, same_canvas, &imported.document));
+        let canvas = self.document.with_untracked(Clone::clone);
+        let (merge, two_way_because) =
+            match compare(canvas, same_canvas, imported.document.clone()).await {
+                Ok(compared) => compared,
+                Err(unavailable) => {
+                    unavailable.say(*self);
+                    return None;
+                }
+            };
         if merge.changes.is_empty() {
             return Some(imported);
         }
@@ -165,7 +177,7 @@ impl AppState {
     /// (not the open one): that canvas is opened behind the review, and
     /// Cancel returns to the one that was open. Gives the file back when it
     /// brings nothing new or that canvas cannot be opened.
-    pub(super) fn review_for_kept_canvas(
+    pub(super) async fn review_for_kept_canvas(
         &self,
         id: &str,
         file_name: &str,
@@ -174,7 +186,14 @@ impl AppState {
         let Ok(Some((keeper, kept))) = read_canvas(id) else {
             return Some(imported);
         };
-        let (merge, two_way_because) = compare(&kept, true, &imported.document);
+        let (merge, two_way_because) =
+            match compare(kept.clone(), true, imported.document.clone()).await {
+                Ok(compared) => compared,
+                Err(unavailable) => {
+                    unavailable.say(*self);
+                    return None;
+                }
+            };
         if merge.changes.is_empty() || !self.may_leave_open_canvas() {
             return Some(imported);
         }
@@ -332,7 +351,11 @@ impl AppState {
 /// The merge of `file` into `canvas`: three-way when `same_canvas` (the file
 /// is a version of `canvas`) and the version it was made from is kept here,
 /// else two-way, with why.
-fn compare(canvas: &Document, same_canvas: bool, file: &Document) -> (Merge, Option<String>) {
+async fn compare(
+    canvas: Document,
+    same_canvas: bool,
+    file: Document,
+) -> Result<(Merge, Option<String>), Unavailable> {
     let (ancestor, two_way_because) = match &file.identity {
         None => (
             None,
@@ -359,8 +382,17 @@ fn compare(canvas: &Document, same_canvas: bool, file: &Document) -> (Merge, Opt
             Some("The file comes from another canvas.".to_string()),
         ),
     };
-    (plan(ancestor.as_ref(), canvas, file), two_way_because)
+    Ok((planned(ancestor, canvas, file).await?, two_way_because))
 }
+
+part!(
+    merge_plan,
+    /// The comparison itself, fetched the first time a file is compared
+    /// with a canvas.
+    fn planned(ancestor: Option<Document>, canvas: Document, file: Document) -> Merge {
+        plan(ancestor.as_ref(), &canvas, &file)
+    }
+);
 
 /// The review of `imported`; `opened` (with the canvas to return to on
 /// Cancel, if one was left for it) when the file was opened rather than

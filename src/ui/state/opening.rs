@@ -45,7 +45,13 @@ impl AppState {
         }
         if bytes.len() < BIG_FILE_BYTES {
             match import(bytes) {
-                Ok(imported) => self.open_imported_file(file_name, imported),
+                Ok(imported) => {
+                    let state = *self;
+                    let file_name = file_name.to_string();
+                    leptos::task::spawn_local(async move {
+                        state.open_imported_file(&file_name, imported).await;
+                    });
+                }
                 Err(failure) => self.notices.refused_file(file_name, &failure),
             }
             return;
@@ -59,7 +65,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let title = format!("Opening {file_name}");
             match state.in_steps(&title, || import(&bytes)).await {
-                Ok(imported) => state.open_imported_file(&file_name, imported),
+                Ok(imported) => state.open_imported_file(&file_name, imported).await,
                 Err(failure) => state.notices.refused_file(&file_name, &failure),
             }
             state.end_progress().await;
@@ -69,11 +75,11 @@ impl AppState {
     /// A checked file: a version of a canvas kept here (the open one or
     /// another) is offered for merging into it, or opening on its own; any
     /// other opens as a new canvas.
-    fn open_imported_file(&self, file_name: &str, imported: Imported) {
+    async fn open_imported_file(&self, file_name: &str, imported: Imported) {
         let left = if self.is_version_of_open_canvas(&imported.document) {
-            self.review_document(file_name, imported, true)
+            self.review_document(file_name, imported, true).await
         } else if let Some(id) = self.kept_canvas_of(&imported.document) {
-            self.review_for_kept_canvas(&id, file_name, imported)
+            self.review_for_kept_canvas(&id, file_name, imported).await
         } else {
             Some(imported)
         };
