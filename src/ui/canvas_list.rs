@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::edits::focus_when_shown;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::use_app_state;
 use crate::session::library::CanvasEntry;
 

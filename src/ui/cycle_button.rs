@@ -7,7 +7,8 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::cycle_dialog::{CycleDialog, CycleStep};
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::next_cycle_dialog::NextCycleDialog;
 use super::state::use_app_state;
 use crate::domain::model::Cycle;

@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, AppState};
 use crate::browser::location;
 use crate::domain::model::{owner_names, team_order, Level, ObjectiveKind};

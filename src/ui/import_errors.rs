@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, Notices};
 
 #[component]

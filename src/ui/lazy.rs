@@ -8,18 +8,13 @@
 //! rest of the build. Called again, it runs at once. In host builds and tests
 //! it is an ordinary function.
 //!
-//! [`when_loaded`] shows such a part where its view belongs, once it has
+//! `ui/loaded.rs` shows such a part where its view belongs, once it has
 //! arrived. A part that cannot be fetched (offline before the page was ever
-//! kept, say) is said in a notice, and the part is closed, so nothing waits
-//! for it forever.
+//! kept, say) is said in a notice (`Notices::part_unavailable`), and what
+//! asked for it is closed, so nothing waits for it forever.
 
-use std::future::Future;
-
-use leptos::prelude::*;
+use leptos::prelude::AnyView;
 use leptos::wasm_split::SplitLoaderError;
-use send_wrapper::SendWrapper;
-
-use super::state::AppState;
 
 /// A part of the app that could not be fetched.
 #[derive(Debug)]
@@ -68,36 +63,3 @@ macro_rules! part {
     };
 }
 pub(crate) use part;
-
-/// Shows the part `load` gives once it has arrived; if it cannot be
-/// fetched, says so and calls `close`, which puts away what asked for it.
-pub fn when_loaded(
-    state: AppState,
-    load: impl Future<Output = Part> + 'static,
-    close: impl FnOnce() + 'static,
-) -> impl IntoView {
-    Suspend::new(SendWrapper::new(async move {
-        match load.await {
-            Ok(view) => Some(view),
-            Err(unavailable) => {
-                unavailable.say(state);
-                close();
-                None
-            }
-        }
-    }))
-}
-
-impl Unavailable {
-    /// Tells the person, in a notice, that the part could not be fetched.
-    pub fn say(self, state: AppState) {
-        state.notices.error_with_details(
-            "That part of OKR Canvas could not be loaded.",
-            vec![
-                "It is fetched the first time it is used, and the network is not there. \
-                 Connect and try again; your canvas is as it was."
-                    .to_string(),
-            ],
-        );
-    }
-}

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, PendingLink};
 use crate::domain::graph::AlignmentGraph;
 use crate::domain::model::Document;

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, MergeReview, Source};
 use crate::output::merge_markup::{merge_list, FILE, OTHER_TAB};
 

@@ -28,6 +28,7 @@ mod lazy;
 mod link_chooser;
 mod link_layer;
 mod link_picker;
+mod loaded;
 mod merge_dialog;
 mod minimap;
 mod next_cycle_dialog;

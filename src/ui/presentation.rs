@@ -14,7 +14,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
 
 use super::commands::Command;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, AppState, Selection};
 use crate::browser::{fullscreen, storage};
 use crate::output::slides::Deck;

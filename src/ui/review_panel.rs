@@ -17,7 +17,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::edits::focus_when_shown;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::review::{Review, ReviewTab};
 use super::state::use_app_state;
 use crate::domain::health::Health;

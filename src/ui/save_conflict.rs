@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::canvas_list::saved_label;
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::use_app_state;
 use crate::domain::compare::differences;
 use crate::domain::model::Document;

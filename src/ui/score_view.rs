@@ -8,7 +8,8 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, AppState, Selection};
 use crate::domain::dates::days_between;
 use crate::domain::graph::RuleError;

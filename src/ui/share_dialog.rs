@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::use_app_state;
 use crate::browser::location::{copy_to_clipboard, page_address};
 use crate::domain::share::{share_link, MAX_SHARE_LINK_CHARS};

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::{use_app_state, SheetReview};
 use crate::domain::model::Level;
 use crate::output::markup::plural;

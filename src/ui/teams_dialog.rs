@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::commands::{Command, CommandButton};
 use super::dialog::Dialog;
-use super::lazy::{part, when_loaded};
+use super::lazy::part;
+use super::loaded::when_loaded;
 use super::state::use_app_state;
 use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{team_order, Level};

@@ -29,7 +29,8 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::model::Document;
 use crate::ui::edits::{find_key_result, find_objective, Edits};
-use crate::ui::lazy::{part, when_loaded};
+use crate::ui::lazy::part;
+use crate::ui::loaded::when_loaded;
 use crate::ui::state::{use_app_state, Selection};
 
 use links::LinkEditor;

@@ -4,7 +4,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::ui::dialog::Dialog;
-use crate::ui::lazy::{part, when_loaded};
+use crate::ui::lazy::part;
+use crate::ui::loaded::when_loaded;
 
 use crate::domain::graph::RuleError;
 use crate::domain::ids::unique_team_id;
@@ -25,8 +26,12 @@ pub fn TeamForm() -> impl IntoView {
     let state = use_app_state();
     let open = state.team_form_open;
     move || {
-        open.get()
-            .then(|| when_loaded(state, team_form(), move || open.set(false)))
+        open.get().then(|| {
+            when_loaded(state, team_form(), move || {
+                state.objective_after_team.set(false);
+                open.set(false);
+            })
+        })
     }
 }
 

@@ -140,15 +140,28 @@ impl AppState {
             .identity
             .as_ref()
             .is_some_and(|theirs| self.is_open_canvas(theirs));
-        let canvas = self.document.with_untracked(Clone::clone);
-        let (merge, two_way_because) =
-            match compare(canvas, same_canvas, imported.document.clone()).await {
-                Ok(compared) => compared,
-                Err(unavailable) => {
-                    unavailable.say(*self);
-                    return None;
-                }
+        let canvas_id = self.canvases.canvas_id.get_untracked();
+        // Compared with the canvas as it is once the comparison is here: the
+        // first time, it is fetched, and the person may edit meanwhile.
+        let (merge, two_way_because) = loop {
+            let canvas = self.document.with_untracked(Clone::clone);
+            let Ok(compared) =
+                compare(canvas.clone(), same_canvas, imported.document.clone()).await
+            else {
+                self.notices.part_unavailable();
+                return None;
             };
+            if self.canvases.canvas_id.get_untracked() != canvas_id {
+                self.notices.error(format!(
+                    "{file_name} was not compared: another canvas was opened meanwhile. Open \
+                     the file again."
+                ));
+                return None;
+            }
+            if self.document.with_untracked(|now| *now == canvas) {
+                break compared;
+            }
+        };
         if merge.changes.is_empty() {
             return Some(imported);
         }
@@ -186,14 +199,17 @@ impl AppState {
         let Ok(Some((keeper, kept))) = read_canvas(id) else {
             return Some(imported);
         };
-        let (merge, two_way_because) =
-            match compare(kept.clone(), true, imported.document.clone()).await {
-                Ok(compared) => compared,
-                Err(unavailable) => {
-                    unavailable.say(*self);
-                    return None;
-                }
-            };
+        let Ok((merge, two_way_because)) =
+            compare(kept.clone(), true, imported.document.clone()).await
+        else {
+            self.notices.part_unavailable();
+            return None;
+        };
+        // The comparison is fetched the first time: a canvas switched to and
+        // changed meanwhile is compared as it is now.
+        if !matches!(read_canvas(id), Ok(Some((_, now))) if now == kept) {
+            return Box::pin(self.review_for_kept_canvas(id, file_name, imported)).await;
+        }
         if merge.changes.is_empty() || !self.may_leave_open_canvas() {
             return Some(imported);
         }

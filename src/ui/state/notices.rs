@@ -129,6 +129,18 @@ impl Notices {
         self.push(NoticeKind::Error, title.into(), details, None);
     }
 
+    /// A part of the app (`ui/lazy.rs`) that could not be fetched.
+    pub fn part_unavailable(&self) {
+        self.error_with_details(
+            "That part of OKR Canvas could not be loaded.",
+            vec![
+                "It is fetched the first time it is used, and the network is not there. \
+                 Connect and try again; your canvas is as it was."
+                    .to_string(),
+            ],
+        );
+    }
+
     pub fn status(&self, title: impl Into<String>) {
         self.push(NoticeKind::Status, title.into(), Vec::new(), None);
     }
