@@ -236,3 +236,39 @@ test('ten returned files merge one after another into the company canvas: everyo
   const results = merged.objectives.flatMap((o) => o.keyResults.map((kr) => kr.id));
   for (let i = 0; i < 10; i += 1) expect(results).toContain(`kr-lead-${i}`);
 });
+
+test('a returned file is compared with the canvas as it is once the comparison has arrived', async ({ browser }) => {
+  const { centre, lead } = await centreAndLead(browser);
+  await retitle(lead, 'o-brand', 'Be the name the Nordics know');
+  const returned = await exported(lead);
+
+  // The comparison is fetched the first time a file is compared: held back
+  // here, as a slow network would, while the centre goes on editing.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  await centre.route(/\/(split_|chunk_)[^/]*\.wasm$/, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  if (!(await centre.getByTestId('merge-file').isVisible())) {
+    await centre.locator('.toolbar__menu summary').click();
+  }
+  await centre.getByTestId('merge-file-input').setInputFiles({ name: 'returned.okr.json', mimeType: 'application/json', buffer: returned });
+  await expect.poll(() => held.some((url) => /split_merge_plan-/.test(url))).toBe(true);
+  const title = card(centre, 'o-brand').getByTestId('okr-title');
+  await title.dblclick();
+  const input = card(centre, 'o-brand').getByTestId('okr-title-input');
+  await input.fill('Own the Nordic brand');
+  await input.press('Enter');
+  await expect(title).toHaveText('Own the Nordic brand');
+
+  // Both changed Brand's title: a conflict to choose, not the file's title
+  // written over the one just typed.
+  release();
+  const dialog = centre.getByTestId('merge-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('[data-key="o-brand"]')).toHaveAttribute('data-conflict', 'true');
+  await expect(dialog.getByTestId('merge-apply')).toBeDisabled();
+});
