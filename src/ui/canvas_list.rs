@@ -7,18 +7,14 @@ use super::edits::focus_when_shown;
 
 use super::dialog::Dialog;
 use super::lazy::part;
-use super::loaded::when_loaded;
+use super::loaded::while_open;
 use super::state::use_app_state;
 use crate::session::library::CanvasEntry;
 
 #[component]
 pub fn CanvasList() -> impl IntoView {
     let state = use_app_state();
-    let open = state.canvas_list_open;
-    move || {
-        open.get()
-            .then(|| when_loaded(state, canvas_list(), move || open.set(false)))
-    }
+    while_open(state, state.canvas_list_open, canvas_list)
 }
 
 part!(

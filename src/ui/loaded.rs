@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::lazy::{Part, Unavailable};
-use super::state::AppState;
+use super::state::{AppState, DialogFlag};
 
 /// Shows the part `load` gives once it has arrived; if it cannot be
 /// fetched, says so and calls `close`, which puts away what asked for it.
@@ -26,4 +26,20 @@ pub fn when_loaded(
             }
         }
     }))
+}
+
+/// The part `load` gives, shown while the dialog `open` is; one that cannot
+/// be fetched closes it.
+pub fn while_open<F>(
+    state: AppState,
+    open: DialogFlag,
+    load: impl Fn() -> F + Send + Sync + 'static,
+) -> impl IntoView
+where
+    F: Future<Output = Part> + 'static,
+{
+    move || {
+        open.get()
+            .then(|| when_loaded(state, load(), move || open.set(false)))
+    }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::canvas_list::saved_label;
 use super::dialog::Dialog;
 use super::lazy::part;
-use super::loaded::when_loaded;
+use super::loaded::while_open;
 use super::state::use_app_state;
 use crate::domain::compare::differences;
 use crate::domain::model::Document;
@@ -28,11 +28,7 @@ fn counts(doc: &Document) -> String {
 #[component]
 pub fn SaveConflict() -> impl IntoView {
     let state = use_app_state();
-    let open = state.conflict_open;
-    move || {
-        open.get()
-            .then(|| when_loaded(state, save_conflict(), move || open.set(false)))
-    }
+    while_open(state, state.conflict_open, save_conflict)
 }
 
 part!(

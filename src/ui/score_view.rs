@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::dialog::Dialog;
 use super::lazy::part;
-use super::loaded::when_loaded;
+use super::loaded::while_open;
 use super::state::{use_app_state, AppState, Selection};
 use crate::domain::dates::days_between;
 use crate::domain::graph::RuleError;
@@ -50,12 +50,7 @@ struct TeamScores {
 #[component]
 pub fn ScoreView() -> impl IntoView {
     let state = use_app_state();
-    move || {
-        state.score_view_open.get().then(|| {
-            let close = move || state.score_view_open.set(false);
-            when_loaded(state, score_dialog(), close)
-        })
-    }
+    while_open(state, state.score_view_open, score_dialog)
 }
 
 part!(

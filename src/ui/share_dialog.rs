@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
 use super::lazy::part;
-use super::loaded::when_loaded;
+use super::loaded::while_open;
 use super::state::use_app_state;
 use crate::browser::location::{copy_to_clipboard, page_address};
 use crate::domain::share::{share_link, MAX_SHARE_LINK_CHARS};
@@ -24,11 +24,7 @@ enum Offer {
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let state = use_app_state();
-    let open = state.share_dialog_open;
-    move || {
-        open.get()
-            .then(|| when_loaded(state, share_dialog(), move || open.set(false)))
-    }
+    while_open(state, state.share_dialog_open, share_dialog)
 }
 
 part!(

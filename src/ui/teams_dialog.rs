@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::commands::{Command, CommandButton};
 use super::dialog::Dialog;
 use super::lazy::part;
-use super::loaded::when_loaded;
+use super::loaded::while_open;
 use super::state::use_app_state;
 use crate::domain::graph::{AlignmentGraph, RuleError};
 use crate::domain::model::{team_order, Level};
@@ -32,11 +32,7 @@ struct Row {
 #[component]
 pub fn TeamsDialog() -> impl IntoView {
     let state = use_app_state();
-    let open = state.teams_dialog_open;
-    move || {
-        open.get()
-            .then(|| when_loaded(state, teams_list(), move || open.set(false)))
-    }
+    while_open(state, state.teams_dialog_open, teams_list)
 }
 
 part!(

@@ -15,6 +15,7 @@ use crate::domain::import::{import, Imported};
 use crate::domain::merge::{apply, plan, summary, Change, Merge, Refused};
 use crate::domain::model::{Document, Identity};
 use crate::session::sent;
+use crate::session::store::{self, Stored};
 use crate::ui::lazy::{part, Unavailable};
 
 /// A file waiting for the person's review.
@@ -206,8 +207,12 @@ impl AppState {
             return None;
         };
         // The comparison is fetched the first time: a canvas switched to and
-        // changed meanwhile is compared as it is now.
-        if !matches!(read_canvas(id), Ok(Some((_, now))) if now == kept) {
+        // saved again meanwhile is compared as it is now.
+        let still_as_read = matches!(
+            store::read(&Local, id),
+            Ok(Stored::Found(record)) if Some(record.revision) == keeper.base
+        );
+        if !still_as_read {
             return Box::pin(self.review_for_kept_canvas(id, file_name, imported)).await;
         }
         if merge.changes.is_empty() || !self.may_leave_open_canvas() {
