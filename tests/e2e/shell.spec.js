@@ -208,3 +208,52 @@ test('the first paint is the app’s frame, before the wasm runs; the app takes 
   const header = await page.locator('.app-header').boundingBox();
   expect(Math.abs(header.height - frame.height)).toBeLessThanOrEqual(4);
 });
+
+test('on a phone or a tablet every toolbar button is in reach, and nothing covers the legend', async ({ page }) => {
+  for (const [width, height] of [[412, 823], [768, 1024], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    // The page is no wider than the window: nothing is pushed out of reach.
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth, `page width at ${width}px`).toBeLessThanOrEqual(width);
+
+    // Every button of the toolbar can be brought into the window and pressed there.
+    const buttons = page.locator('.toolbar .toolbar__button');
+    const count = await buttons.count();
+    expect(count).toBeGreaterThan(10);
+    for (let i = 0; i < count; i++) {
+      const button = buttons.nth(i);
+      if (!(await button.isVisible())) continue;
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      const name = await button.textContent();
+      expect(box.x, `${name} at ${width}px`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${name} at ${width}px`).toBeLessThanOrEqual(width);
+      expect(box.y + box.height, `${name} at ${width}px`).toBeLessThanOrEqual(height);
+    }
+
+    // The last of them, More, opens its menu whole inside the window.
+    await page.locator('.toolbar__menu > summary').click();
+    const item = page.getByTestId('export-svg');
+    await expect(item).toBeVisible();
+    const itemBox = await item.boundingBox();
+    expect(itemBox.x).toBeGreaterThanOrEqual(0);
+    expect(itemBox.x + itemBox.width).toBeLessThanOrEqual(width);
+    // It is not clipped by the toolbar: the point in its middle is the item itself.
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid="export-svg"]') !== null,
+      [itemBox.x + itemBox.width / 2, itemBox.y + itemBox.height / 2],
+    );
+    expect(hit, `More's first item at ${width}px`).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('.toolbar__menu > summary').click();
+
+    // The legend and the zoom buttons share the bottom edge without overlapping.
+    const legend = await page.locator('.canvas__legend').boundingBox();
+    const zoom = await page.locator('.canvas__zoom').boundingBox();
+    const overlap =
+      legend.x < zoom.x + zoom.width && zoom.x < legend.x + legend.width &&
+      legend.y < zoom.y + zoom.height && zoom.y < legend.y + legend.height;
+    expect(overlap, `legend under the zoom buttons at ${width}px`).toBe(false);
+  }
+});
