@@ -383,7 +383,12 @@ pub fn Canvas() -> impl IntoView {
         }
     };
 
+    // Nothing of the map is built before the view is fitted (Viewport::fitted).
+    let fitted = move || state.viewport.fitted();
     let card_ids = Memo::new(move |_| {
+        if !fitted() {
+            return Vec::new();
+        }
         scene.with(|s| s.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
     });
     let is_empty = move || scene.with(|s| s.cards.is_empty());
@@ -431,7 +436,9 @@ pub fn Canvas() -> impl IntoView {
                 aria-label="Objectives"
                 style:transform=move || state.viewport.view.get().to_css()
             >
-                <LinkLayer />
+                <Show when=fitted>
+                    <LinkLayer />
+                </Show>
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
                     <Card id=id />
                 </For>

@@ -189,25 +189,28 @@ test('unreadable saved data is kept, listed, and the sample opens', async ({ pag
   await expect(page.locator('[data-testid="canvas-entry"][data-unreadable="true"]')).toHaveCount(1);
 });
 
-test('the first paint is the app’s frame, before the wasm runs; the app takes its place', async ({ page }) => {
-  // The main module held back, as on a slow connection.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/okr-canvas-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
+for (const [width, height] of [[1280, 800], [1024, 768], [412, 823]]) {
+  test(`the first paint is the app’s frame, before the wasm runs; the app takes its place (${width}×${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    // The main module held back, as on a slow connection.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/okr-canvas-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+    await expect(page.locator('#boot .app-header')).toContainText('OKR Canvas');
+    const frame = await page.locator('#boot .app-header').boundingBox();
+    release();
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    // The app's header sits where the frame's was: nothing jumps.
+    const header = await page.locator('.app-header').boundingBox();
+    expect(Math.abs(header.height - frame.height)).toBeLessThanOrEqual(4);
   });
-  await page.goto('/', { waitUntil: 'domcontentloaded' });
-  await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
-  await expect(page.locator('#boot .app-header')).toContainText('OKR Canvas');
-  const frame = await page.locator('#boot .app-header').boundingBox();
-  release();
-  await expect(page.getByTestId('canvas')).toBeVisible();
-  await expect(page.locator('#boot')).toHaveCount(0);
-  // The app's header sits where the frame's was: nothing jumps.
-  const header = await page.locator('.app-header').boundingBox();
-  expect(Math.abs(header.height - frame.height)).toBeLessThanOrEqual(4);
-});
+}
 
 test('on a phone or a tablet every toolbar button is in reach, and nothing covers the legend', async ({ page }) => {
   for (const [width, height] of [[412, 823], [768, 1024], [1024, 768]]) {
@@ -256,4 +259,35 @@ test('on a phone or a tablet every toolbar button is in reach, and nothing cover
       legend.y < zoom.y + zoom.height && zoom.y < legend.y + legend.height;
     expect(overlap, `legend under the zoom buttons at ${width}px`).toBe(false);
   }
+});
+
+test('the cards are built once, at the zoom the map opens at', async ({ page }) => {
+  // Every card put into the page is noted with the map's detail at that moment.
+  await page.addInitScript(() => {
+    window.__cardsBuilt = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const cards = node.matches('[data-testid="okr-card"]')
+            ? [node]
+            : [...node.querySelectorAll('[data-testid="okr-card"]')];
+          for (const card of cards) {
+            const canvas = card.closest('[data-testid="canvas"]');
+            window.__cardsBuilt.push(canvas ? canvas.className : 'outside the map');
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openApp(page);
+  await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+  const opened = await page.getByTestId('canvas').getAttribute('class');
+  // The sample opens zoomed out, not at full detail.
+  expect(opened).not.toContain('canvas--detail-full');
+  const built = await page.evaluate(() => window.__cardsBuilt);
+  // No card was built twice, or at another zoom first.
+  expect(built).toHaveLength(SAMPLE.objectives.length);
+  const detail = opened.match(/canvas--detail-\w+/)[0];
+  for (const classes of built) expect(classes).toContain(detail);
 });

@@ -22,8 +22,11 @@ pub struct Viewport {
     /// The map area's top-left corner in the page, kept from the last
     /// measurement so pointer moves never ask the browser for layout.
     origin: StoredValue<(f64, f64)>,
-    /// Whether the view has been fitted to the map once, on first show.
-    fitted: StoredValue<bool>,
+    /// Whether the map's area has been measured and the view fitted to the
+    /// map, on first show. The cards are built only then, at the zoom they
+    /// are shown at: built before, they would be laid out once at full size
+    /// and detail, and again for the fitted view, in the page's first task.
+    fitted: RwSignal<bool>,
     /// The map shown, for fitting and revealing its cards.
     scene: Memo<Scene>,
 }
@@ -34,7 +37,7 @@ impl Viewport {
             view: RwSignal::new(ViewTransform::IDENTITY),
             size: RwSignal::new((0.0, 0.0)),
             origin: StoredValue::new((0.0, 0.0)),
-            fitted: StoredValue::new(false),
+            fitted: RwSignal::new(false),
             scene,
         }
     }
@@ -94,10 +97,15 @@ impl Viewport {
     pub fn set_viewport(&self, left: f64, top: f64, width: f64, height: f64) {
         self.origin.set_value((left, top));
         self.size.set((width, height));
-        if !self.fitted.get_value() && width > 0.0 && height > 0.0 {
-            self.fitted.set_value(true);
+        if !self.fitted.get_untracked() && width > 0.0 && height > 0.0 {
             self.fit_view();
+            self.fitted.set(true);
         }
+    }
+
+    /// Whether the view has been fitted once: the map's contents wait for it.
+    pub fn fitted(&self) -> bool {
+        self.fitted.get()
     }
 
     /// Zooms by `factor` around the viewport point (`x`, `y`).
