@@ -384,9 +384,8 @@ pub fn Canvas() -> impl IntoView {
     };
 
     // Nothing of the map is built before the view is fitted (Viewport::fitted).
-    let fitted = move || state.viewport.fitted();
     let card_ids = Memo::new(move |_| {
-        if !fitted() {
+        if !state.viewport.fitted() {
             return Vec::new();
         }
         scene.with(|s| s.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
@@ -436,9 +435,7 @@ pub fn Canvas() -> impl IntoView {
                 aria-label="Objectives"
                 style:transform=move || state.viewport.view.get().to_css()
             >
-                <Show when=fitted>
-                    <LinkLayer />
-                </Show>
+                <LinkLayer />
                 <For each=move || card_ids.get() key=|id| id.clone() let:id>
                     <Card id=id />
                 </For>

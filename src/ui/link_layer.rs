@@ -18,6 +18,10 @@ pub fn LinkLayer() -> impl IntoView {
     let state = use_app_state();
     let scene = state.scene;
     let keys = Memo::new(move |_| {
+        // Drawn once the view is fitted, as the cards are (Viewport::fitted).
+        if !state.viewport.fitted() {
+            return Vec::new();
+        }
         scene.with(|s| {
             s.links
                 .iter()

@@ -2,7 +2,7 @@
 // file menu, messages, and a canvas that survives a reload.
 const path = require('path');
 const fs = require('fs');
-const { test, expect, openApp } = require('./fixtures');
+const { test, expect, openApp, clickCardOnMap } = require('./fixtures');
 
 const SAMPLE = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
@@ -290,4 +290,39 @@ test('the cards are built once, at the zoom the map opens at', async ({ page }) 
   expect(built).toHaveLength(SAMPLE.objectives.length);
   const detail = opened.match(/canvas--detail-\w+/)[0];
   for (const classes of built) expect(classes).toContain(detail);
+});
+
+test('on a phone the inspector slides over the map; beside it on a tablet, the legend keeps clear of the zoom buttons', async ({ page }) => {
+  const first = SAMPLE.objectives[0].id;
+  for (const [width, height] of [[412, 823], [768, 1024]]) {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const before = await page.getByTestId('canvas').boundingBox();
+    await clickCardOnMap(page, first);
+    await page.keyboard.press('Enter');
+    const inspector = page.getByTestId('inspector');
+    await expect(inspector).toBeVisible();
+    const panel = await inspector.boundingBox();
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    if (width < 720) {
+      // Over the map, the window's whole width; the map keeps its size and view.
+      expect(panel.width).toBeGreaterThanOrEqual(width - 1);
+      expect(canvas.width).toBeCloseTo(before.width, 0);
+    } else {
+      // Beside the map, which gives it room.
+      expect(panel.x).toBeGreaterThanOrEqual(canvas.x + canvas.width - 1);
+    }
+    // Whatever the map's width, the legend and the zoom buttons do not overlap,
+    // and the minimap covers neither.
+    const legend = await page.locator('.canvas__legend').boundingBox();
+    const zoom = await page.locator('.canvas__zoom').boundingBox();
+    const overlap = (a, b) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    if (width >= 720) {
+      expect(overlap(legend, zoom), `legend under the zoom buttons at ${width}px`).toBe(false);
+      expect(legend.width, `legend squeezed at ${width}px`).toBeGreaterThan(200);
+    }
+    await expect(page.locator('.minimap')).toBeHidden();
+    await page.keyboard.press('Escape');
+  }
 });
