@@ -292,7 +292,7 @@ test('the cards are built once, at the zoom the map opens at', async ({ page }) 
   for (const classes of built) expect(classes).toContain(detail);
 });
 
-test('on a phone the inspector slides over the map; beside it on a tablet, the legend keeps clear of the zoom buttons', async ({ page }) => {
+test('on a phone the inspector and the review slide over the map; beside it on a tablet, the legend keeps clear of the zoom buttons', async ({ page }) => {
   const first = SAMPLE.objectives[0].id;
   for (const [width, height] of [[412, 823], [768, 1024]]) {
     await page.setViewportSize({ width, height });
@@ -324,5 +324,19 @@ test('on a phone the inspector slides over the map; beside it on a tablet, the l
     }
     await expect(page.locator('.minimap')).toBeHidden();
     await page.keyboard.press('Escape');
+    await expect(inspector).toBeHidden();
+
+    // The review panel, the other side panel, does the same.
+    await page.keyboard.press('r');
+    const review = page.getByTestId('review-panel');
+    await expect(review).toBeVisible();
+    const reviewBox = await review.boundingBox();
+    if (width < 720) {
+      expect(reviewBox.width).toBeGreaterThanOrEqual(width - 1);
+    } else {
+      const map = await page.getByTestId('canvas').boundingBox();
+      expect(reviewBox.x).toBeGreaterThanOrEqual(map.x + map.width - 1);
+    }
+    await expect(page.locator('.minimap')).toBeHidden();
   }
 });
