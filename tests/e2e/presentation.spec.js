@@ -413,3 +413,24 @@ test.describe('without the network', () => {
     await expect(page.getByTestId('presentation')).toBeVisible();
   });
 });
+
+test('on a phone the presenter’s message sits clear of its controls', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await openApp(page);
+  // A message to show: the share link's, copied or not.
+  const share = page.getByTestId('share-link');
+  await share.scrollIntoViewIfNeeded();
+  await share.click();
+  await expect(page.getByTestId('share-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('p');
+  const message = page.getByTestId('presentation-message');
+  await expect(message).toBeVisible();
+  const box = await message.boundingBox();
+  const controls = await page.getByRole('navigation', { name: 'Presentation controls' }).boundingBox();
+  const overlap =
+    box.x < controls.x + controls.width && controls.x < box.x + box.width &&
+    box.y < controls.y + controls.height && controls.y < box.y + box.height;
+  expect(overlap).toBe(false);
+  expect(box.x + box.width).toBeLessThanOrEqual(412);
+});
