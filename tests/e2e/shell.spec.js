@@ -340,3 +340,21 @@ test('on a phone the inspector and the review slide over the map; beside it on a
     await expect(page.locator('.minimap')).toBeHidden();
   }
 });
+
+test('on a phone the Teams dialog shows each team’s fields and buttons whole', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await openApp(page);
+  const teams = page.getByTestId('teams');
+  await teams.scrollIntoViewIfNeeded();
+  await teams.click();
+  const dialog = page.getByTestId('teams-dialog');
+  await expect(dialog).toBeVisible();
+  const frame = await dialog.boundingBox();
+  const rows = dialog.locator('.teams-dialog__row');
+  expect(await rows.count()).toBeGreaterThan(3);
+  for (const part of ['.teams-dialog__name', '.teams-dialog__parent', '.teams-dialog__delete']) {
+    const box = await rows.first().locator(part).boundingBox();
+    expect(box.x, part).toBeGreaterThanOrEqual(frame.x);
+    expect(box.x + box.width, part).toBeLessThanOrEqual(frame.x + frame.width);
+  }
+});
