@@ -181,6 +181,15 @@ pub fn read(backend: &impl Backend, id: &str) -> Result<Stored, StorageError> {
     })
 }
 
+/// The revision of the canvas `id` as stored, read without unpacking it:
+/// `None` when nothing is stored under its key.
+pub fn stored_revision(backend: &impl Backend, id: &str) -> Result<Option<u64>, StorageError> {
+    Ok(backend
+        .get(&canvas_key(id))?
+        .as_deref()
+        .map(Record::revision_of))
+}
+
 /// The text of the canvas `id` to download as it is: the canvas inside a
 /// record when it can be unpacked, else the stored text itself.
 pub fn raw_canvas_text(backend: &impl Backend, id: &str) -> Option<String> {
@@ -415,11 +424,10 @@ impl Keeper {
             self.state = SaveState::Saved;
             return SaveOutcome::Nothing;
         }
-        let stored = match backend.get(&canvas_key(&self.id)) {
-            Ok(stored) => stored,
+        let stored_revision = match stored_revision(backend, &self.id) {
+            Ok(revision) => revision,
             Err(error) => return self.refuse(SaveState::Failed(error)),
         };
-        let stored_revision = stored.as_deref().map(Record::revision_of);
         match (self.base, stored_revision) {
             (Some(_), None) => return self.refuse(SaveState::Deleted),
             (None, Some(_)) => return self.refuse(SaveState::Conflict),

@@ -15,7 +15,7 @@ use crate::domain::import::{import, Imported};
 use crate::domain::merge::{apply, plan, summary, Change, Merge, Refused};
 use crate::domain::model::{Document, Identity};
 use crate::session::sent;
-use crate::session::store::{self, Stored};
+use crate::session::store;
 use crate::ui::lazy::{part, Unavailable};
 
 /// A file waiting for the person's review.
@@ -208,10 +208,7 @@ impl AppState {
         };
         // The comparison is fetched the first time: a canvas switched to and
         // saved again meanwhile is compared as it is now.
-        let still_as_read = matches!(
-            store::read(&Local, id),
-            Ok(Stored::Found(record)) if Some(record.revision) == keeper.base
-        );
+        let still_as_read = matches!(store::stored_revision(&Local, id), Ok(Some(revision)) if Some(revision) == keeper.base);
         if !still_as_read {
             return Box::pin(self.review_for_kept_canvas(id, file_name, imported)).await;
         }
