@@ -16,6 +16,8 @@ to any static host without server configuration. It allows:
     and the inline scripts of the built page by hash; never eval or any other
     inline script;
   - styles: the page's own stylesheets; inline style attributes too (below);
+  - images: the page's own, and the picture of the map kept in storage,
+    shown before the app runs (public/boot.js) from a blob: URL;
   - fetches of its own files only (the wasm, `#file=` canvases beside the page);
   - no plugins, no <base>, no form submission.
 A meta policy cannot set frame-ancestors, report-uri or sandbox; a host that
@@ -34,6 +36,8 @@ import os
 import re
 import sys
 
+import staged_page
+
 # 'unsafe-inline' in style-src only for style *attributes*: the UI sets inline
 # styles (progress bar widths, a dragged card's offset) through the `style`
 # attribute (setAttribute), which Chromium blocks under style-src 'self'.
@@ -44,6 +48,7 @@ POLICY = [
     "script-src 'self' 'wasm-unsafe-eval'{scripts}",
     "style-src 'self' 'unsafe-inline'",
     "style-src-elem 'self'{styles}",
+    "img-src 'self' blob:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -89,14 +94,8 @@ def policy_for(page, development=False):
 
 
 def main():
-    if len(sys.argv) > 1:
-        path = sys.argv[1]
-    elif os.environ.get("TRUNK_STAGING_DIR"):
-        path = os.path.join(os.environ["TRUNK_STAGING_DIR"], "index.html")
-    else:
-        sys.exit("usage: csp.py PAGE.html (or run as a Trunk hook)")
-    with open(path, encoding="utf-8", newline="") as f:
-        page = f.read()
+    path = staged_page.path("csp.py")
+    page = staged_page.read(path)
 
     page = OLD_META.sub("", page)
     head = HEAD.search(page)
@@ -106,8 +105,7 @@ def main():
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}" />'
     page = page[: head.end()] + meta + page[head.end() :]
 
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(page)
+    staged_page.write(path, page)
     print(f"csp.py: {policy}")
 
 

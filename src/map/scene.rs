@@ -120,6 +120,38 @@ pub fn objective_card_size(objective: &Objective) -> (f64, f64) {
     card_size(objective.key_results.len(), objective.standalone.is_some())
 }
 
+/// `document` with a place for every card, those it lacks laid out for a map area of
+/// `aspect_ratio` (width over height; the default shape when unknown). The app
+/// places every card when it opens a canvas, so the map's layout is kept with it;
+/// the picture shown before the app runs (`output::picture::preview_svg`) is laid
+/// out the same way.
+pub fn with_every_card_placed(mut document: Document, aspect_ratio: Option<f64>) -> Document {
+    if document
+        .objectives
+        .iter()
+        .all(|o| document.layout.contains_key(&o.id))
+    {
+        return document;
+    }
+    document.layout = layout_document(
+        &document,
+        &objective_card_size,
+        &layout_options(aspect_ratio),
+        LayoutMode::PlaceUnplaced,
+    );
+    document
+}
+
+/// The automatic layout's options for a map shown in an area of `aspect_ratio`
+/// (width over height; the default shape when unknown).
+pub fn layout_options(aspect_ratio: Option<f64>) -> LayoutOptions {
+    let default = LayoutOptions::default();
+    LayoutOptions {
+        aspect_ratio: aspect_ratio.unwrap_or(default.aspect_ratio),
+        ..default
+    }
+}
+
 impl Scene {
     /// Builds the scene of `doc`; `progress_of` gives the progress (0..1) of
     /// an objective or key result by id.

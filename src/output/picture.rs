@@ -133,16 +133,62 @@ pub fn map_svg(doc: &Document, scene: &Scene) -> String {
     );
     out.push_str(MARKERS);
     write_heading(&mut out, doc, scene, (x0, y0, width));
+    write_map(&mut out, scene);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The dark theme's tokens from `style/tokens.css`, for a preview shown on a page in
+/// the dark theme (an SVG shown as an image follows the page's colour scheme).
+const DARK_STYLE: &str = "@media (prefers-color-scheme:dark){\
+text{fill:#e6e9ee}\
+.card__body{fill:#212833;stroke:#3a4350}\
+.card__rule,.pill{stroke:#3a4350}\
+.card__meta,.card__kind,.card__standalone,.kr__percent{fill:#a3adbb}\
+.bar{fill:#364050}\
+.bar__fill{fill:#48bb78}\
+.link--hard{stroke:#b8c7da}\
+.link--soft{stroke:#f6ad55}\
+.arrow--hard{fill:#b8c7da}\
+.arrow--soft{stroke:#f6ad55}}";
+
+/// The map alone, without heading or background, in the scene's own bounds at full
+/// size: the picture the page shows in the map's place while the app starts (the
+/// last map seen, kept in storage, or the sample's on a first visit), until the
+/// app's own map replaces it. Fitted in the map's area as the app fits its view
+/// (`style/shell.css`, `.boot__map`), each card sits where the live card will.
+/// `None` for a map without cards.
+pub fn preview_svg(scene: &Scene) -> Option<String> {
+    let bounds = scene.bounds?;
+    let mut out = String::with_capacity(2048 + scene.cards.len() * 2048);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"{SVG_NAMESPACE}\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\">\
+         <style>{STYLE}{DARK_STYLE}</style>",
+        num(bounds.x),
+        num(bounds.y),
+        num(bounds.width),
+        num(bounds.height),
+        num(bounds.width),
+        num(bounds.height),
+    );
+    out.push_str(MARKERS);
+    write_map(&mut out, scene);
+    out.push_str("</svg>\n");
+    Some(out)
+}
+
+/// Every link, then every card over them.
+fn write_map(out: &mut String, scene: &Scene) {
     out.push_str("<g class=\"links\">");
     for link in &scene.links {
-        write_link(&mut out, link);
+        write_link(out, link);
     }
     out.push_str("</g><g class=\"cards\">");
     for card in &scene.cards {
-        write_card(&mut out, card);
+        write_card(out, card);
     }
-    out.push_str("</g></svg>\n");
-    out
+    out.push_str("</g>");
 }
 
 /// The rectangle holding every card and every link curve. A cubic curve lies inside

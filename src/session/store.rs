@@ -38,11 +38,32 @@ pub const DAMAGED_LIBRARY_KEY: &str = "okr-canvas:library-damaged";
 /// Where older versions copied one unreadable canvas; moved into a canvas key
 /// of its own when found.
 pub const OLD_BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
+/// A picture of the open canvas's map, which the page shows in the map's place
+/// before the app runs (`public/boot.js`): `{"canvas": id, "svg": …}`. A cache:
+/// losing it costs only that picture.
+pub const PREVIEW_KEY: &str = "okr-canvas:preview";
+/// The most cards and the longest picture kept, so that a cache never takes much
+/// of the room the canvases need (a card's picture is 2–3 KB).
+pub const MAX_PREVIEW_CARDS: usize = 100;
+pub const MAX_PREVIEW_CHARS: usize = 256 * 1024;
 /// zlib level for stored canvases: most of the gain of the best level, at a
 /// fraction of its time (a save runs after every pause in typing).
 const STORE_LEVEL: u8 = 3;
 /// The version of the record's own layout (not of the file format inside).
 const RECORD_VERSION: u32 = 1;
+
+/// What [`PREVIEW_KEY`] holds for the picture `svg` of the canvas `id`; `None`
+/// when the picture is too large to keep.
+pub fn preview_record(id: &str, svg: &str) -> Option<String> {
+    #[derive(Serialize)]
+    struct Preview<'a> {
+        canvas: &'a str,
+        svg: &'a str,
+    }
+    (svg.len() <= MAX_PREVIEW_CHARS)
+        .then(|| serde_json::to_string(&Preview { canvas: id, svg }).ok())
+        .flatten()
+}
 
 /// The storage key of the canvas `id`.
 pub fn canvas_key(id: &str) -> String {
@@ -605,6 +626,22 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_preview_names_its_canvas_and_a_picture_too_large_is_not_kept() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>\"Q1\" <&></text></svg>";
+        let text = preview_record("c-1", svg).expect("a small picture is kept");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(value["canvas"], "c-1");
+        assert_eq!(value["svg"], svg);
+        assert!(preview_record("c-1", &"x".repeat(MAX_PREVIEW_CHARS)).is_some());
+        assert_eq!(
+            preview_record("c-1", &"x".repeat(MAX_PREVIEW_CHARS + 1)),
+            None
+        );
+        // The picture is a cache beside the canvases, never read as one.
+        assert!(!PREVIEW_KEY.starts_with(CANVAS_KEY_PREFIX));
     }
 
     #[test]

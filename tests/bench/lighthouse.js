@@ -32,8 +32,11 @@ async function main() {
     const config = args.includes('--desktop')
       ? (await import('lighthouse/core/config/desktop-config.js')).default
       : undefined;
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error' };
+    if (args.includes('--applied')) flags.throttlingMethod = 'devtools';
+    const result = await lighthouse(url, flags, config);
     const { categories, audits } = result.lhr;
+    if (process.env.LIGHTHOUSE_JSON) require('fs').writeFileSync(process.env.LIGHTHOUSE_JSON, JSON.stringify(result.lhr));
     const score = (c) => Math.round(categories[c].score * 100);
     const shown = (a) => audits[a].displayValue;
     console.log(`Lighthouse ${result.lhr.lighthouseVersion}, ${args.includes('--desktop') ? 'desktop' : 'mobile'}, ${url}`);
@@ -44,8 +47,14 @@ async function main() {
     console.log(
       `  first contentful paint ${shown('first-contentful-paint')}, largest contentful paint ` +
         `${shown('largest-contentful-paint')}, total blocking time ${shown('total-blocking-time')}, ` +
-        `speed index ${shown('speed-index')}, interactive ${shown('interactive')}`,
+        `speed index ${shown('speed-index')}, interactive ${shown('interactive')}, ` +
+        `cumulative layout shift ${shown('cumulative-layout-shift')}`,
     );
+    const largest = audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    if (largest) console.log(`  largest paint: ${largest.nodeLabel} (${largest.snippet.slice(0, 100)})`);
+    for (const item of (audits['layout-shifts']?.details?.items || []).slice(0, 3)) {
+      console.log(`  layout shift ${item.score.toFixed(3)}: ${item.node?.snippet?.slice(0, 100) ?? ''}`);
+    }
     console.log(`  transferred ${shown('total-byte-weight')}`);
     for (const category of ['accessibility', 'best-practices', 'seo']) {
       for (const ref of categories[category].auditRefs) {

@@ -158,6 +158,8 @@ test('the first load fetches only the first-load files, and the worker precaches
   // only their loader, which the main module imports.
   expect(names.filter((n) => /^(split_|chunk_)/.test(n))).toEqual([]);
   expect(names.filter((n) => n.startsWith('__wasm_split'))).toHaveLength(1);
+  // One picture of the sample's map, for this window's shape, shown before the app.
+  expect(names.filter((n) => /^sample-\d+\.svg$/.test(n))).toHaveLength(1);
   // What the page fetched is the first load the size check budgets (.ci/size-budget),
   // counted uncompressed here: the main module is most of it, the parts none of it.
   const bytes = (pattern) => fetched.filter(([n]) => pattern.test(n)).reduce((sum, [, b]) => sum + b, 0);

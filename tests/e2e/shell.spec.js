@@ -2,7 +2,7 @@
 // file menu, messages, and a canvas that survives a reload.
 const path = require('path');
 const fs = require('fs');
-const { test, expect, openApp, clickCardOnMap } = require('./fixtures');
+const { test, expect, openApp, openSmall, clickCardOnMap } = require('./fixtures');
 
 const SAMPLE = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
@@ -211,6 +211,130 @@ for (const [width, height] of [[1280, 800], [1024, 768], [412, 823]]) {
     expect(Math.abs(header.height - frame.height)).toBeLessThanOrEqual(4);
   });
 }
+
+/** Holds the main module back until the returned function is called, as a slow connection would. */
+async function holdTheApp(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/okr-canvas-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The rectangle around every card of the app's map, in the page. */
+async function cardsBox(page) {
+  return page.getByTestId('okr-card').evaluateAll((cards) => {
+    const boxes = cards.map((card) => card.getBoundingClientRect());
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    const right = Math.max(...boxes.map((b) => b.right));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  });
+}
+
+function expectSameBox(actual, expected, what) {
+  for (const side of ['x', 'y', 'width', 'height']) {
+    expect(Math.abs(actual[side] - expected[side]), `${what}: ${side}`).toBeLessThanOrEqual(3);
+  }
+}
+
+for (const [width, height] of [[1440, 900], [1280, 720], [412, 823]]) {
+  test(`a first visit shows the sample's map before the wasm runs, each card where the app's will be (${width}×${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    // The main module is fetched once the picture is here, not beside it.
+    const order = [];
+    page.on('requestfinished', (r) => { if (/sample-\d+\.svg$/.test(r.url())) order.push('picture'); });
+    page.on('request', (r) => { if (/_bg\.wasm$/.test(r.url())) order.push('module'); });
+    const release = await holdTheApp(page);
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    const picture = page.locator('#boot-map');
+    await expect(picture).toBeVisible();
+    expect(await picture.getAttribute('src')).toMatch(/^previews\/sample-\d+\.svg$/);
+    // "Opening…" still says the app is on its way, below the map.
+    await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+    const shown = await picture.boundingBox();
+    release();
+    await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    expectSameBox(await cardsBox(page), shown, 'the map against its picture');
+    expect(order.slice(0, 2)).toEqual(['picture', 'module']);
+  });
+}
+
+test('a returning visit shows the last map kept, and never what storage holds as markup', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSmall(page);
+  // Kept after the canvas's save.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('okr-canvas:preview'))).not.toBeNull();
+  const preview = JSON.parse(await page.evaluate(() => localStorage.getItem('okr-canvas:preview')));
+  const open = await page.evaluate(() => JSON.parse(localStorage.getItem('okr-canvas:library')).open);
+  expect(preview.canvas).toBe(open);
+  expect(preview.svg.match(/<g class="card"/g)).toHaveLength(4);
+
+  const release = await holdTheApp(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const picture = page.locator('#boot-map');
+  await expect(picture).toBeVisible();
+  expect(await picture.getAttribute('src')).toMatch(/^blob:/);
+  const shown = await picture.boundingBox();
+  release();
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  expectSameBox(await cardsBox(page), shown, 'the map against its picture');
+
+  // A picture with a script and an event attribute is shown as an image: nothing runs.
+  // (Written as the next page starts: the page left keeps its own picture as it goes.)
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" onload="window.ran=1">'
+    + '<script>window.ran=2</script><rect width="200" height="100" fill="#888"/></svg>';
+  await keepPreviewOnNextLoad(page, 'script', JSON.stringify({ canvas: open, svg }));
+  const third = await holdTheApp(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(picture).toBeVisible();
+  third();
+  await expect(page.getByTestId('okr-card')).toHaveCount(4);
+  expect(await page.evaluate(() => window.ran)).toBeUndefined();
+  await page.unrouteAll();
+
+  // A damaged picture, or one of another canvas: the frame says "Opening…" and the app opens.
+  for (const [name, damaged] of [
+    ['damaged', '{ not a picture'],
+    ['another canvas', JSON.stringify({ canvas: 'c-other', svg })],
+  ]) {
+    await keepPreviewOnNextLoad(page, name, damaged);
+    const again = await holdTheApp(page);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+    await expect(picture, name).toBeHidden();
+    again();
+    await expect(page.getByTestId('okr-card')).toHaveCount(4);
+    await page.unrouteAll();
+  }
+});
+
+/** Writes `text` as the kept picture when the next page starts, before its boot script. */
+async function keepPreviewOnNextLoad(page, name, text) {
+  await page.addInitScript(([name, text]) => {
+    if (sessionStorage.getItem(`preview-set:${name}`) === null) {
+      sessionStorage.setItem(`preview-set:${name}`, '1');
+      localStorage.setItem('okr-canvas:preview', text);
+    }
+  }, [name, text]);
+}
+
+test('a shared link shows no kept picture before the app opens it', async ({ page }) => {
+  await openSmall(page);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('okr-canvas:preview'))).not.toBeNull();
+  const release = await holdTheApp(page);
+  await page.goto('about:blank');
+  await page.goto('/#file=examples/acme.okr.json', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+  await expect(page.locator('#boot-map')).toBeHidden();
+  release();
+  await expect(page.getByTestId('okr-card')).toHaveCount(SAMPLE.objectives.length);
+});
 
 test('on a phone or a tablet every toolbar button is in reach, and nothing covers the legend', async ({ page }) => {
   for (const [width, height] of [[412, 823], [768, 1024], [1024, 768]]) {

@@ -165,8 +165,26 @@ test('a second tab with unsaved changes is asked before the other tab\'s version
   await expect(second.getByTestId('save-state')).toHaveCount(0);
 });
 
+test('a full storage gives the room of the picture kept for the next open to the canvas', async ({ page }) => {
+  await openSmall(page);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('okr-canvas:preview'))).not.toBeNull();
+  const fillers = await fillStorage(page);
+  // A change that makes the canvas bigger: saved in the picture's room, nothing said.
+  await page.getByTestId('new-objective').click();
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('okr-canvas:preview'))).toBeNull();
+  await expect(page.getByTestId('save-state')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await freeStorage(page, fillers);
+  await page.reload();
+  await expect(page.getByTestId('okr-card')).toHaveCount(5);
+});
+
 test('storage full, then room made: the canvas is saved again and a reload loses nothing', async ({ page }) => {
   await openSmall(page);
+  // Without the picture kept for the next open, whose room a full storage gives to the canvas.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('okr-canvas:preview'))).not.toBeNull();
+  await page.evaluate(() => localStorage.removeItem('okr-canvas:preview'));
   const fillers = await fillStorage(page);
   // A change that makes the canvas bigger no longer fits.
   await page.getByTestId('new-objective').click();

@@ -51,12 +51,12 @@ use crate::browser::location;
 use crate::domain::export::{export_within, FileForm};
 use crate::domain::graph::{AlignmentGraph, LinkError, RuleError};
 use crate::domain::import::{import, MAX_FILE_BYTES};
-use crate::domain::layout::{layout_document, LayoutMode, LayoutOptions};
+use crate::domain::layout::{layout_document, LayoutMode};
 use crate::domain::model::{Document, LinkKind};
 use crate::domain::progress::{compute_progress, measured_objectives};
 use crate::domain::sample::moved_to_current_quarter;
 use crate::domain::status::{CycleClock, Reading};
-use crate::map::scene::{objective_card_size, Scene};
+use crate::map::scene::{layout_options, objective_card_size, Scene};
 use crate::session::history::History;
 
 /// The sample canvas shown on first open.
@@ -532,31 +532,8 @@ impl AppState {
 /// The document with a stored position for every card: cards without one are
 /// placed by the automatic layout, once, so that moving one card later never
 /// moves the others.
-fn with_every_card_placed(mut document: Document) -> Document {
-    if document
-        .objectives
-        .iter()
-        .all(|o| document.layout.contains_key(&o.id))
-    {
-        return document;
-    }
-    document.layout = layout_document(
-        &document,
-        &objective_card_size,
-        &layout_options(crate::browser::window::map_aspect_ratio()),
-        LayoutMode::PlaceUnplaced,
-    );
-    document
-}
-
-/// The automatic layout's options for a map shown in an area of `aspect_ratio`
-/// (width over height; the default shape when unknown).
-fn layout_options(aspect_ratio: Option<f64>) -> LayoutOptions {
-    let default = LayoutOptions::default();
-    LayoutOptions {
-        aspect_ratio: aspect_ratio.unwrap_or(default.aspect_ratio),
-        ..default
-    }
+fn with_every_card_placed(document: Document) -> Document {
+    crate::map::scene::with_every_card_placed(document, crate::browser::window::map_aspect_ratio())
 }
 
 /// The embedded sample canvas, in the quarter containing `today` so that its

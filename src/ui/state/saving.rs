@@ -9,9 +9,10 @@ use super::canvases::{document_text, now, read_canvas, read_stored, SAVE_DELAY_M
 use super::{AppState, NoticeAction, NoticeKind};
 use crate::browser::storage::{self, Local, StorageError};
 use crate::domain::model::Document;
+use crate::output::picture::preview_svg;
 use crate::session::library::CanvasEntry;
 use crate::session::store::{
-    self, canvas_key, Keeper, Record, SaveOutcome, SaveState, Stored, LIBRARY_KEY,
+    self, canvas_key, Keeper, Record, SaveOutcome, SaveState, Stored, LIBRARY_KEY, PREVIEW_KEY,
 };
 
 impl AppState {
@@ -39,13 +40,17 @@ impl AppState {
                 std::time::Duration::from_millis(SAVE_DELAY_MS),
             );
         });
-        let on_page_hide = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+        let on_page_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            state.save_now();
+            state.keep_preview();
+        });
         let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
             let hidden = web_sys::window()
                 .and_then(|w| w.document())
                 .is_some_and(|d| d.hidden());
             if hidden {
                 state.save_now();
+                state.keep_preview();
             } else {
                 state.retry_save();
             }
@@ -75,12 +80,41 @@ impl AppState {
         let (title, text) = self
             .document
             .with_untracked(|doc| (doc.title.clone(), document_text(doc)));
-        let outcome = self
-            .canvases
-            .keeper
-            .try_update_value(|k| k.save(&mut Local, &title, &text, now()))
-            .unwrap_or(SaveOutcome::Nothing);
+        let save = || {
+            self.canvases
+                .keeper
+                .try_update_value(|k| k.save(&mut Local, &title, &text, now()))
+                .unwrap_or(SaveOutcome::Nothing)
+        };
+        let mut outcome = save();
+        // The picture kept for the next open is a cache: its room goes to the canvas.
+        let full = SaveOutcome::Refused(SaveState::Failed(StorageError::QuotaExceeded));
+        if outcome == full && storage::load_raw(PREVIEW_KEY).is_some() {
+            storage::remove(PREVIEW_KEY);
+            outcome = save();
+        }
         self.after_save(&before, outcome);
+    }
+
+    /// Keeps a picture of the open canvas's map for the page's next first paint
+    /// (`public/boot.js`), or removes the last one when there is no picture to
+    /// keep (a shared canvas shown, an empty or very large map) or no room for it:
+    /// an old picture of another map would show the wrong one.
+    pub(super) fn keep_preview(&self) {
+        let picture = if self.canvases.shared_view.with_untracked(Option::is_some)
+            || self.scene.with_untracked(|s| s.cards.len()) > store::MAX_PREVIEW_CARDS
+        {
+            None
+        } else {
+            let id = self.canvases.keeper.with_value(|k| k.id.clone());
+            self.scene
+                .with_untracked(preview_svg)
+                .and_then(|svg| store::preview_record(&id, &svg))
+        };
+        let kept = picture.is_some_and(|text| storage::save_raw(PREVIEW_KEY, &text).is_ok());
+        if !kept {
+            storage::remove(PREVIEW_KEY);
+        }
     }
 
     /// Tells the person what a save (or another tab) changed.
@@ -92,6 +126,7 @@ impl AppState {
         match outcome {
             SaveOutcome::Written(_) => {
                 self.reload_library();
+                self.keep_preview();
                 if !matches!(before, SaveState::Saved | SaveState::Unsaved) {
                     self.notices
                         .status("Saved in this browser again: nothing was lost.");
