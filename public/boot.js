@@ -11,14 +11,11 @@
 // - a first visit, nothing kept: the sample's picture for this window's shape
 //   (public/previews, one per layout the shape leads to; data-sample-shapes).
 //
-// The app waits for it (window.okrCanvasBoot, a second at most):
-// - `loaded`: the page's loader fetches the app's module once the picture is
-//   here (.ci/boot_loader.py), so the module, forty times its size, does not
-//   take the connection from it;
-// - `shown`: the app starts once the picture is on screen
-//   (src/browser/boot.rs). Its start is one long task: a picture painted
-//   during it would be painted after it, and one the app removes before the
-//   browser has reported its paint is lost.
+// The page's loader fetches the app's main module once the picture is on
+// screen (window.okrCanvasBoot, awaited by the loader .ci/boot_loader.py
+// writes; a second at most, at once when there is no picture). The module is
+// forty times the picture's size: fetched beside it, it would take the
+// connection from it, and its start, one long task, would hold back its paint.
 //
 // What storage holds is shown as an image only (an SVG image runs nothing and
 // loads nothing), and anything unexpected in it leaves the frame as it is.
@@ -28,28 +25,18 @@
   var PREFIX = "okr-canvas:";
   // The header's height the app lays a first map out with (src/browser/window.rs).
   var HEADER_HEIGHT = 72;
-  // The longest the app waits for the picture, in milliseconds.
+  // The longest the page waits for the picture before it fetches the app, in ms.
   var LONGEST_WAIT = 1000;
 
-  var loaded;
   var shown;
-  window.okrCanvasBoot = {
-    loaded: new Promise(function (resolve) {
-      loaded = resolve;
-    }),
-    shown: new Promise(function (resolve) {
-      shown = resolve;
-    }),
-  };
-  function ready() {
-    loaded();
-    shown();
-  }
-  setTimeout(ready, LONGEST_WAIT);
+  window.okrCanvasBoot = new Promise(function (resolve) {
+    shown = resolve;
+  });
+  setTimeout(shown, LONGEST_WAIT);
 
   var image = document.getElementById("boot-map");
   if (!image || location.hash.length > 1 || location.search.length > 1) {
-    ready();
+    shown();
     return;
   }
 
@@ -85,10 +72,9 @@
       if (revoke) {
         URL.revokeObjectURL(source);
       }
-      loaded();
       drawn();
     });
-    image.addEventListener("error", ready);
+    image.addEventListener("error", shown);
     image.src = source;
   }
 
@@ -135,10 +121,10 @@
     if (picture) {
       show(picture, true);
     } else {
-      ready();
+      shown();
     }
   } catch (error) {
     // Storage refused or holding something else: the frame says "Opening…".
-    ready();
+    shown();
   }
 })();
