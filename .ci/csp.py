@@ -36,8 +36,6 @@ import os
 import re
 import sys
 
-import staged_page
-
 # 'unsafe-inline' in style-src only for style *attributes*: the UI sets inline
 # styles (progress bar widths, a dragged card's offset) through the `style`
 # attribute (setAttribute), which Chromium blocks under style-src 'self'.
@@ -94,8 +92,14 @@ def policy_for(page, development=False):
 
 
 def main():
-    path = staged_page.path("csp.py")
-    page = staged_page.read(path)
+    if len(sys.argv) > 1:
+        path = sys.argv[1]
+    elif os.environ.get("TRUNK_STAGING_DIR"):
+        path = os.path.join(os.environ["TRUNK_STAGING_DIR"], "index.html")
+    else:
+        sys.exit("usage: csp.py PAGE.html (or run as a Trunk hook)")
+    with open(path, encoding="utf-8", newline="") as f:
+        page = f.read()
 
     page = OLD_META.sub("", page)
     head = HEAD.search(page)
@@ -105,7 +109,8 @@ def main():
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}" />'
     page = page[: head.end()] + meta + page[head.end() :]
 
-    staged_page.write(path, page)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(page)
     print(f"csp.py: {policy}")
 
 

@@ -11,11 +11,11 @@
 // - a first visit, nothing kept: the sample's picture for this window's shape
 //   (public/previews, one per layout the shape leads to; data-sample-shapes).
 //
-// The page's loader fetches the app's main module once the picture is on
-// screen (window.okrCanvasBoot, awaited by the loader .ci/boot_loader.py
-// writes; a second at most, at once when there is no picture). The module is
-// forty times the picture's size: fetched beside it, it would take the
-// connection from it, and its start, one long task, would hold back its paint.
+// The app starts once the picture is on screen (window.okrCanvasBoot, awaited
+// by src/browser/boot.rs; a second at most, at once when there is no picture).
+// Its start is one long task: a picture painted during it would be painted
+// after it, and one the app removes before the browser has reported its paint
+// is lost. The app's module is fetched meanwhile, beside the picture.
 //
 // What storage holds is shown as an image only (an SVG image runs nothing and
 // loads nothing), and anything unexpected in it leaves the frame as it is.
@@ -25,7 +25,7 @@
   var PREFIX = "okr-canvas:";
   // The header's height the app lays a first map out with (src/browser/window.rs).
   var HEADER_HEIGHT = 72;
-  // The longest the page waits for the picture before it fetches the app, in ms.
+  // The longest the app waits for the picture to be on screen, in milliseconds.
   var LONGEST_WAIT = 1000;
 
   var shown;

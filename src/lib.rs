@@ -17,20 +17,18 @@ pub mod session;
 pub mod sheets;
 pub mod ui;
 
-/// Mounts the app on the page, replacing the frame painted before it (with the
-/// picture of the map, public/boot.js); framed by another site's page, it says
-/// why it does not start instead.
+/// Mounts the app on the page, replacing the frame painted before it once the
+/// picture of the map there is on screen; framed by another site's page, it
+/// says why it does not start instead.
 pub fn start() {
     browser::panic::install_panic_overlay();
     if browser::embedding::framed_by_another_origin() {
         browser::embedding::show_framed_notice();
         return;
     }
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(ui::App);
+    wasm_bindgen_futures::spawn_local(async {
+        browser::boot::picture_shown().await;
+        browser::boot::remove_frame();
+        leptos::mount::mount_to_body(ui::App);
+    });
 }

@@ -4,6 +4,7 @@
 //! checks it); components use these helpers, and call `web_sys` themselves only
 //! for the events and elements they handle (pointer and key events, focus).
 
+pub mod boot;
 pub mod canvas2d;
 pub mod clock;
 pub mod dom;
