@@ -177,9 +177,9 @@ test('6. a canvas deleted in another tab is offered back, not written into a voi
 // a heavily loaded machine the second key press can arrive after it, and
 // then there is nothing to choose. Such a run is tried again. Two saves
 // within the same few milliseconds are not told apart either (pressed in both
-// tabs at once, neither was asked in 10 of 26 runs): each tab's process sees
-// the other's write of storage a moment late, so both compare against the same
-// revision. That is a gap in the store's compare-before-write, not in the test.
+// tabs at once, neither was asked in 10 of 26 runs), which points to the
+// store's compare-before-write: a tab may not yet see the other's write when it
+// compares. That gap is the app's to close, not the test's.
 test.describe('two tabs at once', () => {
   test.describe.configure({ retries: 4 });
 
