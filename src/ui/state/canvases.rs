@@ -41,6 +41,10 @@ pub struct Canvases {
     pub(super) replaced: StoredValue<bool>,
     /// Bumped by each change, so only the last of a burst schedules a save.
     pub(super) save_generation: StoredValue<u64>,
+    /// The canvas, and its save generation, of the picture of the map this tab
+    /// last kept for the next open (`AppState::keep_preview`); `None` when it
+    /// kept none or removed it.
+    pub(super) preview_of: StoredValue<Option<(String, u64)>>,
     /// A big file or link being opened, step by step; `None` when nothing is.
     pub progress: RwSignal<Option<super::Progress>>,
     /// Where the open canvas came from when it is someone else's, opened
@@ -65,6 +69,7 @@ impl Canvases {
             unreadable: RwSignal::new(unreadable),
             replaced: StoredValue::new(false),
             save_generation: StoredValue::new(0),
+            preview_of: StoredValue::new(None),
             progress: RwSignal::new(None),
             shared_view: RwSignal::new(None),
             own_document: StoredValue::new(None),

@@ -208,7 +208,8 @@ impl AppState {
         };
         // The comparison is fetched the first time: a canvas switched to and
         // saved again meanwhile is compared as it is now.
-        let still_as_read = matches!(store::stored_revision(&Local, id), Ok(Some(revision)) if Some(revision) == keeper.base);
+        let stored = store::stored_revision(&Local, id);
+        let still_as_read = matches!(stored, Ok(Some(revision)) if Some(revision) == keeper.base);
         if !still_as_read {
             return Box::pin(self.review_for_kept_canvas(id, file_name, imported)).await;
         }

@@ -90,7 +90,7 @@ impl AppState {
         // The picture kept for the next open is a cache: its room goes to the canvas.
         let full = SaveOutcome::Refused(SaveState::Failed(StorageError::QuotaExceeded));
         if outcome == full && storage::load_raw(PREVIEW_KEY).is_some() {
-            storage::remove(PREVIEW_KEY);
+            self.drop_preview();
             outcome = save();
         }
         self.after_save(&before, outcome);
@@ -99,21 +99,52 @@ impl AppState {
     /// Keeps a picture of the open canvas's map for the page's next first paint
     /// (`public/boot.js`), or removes the last one when there is no picture to
     /// keep (a shared canvas shown, an empty or very large map) or no room for it:
-    /// an old picture of another map would show the wrong one.
+    /// an old picture of another map would show the wrong one. Nothing is done
+    /// when the picture this tab kept last is of the map as it is.
     pub(super) fn keep_preview(&self) {
+        let id = self.canvases.keeper.with_value(|k| k.id.clone());
+        let of = (id, self.canvases.save_generation.get_value());
+        if self
+            .canvases
+            .preview_of
+            .with_value(|kept| kept.as_ref() == Some(&of))
+        {
+            return;
+        }
         let picture = if self.canvases.shared_view.with_untracked(Option::is_some)
             || self.scene.with_untracked(|s| s.cards.len()) > store::MAX_PREVIEW_CARDS
         {
             None
         } else {
-            let id = self.canvases.keeper.with_value(|k| k.id.clone());
             self.scene
                 .with_untracked(preview_svg)
-                .and_then(|svg| store::preview_record(&id, &svg))
+                .and_then(|svg| store::preview_record(&of.0, &svg))
         };
-        let kept = picture.is_some_and(|text| storage::save_raw(PREVIEW_KEY, &text).is_ok());
+        match picture {
+            Some(text) if storage::save_raw(PREVIEW_KEY, &text).is_ok() => {
+                self.canvases.preview_of.set_value(Some(of));
+            }
+            _ => self.drop_preview(),
+        }
+    }
+
+    /// Removes the picture kept for the next open.
+    fn drop_preview(&self) {
+        storage::remove(PREVIEW_KEY);
+        self.canvases.preview_of.set_value(None);
+    }
+
+    /// Keeps a picture of the open canvas once it is first saved, when this tab
+    /// has none of it yet; later pictures are kept as the page is hidden, not at
+    /// every save.
+    fn keep_first_preview(&self) {
+        let id = self.canvases.keeper.with_value(|k| k.id.clone());
+        let kept = self
+            .canvases
+            .preview_of
+            .with_value(|kept| kept.as_ref().is_some_and(|(of, _)| *of == id));
         if !kept {
-            storage::remove(PREVIEW_KEY);
+            self.keep_preview();
         }
     }
 
@@ -126,7 +157,7 @@ impl AppState {
         match outcome {
             SaveOutcome::Written(_) => {
                 self.reload_library();
-                self.keep_preview();
+                self.keep_first_preview();
                 if !matches!(before, SaveState::Saved | SaveState::Unsaved) {
                     self.notices
                         .status("Saved in this browser again: nothing was lost.");
