@@ -4,7 +4,8 @@
 Why this exists: Trunk injects an inline <script type="module"> that loads the
 app's JS and wasm. Its text names the hashed file names, so it changes with
 every build, and a policy that allows it (and no other inline script) can only
-be written once the page is built, with the script's sha256. Trunk runs this
+be written once the page is built, with the script's sha256. The boot scripts
+and the style sheets are inlined too (index.html), and allowed the same way. Trunk runs this
 file as a post_build hook (Trunk.toml) on the staged index.html, before the
 build replaces dist/. By hand: python3 .ci/csp.py dist/index.html
 
@@ -15,7 +16,8 @@ to any static host without server configuration. It allows:
   - scripts: the page's own files, compiling WebAssembly ('wasm-unsafe-eval'),
     and the inline scripts of the built page by hash; never eval or any other
     inline script;
-  - styles: the page's own stylesheets; inline style attributes too (below);
+  - styles: the page's own style sheets, inlined into it, by hash; inline
+    style attributes too (below);
   - images: the page's own, and the picture of the map kept in storage,
     shown before the app runs (public/boot.js) from a blob: URL;
   - fetches of its own files only (the wasm, `#file=` canvases beside the page);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the gzipped size of the release build's wasm, JS and CSS, split into
-# the first load (what the page fetches to open) and each part fetched only
+# Prints the gzipped size of the release build's page, wasm, JS and CSS, split
+# into the first load (what the page fetches to open: index.html, which carries
+# the style sheets and the boot scripts inlined, and the app's module) and each part fetched only
 # when first used (the importer workers, `importer*`, each its JS, wasm and
 # loader; the app's parts split out of the main module, `split_*` and the
 # `chunk_*` modules they share, as one "parts" entry; their small
@@ -14,9 +15,9 @@ here=$(dirname "$0")
 budget_of() { grep -v '^#' "$1" | tr -d '[:space:]'; }
 first_budget=$(budget_of "$here/size-budget")
 shopt -s nullglob
-files=("$dist"/*.wasm "$dist"/*.js "$dist"/*.css)
+files=("$dist"/index.html "$dist"/*.wasm "$dist"/*.js "$dist"/*.css)
 if [ ${#files[@]} -eq 0 ]; then
-  echo "size budget: no wasm/js/css in $dist; run the release build first" >&2
+  echo "size budget: no page in $dist; run the release build first" >&2
   exit 1
 fi
 first=0

@@ -1,6 +1,6 @@
 //! The pictures of the sample map shown before the app runs on a first visit
-//! (`public/previews/`), and the window shapes each is for (`index.html`,
-//! `data-sample-shapes` of `#boot-map`), are what the app will show.
+//! (`public/previews/`), and the window shapes each is for (`SAMPLE_SHAPES` in
+//! `public/boot-picture.js`), are what the app will show.
 //!
 //! A first visit opens the sample, laid out for the shape of the map's area
 //! (`map::scene::with_every_card_placed`). The layout changes at a handful of
@@ -74,12 +74,12 @@ fn preview_file(index: usize) -> PathBuf {
     repository().join(format!("public/previews/sample-{index}.svg"))
 }
 
-const ATTRIBUTE: &str = "data-sample-shapes=\"";
+const SHAPES_LIST: &str = "SAMPLE_SHAPES = [";
 
-/// The shapes written in `index.html`.
-fn shapes_in_page(page: &str) -> Option<(usize, usize)> {
-    let start = page.find(ATTRIBUTE)? + ATTRIBUTE.len();
-    let end = start + page[start..].find('"')?;
+/// Where the boot script's list of shapes is written.
+fn shapes_in_script(script: &str) -> Option<(usize, usize)> {
+    let start = script.find(SHAPES_LIST)? + SHAPES_LIST.len();
+    let end = start + script[start..].find(']')?;
     Some((start, end))
 }
 
@@ -91,10 +91,10 @@ fn sample_previews_are_up_to_date() {
         "the sample's layout follows the window's shape in a few steps, not {}",
         pictures.len()
     );
-    let page_path = repository().join("index.html");
-    let page = fs::read_to_string(&page_path).expect("index.html");
-    let (start, end) = shapes_in_page(&page).expect("#boot-map carries data-sample-shapes");
-    let written = shapes.join(" ");
+    let script_path = repository().join("public/boot-picture.js");
+    let script = fs::read_to_string(&script_path).expect("public/boot-picture.js");
+    let (start, end) = shapes_in_script(&script).expect("public/boot-picture.js has SAMPLE_SHAPES");
+    let written = shapes.join(", ");
     if std::env::var_os("UPDATE_PREVIEWS").is_some() {
         let directory = repository().join("public/previews");
         if directory.exists() {
@@ -104,15 +104,15 @@ fn sample_previews_are_up_to_date() {
         for (index, svg) in pictures.iter().enumerate() {
             fs::write(preview_file(index), svg).expect("write a preview");
         }
-        let page = format!("{}{written}{}", &page[..start], &page[end..]);
-        fs::write(&page_path, page).expect("write index.html");
+        let script = format!("{}{written}{}", &script[..start], &script[end..]);
+        fs::write(&script_path, script).expect("write public/boot-picture.js");
         return;
     }
     let stale = "stale; regenerate with `UPDATE_PREVIEWS=1 cargo test --test sample_preview`";
     assert_eq!(
-        &page[start..end],
+        &script[start..end],
         written,
-        "index.html's data-sample-shapes is {stale}"
+        "public/boot-picture.js's SAMPLE_SHAPES is {stale}"
     );
     for (index, svg) in pictures.iter().enumerate() {
         let checked_in = fs::read_to_string(preview_file(index)).unwrap_or_default();

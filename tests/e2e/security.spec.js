@@ -51,7 +51,6 @@ test('the built page carries a strict policy, ahead of every script and styleshe
   expect(policy['base-uri']).toEqual(["'none'"]);
   expect(policy['form-action']).toEqual(["'none'"]);
   expect(policy['connect-src']).toEqual(["'self'"]);
-  expect(policy['style-src-elem']).toEqual(["'self'"]);
 
   // Scripts: the page's files, wasm compilation, and each inline script of
   // the built page by its hash; nothing else.
@@ -65,6 +64,18 @@ test('the built page carries a strict policy, ahead of every script and styleshe
   expect(inline.length).toBeGreaterThan(0);
   expect(hashes.sort()).toEqual(
     inline.map((t) => `'sha256-${crypto.createHash('sha256').update(t).digest('base64')}'`).sort(),
+  );
+
+  // Style elements: the page's style sheets, inlined into it, each by its hash;
+  // no other <style> element.
+  const styles = policy['style-src-elem'];
+  expect(styles[0]).toBe("'self'");
+  const inlineStyles = await page.evaluate(() =>
+    [...document.querySelectorAll('style')].map((s) => s.textContent),
+  );
+  expect(inlineStyles.length).toBeGreaterThan(0);
+  expect(styles.slice(1).sort()).toEqual(
+    [...new Set(inlineStyles.map((t) => `'sha256-${crypto.createHash('sha256').update(t).digest('base64')}'`))].sort(),
   );
 
   // Before anything the policy governs.
