@@ -19,7 +19,7 @@ to any static host without server configuration. It allows:
   - styles: the page's own style sheets, inlined into it, by hash; inline
     style attributes too (below);
   - images: the page's own, and the picture of the map kept in storage,
-    shown before the app runs (public/boot.js) from a blob: URL;
+    shown before the app runs (public/boot-picture.js) from a blob: URL;
   - fetches of its own files only (the wasm, `#file=` canvases beside the page);
   - no plugins, no <base>, no form submission.
 A meta policy cannot set frame-ancestors, report-uri or sandbox; a host that
@@ -87,6 +87,11 @@ def policy_for(page, development=False):
                 "blocked; serve with autoreload off",
                 file=sys.stderr,
             )
+        if "<!--" in text or "<script" in text.lower():
+            # The HTML parser reads an inlined script up to the first </script>,
+            # and "<!--" with "<script" in one changes where that is: the page
+            # would break, or run text as markup.
+            sys.exit("csp.py: an inline script holds <!-- or <script; keep such text out of it")
         scripts.append(source_hash(text))
     styles = [source_hash(text) for text in STYLE.findall(page)]
     joined = lambda hashes: "".join(" " + h for h in dict.fromkeys(hashes))

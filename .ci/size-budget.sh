@@ -15,11 +15,11 @@ here=$(dirname "$0")
 budget_of() { grep -v '^#' "$1" | tr -d '[:space:]'; }
 first_budget=$(budget_of "$here/size-budget")
 shopt -s nullglob
-files=("$dist"/index.html "$dist"/*.wasm "$dist"/*.js "$dist"/*.css)
-if [ ${#files[@]} -eq 0 ]; then
+if [ ! -f "$dist/index.html" ]; then
   echo "size budget: no page in $dist; run the release build first" >&2
   exit 1
 fi
+files=("$dist"/index.html "$dist"/*.wasm "$dist"/*.js "$dist"/*.css)
 first=0
 declare -A lazy=()
 for f in "${files[@]}"; do

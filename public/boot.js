@@ -52,17 +52,26 @@
     return function () {};
   }
 
+  // The picture is the image's alone from here.
+  delete window.okrCanvasPicture;
+  function done() {
+    if (picture.kept) {
+      URL.revokeObjectURL(picture.source);
+    }
+  }
+
   var drawn = whenOnScreen();
   // "Opening…" moves below the map before the first paint, not under the eyes.
   document.getElementById("boot").classList.add("boot--map");
   image.addEventListener("load", function () {
     image.hidden = false;
-    if (picture.kept) {
-      URL.revokeObjectURL(picture.source);
-    }
+    done();
     drawn();
   });
-  image.addEventListener("error", shown);
+  image.addEventListener("error", function () {
+    done();
+    shown();
+  });
   image.src = picture.source;
   // Fetched and decoded already: drawn in the page's first frame.
   if (picture.early.complete && picture.early.naturalWidth > 0) {

@@ -12,6 +12,14 @@
 //!   (compare before write, [`Keeper::save`]); anything else is a conflict
 //!   the person settles, and a canvas removed meanwhile is a deletion they
 //!   are offered to undo. Nothing is written into a void.
+//! - The compare and the write are not one step across tabs: a tab sees
+//!   another's write only moments after it is made. Two tabs saving within
+//!   those moments both write the same revision, and the later write wins.
+//!   The other tab, told of that write, finds its revision holding a canvas
+//!   it did not write ([`Keeper::other_tab_wrote`]), and the person settles it
+//!   as any conflict, from the version both tabs started from. (Should the
+//!   winner write again before the other tab has been told, a rarer case, as
+//!   saves wait for a pause, that tab sees a newer revision and takes it.)
 //! - A failed write leaves the canvas unsaved and is tried again; a write
 //!   that replaces or removes data happens only after its replacement is
 //!   written.
@@ -39,7 +47,7 @@ pub const DAMAGED_LIBRARY_KEY: &str = "okr-canvas:library-damaged";
 /// of its own when found.
 pub const OLD_BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
 /// A picture of the open canvas's map, which the page shows in the map's place
-/// before the app runs (`public/boot.js`): `{"canvas": id, "svg": …}`. A cache:
+/// before the app runs (`public/boot-picture.js`): `{"canvas": id, "svg": …}`. A cache:
 /// losing it costs only that picture.
 pub const PREVIEW_KEY: &str = "okr-canvas:preview";
 /// The most cards and the longest picture kept, so that a cache never takes much
@@ -388,6 +396,13 @@ pub struct Keeper {
     pub state: SaveState,
     /// The canvas text last read or written, so an unchanged canvas is not rewritten.
     last_text: String,
+    /// When the revision this tab knows is its own write, the canvas text it
+    /// knew before it (`Some("")`: not known): the version both tabs started
+    /// from when another tab wrote the same revision at once.
+    before_last_write: Option<String>,
+    /// The canvas is written but the list of canvases is not: the next save
+    /// writes both, even with nothing changed.
+    list_due: bool,
 }
 
 impl Keeper {
@@ -399,6 +414,8 @@ impl Keeper {
             base: Some(revision),
             state: SaveState::Saved,
             last_text: text.to_string(),
+            before_last_write: None,
+            list_due: false,
         }
     }
 
@@ -409,6 +426,8 @@ impl Keeper {
             base: None,
             state: SaveState::Unsaved,
             last_text: String::new(),
+            before_last_write: None,
+            list_due: false,
         }
     }
 
@@ -441,7 +460,7 @@ impl Keeper {
         }
         // Nothing changed since it was read or written: another tab's write
         // (told by its own event) is no conflict.
-        if self.base.is_some() && self.last_text == text {
+        if self.base.is_some() && !self.list_due && self.last_text == text {
             self.state = SaveState::Saved;
             return SaveOutcome::Nothing;
         }
@@ -484,10 +503,12 @@ impl Keeper {
         });
         if let Err(error) = listed {
             // The canvas is written again with the list on the retry.
-            self.last_text.clear();
+            self.before_last_write = Some(std::mem::replace(&mut self.last_text, text.to_string()));
+            self.list_due = true;
             return self.refuse(SaveState::Failed(error));
         }
-        self.last_text = text.to_string();
+        self.before_last_write = Some(std::mem::replace(&mut self.last_text, text.to_string()));
+        self.list_due = false;
         self.state = SaveState::Saved;
         SaveOutcome::Written(revision)
     }
@@ -503,6 +524,16 @@ impl Keeper {
         SaveOutcome::Refused(state)
     }
 
+    /// Whether `stored`, at the revision this tab last wrote, is another tab's
+    /// write of that same revision, made before it could see this tab's.
+    fn lost_a_simultaneous_write(&self, stored: &str) -> bool {
+        if self.before_last_write.is_none() || self.last_text.is_empty() {
+            // Read, not written, by this tab: nothing of its own to lose.
+            return false;
+        }
+        Record::decode(stored).is_none_or(|record| record.text != self.last_text)
+    }
+
     /// The person keeps this tab's version over the other tab's (or over its
     /// deletion): the next save writes over whatever is stored now.
     pub fn keep_mine(&mut self, backend: &impl Backend) {
@@ -511,6 +542,8 @@ impl Keeper {
             _ => None,
         };
         self.last_text.clear();
+        self.before_last_write = None;
+        self.list_due = false;
         self.state = SaveState::Unsaved;
     }
 
@@ -527,6 +560,14 @@ impl Keeper {
             }
             Some(stored) => {
                 if self.base == Some(Record::revision_of(stored)) {
+                    if !self.lost_a_simultaneous_write(stored) {
+                        // What this tab read or wrote itself.
+                        return false;
+                    }
+                    // This tab's last write is gone: the person settles it
+                    // from the version both tabs started from.
+                    self.last_text = self.before_last_write.take().unwrap_or_default();
+                    self.state = SaveState::Conflict;
                     return false;
                 }
                 match self.state {
@@ -732,6 +773,45 @@ mod tests {
         // A, with nothing unsaved, takes B's version when told of it.
         let stored = backend.get(&canvas_key("c1")).unwrap();
         assert!(a.other_tab_wrote(stored.as_deref()));
+    }
+
+    #[test]
+    fn two_tabs_writing_the_same_revision_at_once_leave_the_loser_asked() {
+        let mut backend = Memory::default();
+        stored_canvas(&mut backend, "c1", 1, "Q3");
+        let Stored::Found(record) = read(&backend, "c1").unwrap() else {
+            panic!("stored")
+        };
+        let mut a = Keeper::opened("c1", record.revision, &record.text);
+        let mut b = Keeper::opened("c1", record.revision, &record.text);
+        a.changed();
+        b.changed();
+        // Each compares with storage before the other's write has reached it.
+        let mut seen_by_b = backend.clone();
+        assert_eq!(a.save(&mut backend, "A", "a", 1.0), SaveOutcome::Written(2));
+        assert_eq!(
+            b.save(&mut seen_by_b, "B", "b", 1.0),
+            SaveOutcome::Written(2)
+        );
+        // B's write lands last: storage holds B's revision 2.
+        backend = seen_by_b;
+        let stored = backend.get(&canvas_key("c1")).unwrap();
+        // B, told of A's write, finds its own: nothing to do.
+        assert!(!b.other_tab_wrote(stored.as_deref()));
+        assert_eq!(b.state, SaveState::Saved);
+        // A, told of B's, finds its revision holding a canvas it did not write:
+        // the person is asked, from the version both started from.
+        assert!(!a.other_tab_wrote(stored.as_deref()));
+        assert_eq!(a.state, SaveState::Conflict);
+        assert_eq!(a.last_read(), Some(record.text.as_str()));
+        // Kept by the person: written over B's revision.
+        a.keep_mine(&backend);
+        assert_eq!(a.save(&mut backend, "A", "a", 2.0), SaveOutcome::Written(3));
+        // A tab that has only read a revision is never asked about it.
+        let mut reader = Keeper::opened("c1", 3, "something else");
+        let stored = backend.get(&canvas_key("c1")).unwrap();
+        assert!(!reader.other_tab_wrote(stored.as_deref()));
+        assert_eq!(reader.state, SaveState::Saved);
     }
 
     #[test]

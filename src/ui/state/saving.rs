@@ -97,7 +97,7 @@ impl AppState {
     }
 
     /// Keeps a picture of the open canvas's map for the page's next first paint
-    /// (`public/boot.js`), or removes the last one when there is no picture to
+    /// (`public/boot-picture.js`), or removes the last one when there is no picture to
     /// keep (a shared canvas shown, an empty or very large map) or no room for it:
     /// an old picture of another map would show the wrong one. Nothing is done
     /// when the picture this tab kept last is of the map as it is.
