@@ -40,8 +40,14 @@ window.okrCanvasPicture = (function () {
     ) {
       return null;
     }
+    // The header's height above the map when it was kept, for a window as wide.
+    var header = preview.windowWidth === window.innerWidth &&
+      typeof preview.headerHeight === "number" &&
+      preview.headerHeight >= 40 && preview.headerHeight <= 400
+      ? preview.headerHeight
+      : null;
     var blob = new Blob([preview.svg], { type: "image/svg+xml" });
-    return { source: URL.createObjectURL(blob), kept: true };
+    return { source: URL.createObjectURL(blob), kept: true, header: header };
   }
 
   function choose() {

@@ -61,8 +61,14 @@
   }
 
   var drawn = whenOnScreen();
+  var frame = document.getElementById("boot");
   // "Opening…" moves below the map before the first paint, not under the eyes.
-  document.getElementById("boot").classList.add("boot--map");
+  frame.classList.add("boot--map");
+  // Under a header as tall as the app's was (a long title can wrap its
+  // toolbar), the map's area, and so the picture, is where the app's will be.
+  if (picture.header) {
+    frame.style.setProperty("--boot-header", picture.header + "px");
+  }
   image.addEventListener("load", function () {
     image.hidden = false;
     done();

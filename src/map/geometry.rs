@@ -267,6 +267,12 @@ pub const TITLE_BELOW: f64 = 0.4;
 /// of departments and teams label their regions instead: a few letters of a
 /// title would say nothing.
 pub const BLOCKS_BELOW: f64 = 0.25;
+/// Up to this many cards in view, the cards are their markup; beyond, they are
+/// drawn simplified (colour, title, one bar) on the drawn map (`ui/canvas.rs`),
+/// which shows soft links only for the selected card.
+pub const MAX_MARKUP_CARDS: usize = 150;
+/// Below this zoom the drawn map's cards are solid blocks of their team's colour.
+pub const SOLID_CARDS_SCALE: f64 = 0.1;
 /// The smallest a title may be on screen, in CSS pixels.
 pub const MIN_TITLE_PIXELS: f64 = 10.0;
 /// The title's size in world units at full detail (the card's CSS).

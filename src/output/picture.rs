@@ -19,11 +19,13 @@
 //! ([`estimated_text_width`]), wrapped or cut with an ellipsis; each card also carries
 //! its full title in a `<title>` element, which viewers show as a tooltip.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::domain::model::{is_valid_color, Document, LinkKind, ObjectiveKind};
 use crate::map::geometry::{
-    kr_row_center_y, wrap_measured, Rect, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT, STANDALONE_LINE_HEIGHT,
+    kr_row_center_y, wrap_measured, Rect, BLOCKS_BELOW, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT,
+    MAX_MARKUP_CARDS, SOLID_CARDS_SCALE, STANDALONE_LINE_HEIGHT,
 };
 use crate::map::scene::{progress_percent, CardView, LinkView, Scene};
 
@@ -161,21 +163,161 @@ text{fill:#e6e9ee}\
 pub fn preview_svg(scene: &Scene) -> Option<String> {
     let bounds = scene.bounds?;
     let mut out = String::with_capacity(2048 + scene.cards.len() * 2048);
+    open_preview(&mut out, &bounds, &[STYLE, DARK_STYLE]);
+    out.push_str(MARKERS);
+    write_map(&mut out, scene);
+    out.push_str("</svg>\n");
+    Some(out)
+}
+
+/// Opens a picture kept for the next open: the scene's `bounds` at full size
+/// (the page fits it), with its style sheet.
+fn open_preview(out: &mut String, bounds: &Rect, styles: &[&str]) {
     let _ = write!(
         out,
         "<svg xmlns=\"{SVG_NAMESPACE}\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\">\
-         <style>{STYLE}{DARK_STYLE}</style>",
+         <style>{}</style>",
         num(bounds.x),
         num(bounds.y),
         num(bounds.width),
         num(bounds.height),
         num(bounds.width),
         num(bounds.height),
+        styles.concat(),
     );
-    out.push_str(MARKERS);
-    write_map(&mut out, scene);
-    out.push_str("</svg>\n");
+}
+
+/// The largest map pictured in full before the app runs ([`preview_svg`], 2–3 KB
+/// a card); past it the picture is a [`preview_sketch_svg`].
+pub const FULL_PREVIEW_CARDS: usize = 100;
+
+/// The picture of the map kept for the page's next first paint: in full for a
+/// map of up to [`FULL_PREVIEW_CARDS`] cards, else a sketch of the map as the
+/// app shows it whole, at `fitted_scale`. `None` for a map without cards.
+pub fn preview_for(scene: &Scene, fitted_scale: f64) -> Option<String> {
+    if scene.cards.len() <= FULL_PREVIEW_CARDS {
+        return preview_svg(scene);
+    }
+    // Whole in view, a map of more cards than the markup takes is drawn.
+    let drawn = scene.cards.len() > MAX_MARKUP_CARDS;
+    let look = SketchLook {
+        soft_links: !drawn,
+        solid: fitted_scale
+            < if drawn {
+                SOLID_CARDS_SCALE
+            } else {
+                BLOCKS_BELOW
+            },
+    };
+    preview_sketch_svg(scene, look)
+}
+
+/// How a sketch draws the map, after the app's own look at the zoom it opens at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SketchLook {
+    /// Soft links drawn too: the drawn map shows only the selected card's.
+    pub soft_links: bool,
+    /// Each card a block of its team's colour, as the app shows cards far out;
+    /// else its outline with the team's colour along its left edge.
+    pub solid: bool,
+}
+
+/// The team colour along a sketched card's left edge, as wide as the drawn map
+/// draws it far out (`ui/drawn_map`).
+const SKETCH_STRIP: f64 = 14.0;
+
+/// The sketch's colours, light and dark: the card's surface and border, the
+/// links, as `style/tokens.css` has them and the drawn map uses them.
+const SKETCH_STYLE: &str = "\
+.card__body{fill:#ffffff;stroke:#d8dce3}\
+.link{fill:none;stroke-width:1.5}\
+.link--hard{stroke:#334e68}\
+.link--soft{stroke:#c05621;stroke-dasharray:6 4}\
+.card__body,.link{vector-effect:non-scaling-stroke}\
+@media (prefers-color-scheme:dark){\
+.card__body{fill:#212833;stroke:#3a4350}\
+.link--hard{stroke:#b8c7da}\
+.link--soft{stroke:#f6ad55}}";
+
+/// A big map for the same place as [`preview_svg`], in a few dozen bytes a card
+/// instead of thousands: each card a rectangle, each link a straight line of its
+/// kind from card to card, drawn as `look` says the app shows them. So a map of
+/// thousands of cards still fits the room a kept picture is given. Strokes keep
+/// their width on screen however far the picture is scaled down.
+/// `None` for a map without cards.
+pub fn preview_sketch_svg(scene: &Scene, look: SketchLook) -> Option<String> {
+    let bounds = scene.bounds?;
+    let mut out = String::with_capacity(1024 + scene.cards.len() * 64 + scene.links.len() * 32);
+    open_preview(&mut out, &bounds, &[SKETCH_STYLE]);
+    let kinds: &[(LinkKind, &str)] = if look.soft_links {
+        &[
+            (LinkKind::Hard, "link--hard"),
+            (LinkKind::Soft, "link--soft"),
+        ]
+    } else {
+        &[(LinkKind::Hard, "link--hard")]
+    };
+    for &(kind, class) in kinds {
+        let mut d = String::new();
+        for link in scene.links.iter().filter(|link| link.kind == kind) {
+            let points = path_points(&link.path((0.0, 0.0), (0.0, 0.0)));
+            if let (Some(&(x1, y1)), Some(&(x2, y2))) = (points.first(), points.last()) {
+                let _ = write!(
+                    d,
+                    "M{},{}L{},{}",
+                    whole(x1),
+                    whole(y1),
+                    whole(x2),
+                    whole(y2)
+                );
+            }
+        }
+        if !d.is_empty() {
+            let _ = write!(out, "<path class=\"link {class}\" d=\"{d}\"/>");
+        }
+    }
+    let rectangle = |d: &mut String, rect: &Rect, width: f64| {
+        let _ = write!(
+            d,
+            "M{},{}h{}v{}h-{}z",
+            whole(rect.x),
+            whole(rect.y),
+            whole(width),
+            whole(rect.height),
+            whole(width)
+        );
+    };
+    let mut bodies = String::new();
+    let mut by_color: BTreeMap<&str, String> = BTreeMap::new();
+    for card in &scene.cards {
+        let color = if is_valid_color(&card.team_color) {
+            card.team_color.as_str()
+        } else {
+            FALLBACK_COLOR
+        };
+        let colored = by_color.entry(color).or_default();
+        if look.solid {
+            rectangle(colored, &card.rect, card.rect.width);
+        } else {
+            rectangle(&mut bodies, &card.rect, card.rect.width);
+            rectangle(colored, &card.rect, SKETCH_STRIP.min(card.rect.width));
+        }
+    }
+    out.push_str("<g class=\"cards\">");
+    if !bodies.is_empty() {
+        let _ = write!(out, "<path class=\"card__body\" d=\"{bodies}\"/>");
+    }
+    for (color, d) in by_color {
+        let _ = write!(out, "<path fill=\"{color}\" d=\"{d}\"/>");
+    }
+    out.push_str("</g></svg>\n");
     Some(out)
+}
+
+/// A length in whole canvas units: a sketch is seen far out, where a unit is
+/// far less than a pixel.
+fn whole(value: f64) -> i64 {
+    value.round() as i64
 }
 
 /// Every link, then every card over them.
@@ -992,6 +1134,81 @@ mod tests {
             estimated_text_width("ab", 10.0, true),
             2.0 * 0.64 * 10.0 * BOLD_FACTOR
         );
+    }
+
+    #[test]
+    fn a_big_map_is_kept_as_a_sketch_within_the_room_a_picture_has() {
+        let doc = crate::map::scene::with_every_card_placed(
+            crate::domain::generate::generate(2000, 7),
+            Some(1.6),
+        );
+        let progress = compute_progress(&doc);
+        let scene = Scene::build(&doc, &|id| progress.get(id).copied().unwrap_or(0.0));
+        let full = preview_svg(&scene).expect("a map with cards");
+        let view_box = |svg: &str| svg[..svg.find("\"><style>").unwrap()].to_string();
+        let rectangles = |parsed: &roxmltree::Document<'_>, class: Option<&str>| {
+            parsed
+                .descendants()
+                .filter(|n| {
+                    n.tag_name().name() == "path"
+                        && n.parent_element().and_then(|p| p.attribute("class")) == Some("cards")
+                })
+                .filter(|n| class.is_none() || n.attribute("class") == class)
+                .map(|n| n.attribute("d").unwrap_or_default().matches('M').count())
+                .sum::<usize>()
+        };
+        let lines = |parsed: &roxmltree::Document<'_>, class: &str| {
+            parsed
+                .descendants()
+                .find(|n| n.attribute("class") == Some(class))
+                .map_or(0, |n| {
+                    n.attribute("d").unwrap_or_default().matches('M').count()
+                })
+        };
+        let hard = scene
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Hard)
+            .count();
+        assert!(hard > 0 && hard < scene.links.len());
+
+        // Whole on a screen, this map is drawn far out: blocks of colour and hard links.
+        let svg = preview_for(&scene, 0.03).expect("a map with cards");
+        // `session::store::MAX_PREVIEW_CHARS`, the most a kept picture may take.
+        assert!(svg.len() <= 256 * 1024, "{} characters", svg.len());
+        let parsed = parse(&svg);
+        assert_self_contained(&parsed);
+        // In the full picture's frame, so each card sits where the app's will.
+        assert_eq!(view_box(&svg), view_box(&full));
+        assert_eq!(rectangles(&parsed, None), scene.cards.len());
+        assert_eq!(rectangles(&parsed, Some("card__body")), 0);
+        assert_eq!(lines(&parsed, "link link--hard"), hard);
+        assert_eq!(lines(&parsed, "link link--soft"), 0);
+        let teams: std::collections::HashSet<&str> =
+            scene.cards.iter().map(|c| c.team_color.as_str()).collect();
+        let colored = parsed
+            .descendants()
+            .filter(|n| n.tag_name().name() == "path" && n.attribute("fill").is_some())
+            .count();
+        assert_eq!(colored, teams.len());
+
+        // Closer in: each card's outline and colour strip, and the soft links too.
+        let look = SketchLook {
+            soft_links: true,
+            solid: false,
+        };
+        let svg = preview_sketch_svg(&scene, look).expect("a map with cards");
+        let parsed = parse(&svg);
+        assert_self_contained(&parsed);
+        assert_eq!(rectangles(&parsed, Some("card__body")), scene.cards.len());
+        assert_eq!(rectangles(&parsed, None), 2 * scene.cards.len());
+        assert_eq!(lines(&parsed, "link link--soft"), scene.links.len() - hard);
+
+        // A small map is pictured in full.
+        let sample = sample();
+        let progress = compute_progress(&sample);
+        let small = Scene::build(&sample, &|id| progress.get(id).copied().unwrap_or(0.0));
+        assert_eq!(preview_for(&small, 0.5), preview_svg(&small));
     }
 
     #[test]

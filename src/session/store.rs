@@ -50,9 +50,9 @@ pub const OLD_BACKUP_KEY: &str = "okr-canvas:unreadable-backup";
 /// before the app runs (`public/boot-picture.js`): `{"canvas": id, "svg": …}`. A cache:
 /// losing it costs only that picture.
 pub const PREVIEW_KEY: &str = "okr-canvas:preview";
-/// The most cards and the longest picture kept, so that a cache never takes much
-/// of the room the canvases need (a card's picture is 2–3 KB).
-pub const MAX_PREVIEW_CARDS: usize = 100;
+/// The longest picture kept, so that a cache never takes much of the room the
+/// canvases need (in full, a card's picture is 2–3 KB; sketched, a few dozen
+/// bytes: `output::picture::preview_for`).
 pub const MAX_PREVIEW_CHARS: usize = 256 * 1024;
 /// zlib level for stored canvases: most of the gain of the best level, at a
 /// fraction of its time (a save runs after every pause in typing).
@@ -60,16 +60,36 @@ const STORE_LEVEL: u8 = 3;
 /// The version of the record's own layout (not of the file format inside).
 const RECORD_VERSION: u32 = 1;
 
-/// What [`PREVIEW_KEY`] holds for the picture `svg` of the canvas `id`; `None`
-/// when the picture is too large to keep.
-pub fn preview_record(id: &str, svg: &str) -> Option<String> {
+/// Where a kept picture's map was on the page: the window's width, and the
+/// height of the header above the map, which a long title or a wrapped toolbar
+/// makes taller. Shown again in a window of that width, the picture goes under
+/// a header of that height, so it sits where the app's map will.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewFrame {
+    pub window_width: f64,
+    pub header_height: f64,
+}
+
+/// What [`PREVIEW_KEY`] holds for the picture `svg` of the canvas `id`, seen in
+/// `frame`; `None` when the picture is too large to keep.
+pub fn preview_record(id: &str, svg: &str, frame: Option<PreviewFrame>) -> Option<String> {
     #[derive(Serialize)]
     struct Preview<'a> {
         canvas: &'a str,
         svg: &'a str,
+        #[serde(flatten, skip_serializing_if = "Option::is_none")]
+        frame: Option<PreviewFrame>,
     }
     (svg.len() <= MAX_PREVIEW_CHARS)
-        .then(|| serde_json::to_string(&Preview { canvas: id, svg }).ok())
+        .then(|| {
+            serde_json::to_string(&Preview {
+                canvas: id,
+                svg,
+                frame,
+            })
+            .ok()
+        })
         .flatten()
 }
 
@@ -672,13 +692,27 @@ mod tests {
     #[test]
     fn a_preview_names_its_canvas_and_a_picture_too_large_is_not_kept() {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>\"Q1\" <&></text></svg>";
-        let text = preview_record("c-1", svg).expect("a small picture is kept");
+        let frame = PreviewFrame {
+            window_width: 1280.0,
+            header_height: 100.5,
+        };
+        let text = preview_record("c-1", svg, Some(frame)).expect("a small picture is kept");
         let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(value["canvas"], "c-1");
         assert_eq!(value["svg"], svg);
-        assert!(preview_record("c-1", &"x".repeat(MAX_PREVIEW_CHARS)).is_some());
+        assert_eq!(value["windowWidth"], 1280.0);
+        assert_eq!(value["headerHeight"], 100.5);
+        let unframed = preview_record("c-1", svg, None).expect("kept");
         assert_eq!(
-            preview_record("c-1", &"x".repeat(MAX_PREVIEW_CHARS + 1)),
+            unframed,
+            format!(
+                "{{\"canvas\":\"c-1\",\"svg\":{}}}",
+                serde_json::to_string(svg).unwrap()
+            )
+        );
+        assert!(preview_record("c-1", &"x".repeat(MAX_PREVIEW_CHARS), None).is_some());
+        assert_eq!(
+            preview_record("c-1", &"x".repeat(MAX_PREVIEW_CHARS + 1), None),
             None
         );
         // The picture is a cache beside the canvases, never read as one.
@@ -740,8 +774,8 @@ mod tests {
         assert_eq!(library.open.as_deref(), Some("c1"));
     }
 
-    #[test]
-    fn a_tab_never_writes_over_a_revision_it_has_not_read() {
+    /// A stored canvas, and two tabs that read it and changed it.
+    fn two_tabs_editing() -> (Memory, Record, Keeper, Keeper) {
         let mut backend = Memory::default();
         stored_canvas(&mut backend, "c1", 1, "Q3");
         let Stored::Found(record) = read(&backend, "c1").unwrap() else {
@@ -751,6 +785,12 @@ mod tests {
         let mut b = Keeper::opened("c1", record.revision, &record.text);
         a.changed();
         b.changed();
+        (backend, record, a, b)
+    }
+
+    #[test]
+    fn a_tab_never_writes_over_a_revision_it_has_not_read() {
+        let (mut backend, record, mut a, mut b) = two_tabs_editing();
         assert_eq!(a.save(&mut backend, "A", "a", 1.0), SaveOutcome::Written(2));
         // B edited within the same moment: refused, not written.
         assert_eq!(
@@ -777,15 +817,7 @@ mod tests {
 
     #[test]
     fn two_tabs_writing_the_same_revision_at_once_leave_the_loser_asked() {
-        let mut backend = Memory::default();
-        stored_canvas(&mut backend, "c1", 1, "Q3");
-        let Stored::Found(record) = read(&backend, "c1").unwrap() else {
-            panic!("stored")
-        };
-        let mut a = Keeper::opened("c1", record.revision, &record.text);
-        let mut b = Keeper::opened("c1", record.revision, &record.text);
-        a.changed();
-        b.changed();
+        let (mut backend, record, mut a, mut b) = two_tabs_editing();
         // Each compares with storage before the other's write has reached it.
         let mut seen_by_b = backend.clone();
         assert_eq!(a.save(&mut backend, "A", "a", 1.0), SaveOutcome::Written(2));

@@ -29,12 +29,9 @@ use super::focus_bar::FocusBar;
 use super::link_layer::LinkLayer;
 use super::minimap::Minimap;
 use super::state::{use_app_state, AppState, Selection, Shade};
-use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, TITLE_SIZE};
+use crate::map::geometry::{title_size, Detail, Rect, BLOCKS_BELOW, MAX_MARKUP_CARDS, TITLE_SIZE};
 use crate::map::labels::place_region_labels;
 
-/// Up to this many cards in view, the cards are their markup; beyond, they are
-/// drawn simplified (colour, title, one bar) on the drawn map.
-const MAX_MARKUP_CARDS: usize = 150;
 /// Zoom change per pixel of wheel movement with Ctrl held (trackpad pinch too).
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0025;
 /// How long after the last wheel or pinch step a zoom counts as resting.

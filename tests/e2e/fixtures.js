@@ -112,7 +112,40 @@ async function openKeyResult(page, krId) {
   return editor;
 }
 
+/** Holds the main module back until the returned function is called, as a slow connection would. */
+async function holdTheApp(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/okr-canvas-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The rectangle around every card of the app's map, in the page. */
+async function cardsBox(page) {
+  return page.getByTestId('okr-card').evaluateAll((cards) => {
+    const boxes = cards.map((card) => card.getBoundingClientRect());
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    const right = Math.max(...boxes.map((b) => b.right));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  });
+}
+
+/** `actual` and `expected` are the same rectangle on screen, to within 3 px. */
+function expectSameBox(actual, expected, what) {
+  for (const side of ['x', 'y', 'width', 'height']) {
+    base.expect(Math.abs(actual[side] - expected[side]), `${what}: ${side}`).toBeLessThanOrEqual(3);
+  }
+}
+
 module.exports = {
+  holdTheApp,
+  cardsBox,
+  expectSameBox,
   openKeyResult,
   test,
   expect: base.expect,

@@ -5,7 +5,9 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { test, expect, openApp, card, link } = require('./fixtures');
+const {
+  test, expect, openApp, card, link, holdTheApp, cardsBox, expectSameBox,
+} = require('./fixtures');
 
 const CASCADE = fs.readFileSync(path.join(__dirname, 'fixtures/cascade.okr.json'));
 const WINDOWS = [
@@ -169,6 +171,57 @@ test('a big file opens in steps, its progress shown over the map, then the map',
   expect(steps[0]).toContain('Step 1 of 3: Reading and checking it');
   expect(steps.some((s) => s.includes('Step 2 of 3: Placing 2000 objectives on the map'))).toBe(true);
   expect(steps.at(-1)).toContain('Step 3 of 3: Drawing the map');
+});
+
+test('2,000 objectives are shown as a sketch of the map on the next open, before the app, each card where the app’s will be', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const big = big2000();
+  await openApp(page);
+  await openFile(page, 'big.okr.json', big);
+  await expect(page.getByTestId('okr-card')).toHaveCount(2000);
+  // Kept once the canvas is first saved: far too big to picture in full, sketched.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('okr-canvas:preview')?.includes('<g class=\\"cards\\">') ?? false))
+    .toBe(true);
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('okr-canvas:preview')).svg);
+  expect(kept.length).toBeLessThanOrEqual(256 * 1024);
+  // As the app draws a map this far out: hard links only, no card's text.
+  expect(kept).toContain('link--hard');
+  expect(kept).not.toContain('class="link link--soft"');
+  expect(kept).not.toContain('<text');
+  // Every card a block, in the sketch's own units; the rectangle around them.
+  const blocks = [...kept.slice(kept.indexOf('<g class="cards">')).matchAll(/M(-?\d+),(-?\d+)h(\d+)v(\d+)/g)]
+    .map((m) => m.slice(1).map(Number));
+  expect(blocks).toHaveLength(2000);
+  const [vx, vy, vw, vh] = /viewBox="([^"]+)"/.exec(kept)[1].split(' ').map(Number);
+  const around = {
+    left: Math.min(...blocks.map(([x]) => x)),
+    top: Math.min(...blocks.map(([, y]) => y)),
+    right: Math.max(...blocks.map(([x, , w]) => x + w)),
+    bottom: Math.max(...blocks.map(([, y, , h]) => y + h)),
+  };
+
+  const release = await holdTheApp(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const picture = page.locator('#boot-map');
+  await expect(picture).toBeVisible();
+  expect(await picture.getAttribute('src')).toMatch(/^blob:/);
+  const image = await picture.boundingBox();
+  await page.screenshot({ path: 'tests/e2e/screenshots/map-2000-sketch.png' });
+  // Where the sketch's cards are on the page.
+  const scale = image.width / vw;
+  const shown = {
+    x: image.x + (around.left - vx) * scale,
+    y: image.y + (around.top - vy) * scale,
+    width: (around.right - around.left) * scale,
+    height: (around.bottom - around.top) * scale,
+  };
+  release();
+  await expect(page.getByTestId('okr-card')).toHaveCount(2000, { timeout: 60_000 });
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await page.screenshot({ path: 'tests/e2e/screenshots/map-2000-after-sketch.png' });
+  expectSameBox(await cardsBox(page), shown, 'the map against its sketch');
 });
 
 test('2,000 objectives fit whole on one screen, and a drawn card is still pressed as itself', async ({ page }) => {

@@ -2,7 +2,9 @@
 // file menu, messages, and a canvas that survives a reload.
 const path = require('path');
 const fs = require('fs');
-const { test, expect, openApp, openSmall, clickCardOnMap } = require('./fixtures');
+const {
+  test, expect, openApp, openSmall, clickCardOnMap, holdTheApp, cardsBox, expectSameBox,
+} = require('./fixtures');
 
 const SAMPLE = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../public/examples/acme.okr.json'), 'utf8'),
@@ -210,35 +212,6 @@ for (const [width, height] of [[1280, 800], [1024, 768], [412, 823]]) {
     const header = await page.locator('.app-header').boundingBox();
     expect(Math.abs(header.height - frame.height)).toBeLessThanOrEqual(4);
   });
-}
-
-/** Holds the main module back until the returned function is called, as a slow connection would. */
-async function holdTheApp(page) {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/okr-canvas-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
-/** The rectangle around every card of the app's map, in the page. */
-async function cardsBox(page) {
-  return page.getByTestId('okr-card').evaluateAll((cards) => {
-    const boxes = cards.map((card) => card.getBoundingClientRect());
-    const left = Math.min(...boxes.map((b) => b.left));
-    const top = Math.min(...boxes.map((b) => b.top));
-    const right = Math.max(...boxes.map((b) => b.right));
-    const bottom = Math.max(...boxes.map((b) => b.bottom));
-    return { x: left, y: top, width: right - left, height: bottom - top };
-  });
-}
-
-function expectSameBox(actual, expected, what) {
-  for (const side of ['x', 'y', 'width', 'height']) {
-    expect(Math.abs(actual[side] - expected[side]), `${what}: ${side}`).toBeLessThanOrEqual(3);
-  }
 }
 
 for (const [width, height] of [[1440, 900], [1280, 720], [412, 823]]) {

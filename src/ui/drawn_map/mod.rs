@@ -37,7 +37,9 @@ use super::frame::redraw_each_frame;
 use super::state::{use_app_state, Drag, Lighting, Selection, Shade};
 use crate::browser::canvas2d::{computed_property, context_2d, pixel_ratio};
 use crate::domain::model::{Level, LinkKind};
-use crate::map::geometry::{dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT};
+use crate::map::geometry::{
+    dashes, wrap_text, LinkCurve, Rect, ViewTransform, CARD_HEAD_HEIGHT, SOLID_CARDS_SCALE,
+};
 use crate::map::scene::LevelBand;
 use paint::{draw_cards, draw_level_bands, draw_links, stroke_outline};
 
@@ -66,8 +68,6 @@ const LINK_WIDTH: f64 = 2.0;
 /// [`MIN_ARROW`] pixels are left out.
 const FULL_LINKS_SCALE: f64 = 0.3;
 const MIN_ARROW: f64 = 3.0;
-/// Below this zoom the simplified cards are solid blocks of their team's colour.
-const SOLID_CARDS_SCALE: f64 = 0.1;
 /// The height a level band's name needs on screen.
 const BAND_LABEL_ROOM: f64 = 16.0;
 /// Space between a level band's edges and its cards, in screen pixels; the

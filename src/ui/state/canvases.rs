@@ -19,7 +19,7 @@ use crate::browser::storage::{self, Local, StorageError, CURRENT_CANVAS_KEY};
 use crate::domain::import::import;
 use crate::domain::model::Document;
 use crate::session::library::Library;
-use crate::session::store::{self, Keeper, SaveState, Stored, OLD_BACKUP_KEY};
+use crate::session::store::{self, Keeper, PreviewFrame, SaveState, Stored, OLD_BACKUP_KEY};
 
 /// The canvases kept in this browser, and this tab's hold on the open one.
 #[derive(Clone, Copy)]
@@ -41,10 +41,10 @@ pub struct Canvases {
     pub(super) replaced: StoredValue<bool>,
     /// Bumped by each change, so only the last of a burst schedules a save.
     pub(super) save_generation: StoredValue<u64>,
-    /// The canvas, and its save generation, of the picture of the map this tab
-    /// last kept for the next open (`AppState::keep_preview`); `None` when it
-    /// kept none or removed it.
-    pub(super) preview_of: StoredValue<Option<(String, u64)>>,
+    /// The canvas, its save generation and the page's frame around the map, of
+    /// the picture of the map this tab last kept for the next open
+    /// (`AppState::keep_preview`); `None` when it kept none or removed it.
+    pub(super) preview_of: StoredValue<Option<(String, u64, Option<PreviewFrame>)>>,
     /// A big file or link being opened, step by step; `None` when nothing is.
     pub progress: RwSignal<Option<super::Progress>>,
     /// Where the open canvas came from when it is someone else's, opened

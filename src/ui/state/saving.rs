@@ -8,11 +8,13 @@ use leptos::prelude::*;
 use super::canvases::{document_text, now, read_canvas, read_stored, SAVE_DELAY_MS};
 use super::{AppState, NoticeAction, NoticeKind};
 use crate::browser::storage::{self, Local, StorageError};
+use crate::browser::window::header_now;
 use crate::domain::model::Document;
-use crate::output::picture::preview_svg;
+use crate::output::picture::preview_for;
 use crate::session::library::CanvasEntry;
 use crate::session::store::{
-    self, canvas_key, Keeper, Record, SaveOutcome, SaveState, Stored, LIBRARY_KEY, PREVIEW_KEY,
+    self, canvas_key, Keeper, PreviewFrame, Record, SaveOutcome, SaveState, Stored, LIBRARY_KEY,
+    PREVIEW_KEY,
 };
 
 impl AppState {
@@ -100,10 +102,16 @@ impl AppState {
     /// (`public/boot-picture.js`), or removes the last one when there is no picture to
     /// keep (a shared canvas shown, an empty or very large map) or no room for it:
     /// an old picture of another map would show the wrong one. Nothing is done
-    /// when the picture this tab kept last is of the map as it is.
+    /// when the picture this tab kept last is of the map as it is, in the same
+    /// frame (the header grows when the title or the review's count wraps the
+    /// toolbar, after the first save).
     pub(super) fn keep_preview(&self) {
         let id = self.canvases.keeper.with_value(|k| k.id.clone());
-        let of = (id, self.canvases.save_generation.get_value());
+        let frame = header_now().map(|(width, height)| PreviewFrame {
+            window_width: width,
+            header_height: height,
+        });
+        let of = (id, self.canvases.save_generation.get_value(), frame);
         if self
             .canvases
             .preview_of
@@ -111,14 +119,14 @@ impl AppState {
         {
             return;
         }
-        let picture = if self.canvases.shared_view.with_untracked(Option::is_some)
-            || self.scene.with_untracked(|s| s.cards.len()) > store::MAX_PREVIEW_CARDS
-        {
+        let picture = if self.canvases.shared_view.with_untracked(Option::is_some) {
             None
         } else {
+            // The zoom the map will open at, which decides how a sketch draws it.
+            let scale = self.viewport.fitted_view().map_or(1.0, |view| view.scale);
             self.scene
-                .with_untracked(preview_svg)
-                .and_then(|svg| store::preview_record(&of.0, &svg))
+                .with_untracked(|scene| preview_for(scene, scale))
+                .and_then(|svg| store::preview_record(&of.0, &svg, frame))
         };
         match picture {
             Some(text) if storage::save_raw(PREVIEW_KEY, &text).is_ok() => {
@@ -142,7 +150,7 @@ impl AppState {
         let kept = self
             .canvases
             .preview_of
-            .with_value(|kept| kept.as_ref().is_some_and(|(of, _)| *of == id));
+            .with_value(|kept| kept.as_ref().is_some_and(|(of, _, _)| *of == id));
         if !kept {
             self.keep_preview();
         }

@@ -79,17 +79,26 @@ impl Viewport {
         if width <= 0.0 || height <= 0.0 {
             return;
         }
-        match self.scene.with_untracked(|s| s.bounds) {
-            Some(bounds) => self.view.set(fit_to_view(
-                bounds,
-                width,
-                (height - LEGEND_ROOM).max(1.0),
-                FIT_MARGIN,
-            )),
-            // An empty map starts at full size, where the first cards are read
-            // as they are made.
-            None => self.view.set(ViewTransform::IDENTITY),
+        // An empty map starts at full size, where the first cards are read as
+        // they are made.
+        self.view
+            .set(self.fitted_view().unwrap_or(ViewTransform::IDENTITY));
+    }
+
+    /// The view that shows the whole map in the map's area, as a fit sets it;
+    /// `None` for an empty map or before the area has a size.
+    pub fn fitted_view(&self) -> Option<ViewTransform> {
+        let (width, height) = self.size.get_untracked();
+        if width <= 0.0 || height <= 0.0 {
+            return None;
         }
+        let bounds = self.scene.with_untracked(|s| s.bounds)?;
+        Some(fit_to_view(
+            bounds,
+            width,
+            (height - LEGEND_ROOM).max(1.0),
+            FIT_MARGIN,
+        ))
     }
 
     /// Records the viewport's place and size; the first time it has a size,
