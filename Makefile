@@ -19,8 +19,13 @@ PORT ?= 8080
 .PHONY: run test setup-build setup-test lint test-core test-wasm build size test-e2e lighthouse clean
 
 # A development build, rebuilt and reloaded in the browser on every change.
+# Unoptimised, the app's start nests deep enough to overflow the module's
+# default 1 MB stack (it fails with "memory access out of bounds"), so the
+# development build gets 8 MB. These flags replace those of .cargo/config.toml
+# for the wasm target, so they repeat its --emit-relocs.
+DEV_WASM_FLAGS := -C link-args=--emit-relocs -C link-arg=-zstack-size=8388608
 run: setup-build
-	trunk serve --address 127.0.0.1 --port $(PORT)
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(DEV_WASM_FLAGS)" trunk serve --address 127.0.0.1 --port $(PORT)
 
 test: setup-test lint test-core test-wasm build size test-e2e lighthouse
 	@echo "All checks passed."
