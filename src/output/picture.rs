@@ -24,7 +24,7 @@ use std::fmt::Write;
 
 use crate::domain::model::{is_valid_color, Document, LinkKind, ObjectiveKind};
 use crate::map::geometry::{
-    kr_row_center_y, wrap_measured, Rect, BLOCKS_BELOW, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT,
+    kr_row_center_y, wrap_measured, LinkCurve, Rect, BLOCKS_BELOW, CARD_HEAD_HEIGHT, KR_ROW_HEIGHT,
     MAX_MARKUP_CARDS, SOLID_CARDS_SCALE, STANDALONE_LINE_HEIGHT,
 };
 use crate::map::scene::{progress_percent, CardView, LinkView, Scene};
@@ -260,17 +260,15 @@ pub fn preview_sketch_svg(scene: &Scene, look: SketchLook) -> Option<String> {
     for &(kind, class) in kinds {
         let mut d = String::new();
         for link in scene.links.iter().filter(|link| link.kind == kind) {
-            let points = path_points(&link.path((0.0, 0.0), (0.0, 0.0)));
-            if let (Some(&(x1, y1)), Some(&(x2, y2))) = (points.first(), points.last()) {
-                let _ = write!(
-                    d,
-                    "M{},{}L{},{}",
-                    whole(x1),
-                    whole(y1),
-                    whole(x2),
-                    whole(y2)
-                );
-            }
+            let LinkCurve { start, end, .. } = link.curve((0.0, 0.0), (0.0, 0.0));
+            let _ = write!(
+                d,
+                "M{},{}L{},{}",
+                whole(start.0),
+                whole(start.1),
+                whole(end.0),
+                whole(end.1)
+            );
         }
         if !d.is_empty() {
             let _ = write!(out, "<path class=\"link {class}\" d=\"{d}\"/>");
